@@ -1,0 +1,76 @@
+package org.interdict.target;
+
+import java.util.Objects;
+
+/**
+ * Parses and normalises block targets. Stateless apart from immutable helpers, so one instance can be shared by
+ * all threads; a call allocates only what the result needs.
+ */
+public final class TargetParser {
+
+    private static final String TREE_PREFIX = "*.";
+
+    private final DomainNames domains = new DomainNames();
+    private final UrlNormaliser urls = new UrlNormaliser(domains);
+
+    /**
+     * Parses one line of a text list, inferring the type: {@code *.name} is a domain tree, {@code scheme://...}
+     * a URL, an IPv4/IPv6 address or CIDR block an IP, anything else a domain.
+     */
+    public ParseResult parseLine(String text) {
+        Objects.requireNonNull(text, "text");
+        String line = text.strip();
+        return parse(inferType(line), line);
+    }
+
+    /** Parses a value whose type is given, as in JSON input. A tree may be written with or without {@code *.}. */
+    public ParseResult parse(TargetType type, String value) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(value, "value");
+        String text = value.strip();
+        try {
+            return new ParseResult.Valid(new Target(type, canonical(type, text)));
+        } catch (Refusal refusal) {
+            return new ParseResult.Invalid(refusal.problem());
+        }
+    }
+
+    private String canonical(TargetType type, String text) throws Refusal {
+        return switch (type) {
+            case DOMAIN -> domains.toAscii(text);
+            case DOMAIN_TREE -> domains.toAscii(text.startsWith(TREE_PREFIX) ? text.substring(2) : text);
+            case URL -> urls.normalise(text);
+            case IP -> IpBlock.parseStrict(text).text();
+        };
+    }
+
+    static TargetType inferType(String line) {
+        if (line.startsWith(TREE_PREFIX)) {
+            return TargetType.DOMAIN_TREE;
+        }
+        if (hasScheme(line)) {
+            return TargetType.URL;
+        }
+        int slash = line.indexOf('/');
+        String address = slash < 0 ? line : line.substring(0, slash);
+        // IPv6 has at least two colons; "host:port" has one and is a (refused) domain.
+        boolean ipv6 = address.indexOf(':') != address.lastIndexOf(':');
+        boolean ipv4 = !address.isEmpty() && address.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+        return ipv6 || ipv4 ? TargetType.IP : TargetType.DOMAIN;
+    }
+
+    private static boolean hasScheme(String line) {
+        int end = line.indexOf("://");
+        if (end <= 0) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = line.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
