@@ -1,0 +1,59 @@
+package org.interdict.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of Interdict's own; connection settings stay with the Quarkus extensions. */
+@ConfigMapping(prefix = "interdict")
+public interface InterdictConfig {
+
+    /** Target import limits. */
+    Import targetImport();
+
+    /** Collateral-damage guard data. */
+    GuardLists guards();
+
+    /** Directive lifecycle. */
+    Lifecycle lifecycle();
+
+    /** Listing pages. */
+    Paging paging();
+
+    interface Import {
+        /** Most target lines one request may carry; more is refused with 413. */
+        @WithDefault("200000")
+        int maxLines();
+
+        /** Most bad lines listed in one error response; the total is always given. */
+        @WithDefault("200")
+        int maxReportedErrors();
+    }
+
+    interface GuardLists {
+        /** Replaces the shipped list of most-used sites (one name a line). */
+        Optional<Path> highImpactFile();
+
+        /** Replaces the shipped CDN and cloud ranges (one CIDR a line; the file name names the provider). */
+        Optional<List<Path>> sharedInfrastructureFiles();
+    }
+
+    interface Lifecycle {
+        /** How often scheduled activations and expiries are applied. */
+        @WithDefault("5s")
+        Duration checkInterval();
+    }
+
+    interface Paging {
+        /** Page size when a request names none. */
+        @WithDefault("50")
+        int defaultLimit();
+
+        /** Largest page a request may ask for. */
+        @WithDefault("500")
+        int maxLimit();
+    }
+}

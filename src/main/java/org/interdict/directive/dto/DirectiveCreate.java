@@ -1,0 +1,24 @@
+package org.interdict.directive.dto;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.interdict.directive.DirectiveKind;
+import org.interdict.directive.ReasonCategory;
+
+public record DirectiveCreate(
+        @NotBlank @Size(max = 100) String legalReference,
+        @NotBlank @Size(max = 500) String title,
+        @NotBlank @Size(max = 300) String authority,
+        @NotNull LocalDate issuedOn,
+        @NotNull DirectiveKind kind,
+        @NotNull ReasonCategory category,
+        @Size(max = 10_000) String legalBasis,
+        @NotNull @Valid AudienceInput audience,
+        @NotNull Instant effectiveFrom,
+        Instant expiresAt,
+        @Valid TakedownInput takedown,
+        Long supersedes) {}

@@ -1,0 +1,22 @@
+package org.interdict.directive.dto;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.interdict.directive.ReasonCategory;
+
+/** Edits a draft; fields left out (null) stay as they are. {@code clearExpiry} removes the expiry. */
+public record DirectivePatch(
+        @Size(min = 1, max = 100) String legalReference,
+        @Size(min = 1, max = 500) String title,
+        @Size(min = 1, max = 300) String authority,
+        LocalDate issuedOn,
+        ReasonCategory category,
+        @Size(max = 10_000) String legalBasis,
+        @Valid AudienceInput audience,
+        Instant effectiveFrom,
+        Instant expiresAt,
+        Boolean clearExpiry,
+        @Valid TakedownInput takedown,
+        Long supersedes) {}

@@ -1,0 +1,44 @@
+package org.interdict.directive.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.interdict.directive.DirectiveKind;
+import org.interdict.directive.DirectiveStatus;
+import org.interdict.directive.ReasonCategory;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DirectiveView(
+        long id,
+        String legalReference,
+        String title,
+        String authority,
+        LocalDate issuedOn,
+        DirectiveKind kind,
+        ReasonCategory category,
+        String legalBasis,
+        Audience audience,
+        Instant effectiveFrom,
+        Instant expiresAt,
+        Takedown takedown,
+        Long supersedes,
+        Long escalatedFrom,
+        DirectiveStatus status,
+        Step created,
+        Step submitted,
+        Step decided,
+        String rejectionReason,
+        Revocation revocation,
+        int version,
+        Instant updatedAt) {
+
+    public record Audience(boolean allIsps, List<String> isps) {}
+
+    public record Takedown(String host, Instant deadline, Boolean complied, Instant recordedAt) {}
+
+    /** Who did a step of the lifecycle, and when. */
+    public record Step(String by, String name, Instant at) {}
+
+    public record Revocation(String by, Instant at, String reason, String reference) {}
+}

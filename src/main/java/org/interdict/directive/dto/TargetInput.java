@@ -1,0 +1,10 @@
+package org.interdict.directive.dto;
+
+import jakarta.validation.constraints.Size;
+import org.interdict.target.TargetType;
+
+/**
+ * One target in a JSON import. Without {@code type} it is read like a line of text ({@code *.example.vn} is a tree).
+ * A {@code justification} lets a target that trips a guard be stored, flagged for the supervisor.
+ */
+public record TargetInput(TargetType type, @Size(max = 4096) String value, @Size(max = 2000) String justification) {}

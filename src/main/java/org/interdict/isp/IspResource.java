@@ -1,0 +1,57 @@
+package org.interdict.isp;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interdict.isp.dto.IspCreate;
+import org.interdict.isp.dto.IspPatch;
+import org.interdict.isp.dto.IspView;
+import org.interdict.security.Roles;
+
+@Path("/api/v1/isps")
+@Tag(name = "ISPs", description = "The registry of ISPs that directives address")
+public class IspResource {
+
+    private final IspService service;
+
+    public IspResource(IspService service) {
+        this.service = service;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ISP_ENGINEER, Roles.AUDITOR, Roles.ADMIN})
+    public Uni<List<IspView>> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{isp}")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ISP_ENGINEER, Roles.AUDITOR, Roles.ADMIN})
+    public Uni<IspView> get(@PathParam("isp") String id) {
+        return service.get(id);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<Response> create(@NotNull @Valid IspCreate request) {
+        return service.create(request)
+                .map(view -> Response.created(URI.create("/api/v1/isps/" + view.id())).entity(view).build());
+    }
+
+    @PATCH
+    @Path("/{isp}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<IspView> patch(@PathParam("isp") String id, @NotNull @Valid IspPatch patch) {
+        return service.patch(id, patch);
+    }
+}

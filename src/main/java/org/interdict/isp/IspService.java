@@ -1,0 +1,104 @@
+package org.interdict.isp;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.interdict.error.ErrorCategory;
+import org.interdict.error.ProblemException;
+import org.interdict.error.Violation;
+import org.interdict.isp.dto.IspCreate;
+import org.interdict.isp.dto.IspPatch;
+import org.interdict.isp.dto.IspView;
+
+@ApplicationScoped
+public class IspService {
+
+    private final IspRepository repository;
+    private final Clock clock;
+
+    public IspService(IspRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<List<IspView>> list() {
+        return repository.listOrdered().map(list -> list.stream().map(IspMapper::toView).toList());
+    }
+
+    @WithSession
+    public Uni<IspView> get(String id) {
+        return find(id).map(IspMapper::toView);
+    }
+
+    @WithTransaction
+    public Uni<IspView> create(IspCreate request) {
+        return repository.findById(request.id()).flatMap(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("isp-exists", "ISP " + request.id() + " is already registered");
+            }
+            Isp isp = new Isp();
+            isp.id = request.id();
+            isp.legalName = request.legalName().strip();
+            isp.licenceNumber = request.licenceNumber().strip();
+            IspMapper.applyContact(isp, request.contact());
+            isp.active = request.active() == null || request.active();
+            isp.createdAt = clock.instant();
+            isp.updatedAt = isp.createdAt;
+            return repository.persist(isp).map(IspMapper::toView);
+        });
+    }
+
+    @WithTransaction
+    public Uni<IspView> patch(String id, IspPatch patch) {
+        return find(id).map(isp -> {
+            if (patch.legalName() != null) {
+                isp.legalName = patch.legalName().strip();
+            }
+            if (patch.licenceNumber() != null) {
+                isp.licenceNumber = patch.licenceNumber().strip();
+            }
+            IspMapper.applyContact(isp, patch.contact());
+            if (patch.active() != null) {
+                isp.active = patch.active();
+            }
+            isp.updatedAt = clock.instant();
+            return IspMapper.toView(isp);
+        });
+    }
+
+    /**
+     * Refuses, naming each one, the identifiers that are not registered ISPs. Runs inside the caller's session.
+     */
+    public Uni<Void> requireRegistered(Collection<String> ids, String field) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.existing(ids).map(found -> {
+            TreeSet<String> unknown = new TreeSet<>(ids);
+            unknown.removeAll(found);
+            if (!unknown.isEmpty()) {
+                List<Violation> violations = unknown.stream()
+                        .map(u -> Violation.ofField(field, "unknown-isp", "'" + u + "' is not a registered ISP"))
+                        .toList();
+                throw new ProblemException(ErrorCategory.INVALID, "invalid-request", "Invalid request",
+                        "Unknown ISP identifier(s): " + String.join(", ", unknown), violations, violations.size());
+            }
+            return null;
+        });
+    }
+
+    private Uni<Isp> find(String id) {
+        return repository.findById(id).map(isp -> {
+            if (isp == null) {
+                throw ProblemException.notFound("ISP", id);
+            }
+            return isp;
+        });
+    }
+}

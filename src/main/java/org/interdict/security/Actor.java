@@ -1,0 +1,20 @@
+package org.interdict.security;
+
+import java.util.Set;
+
+/** Who makes a request: recorded as the actor of every change. {@code isp} is set for ISP engineers. */
+public record Actor(String subject, String name, Set<String> roles, String isp) {
+
+    public Actor {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** The name shown in records: the display name when the token carries one. */
+    public String displayName() {
+        return name == null || name.isBlank() ? subject : name;
+    }
+}

@@ -1,0 +1,26 @@
+package org.interdict.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The authenticated caller of the current request. */
+@RequestScoped
+public class CurrentActor {
+
+    private final SecurityIdentity identity;
+
+    public CurrentActor(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public Actor get() {
+        String name = null;
+        String isp = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            name = jwt.getClaim("name");
+            isp = jwt.getClaim("isp");
+        }
+        return new Actor(identity.getPrincipal().getName(), name, identity.getRoles(), isp);
+    }
+}

@@ -1,0 +1,12 @@
+package org.interdict.security;
+
+/** Role names as they appear in the {@code groups} claim. */
+public final class Roles {
+    public static final String OFFICER = "officer";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String ISP_ENGINEER = "isp-engineer";
+    public static final String AUDITOR = "auditor";
+    public static final String ADMIN = "admin";
+
+    private Roles() {}
+}

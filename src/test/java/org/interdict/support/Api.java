@@ -1,0 +1,75 @@
+package org.interdict.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Requests as the test users, and the few setup steps most API tests share. */
+public final class Api {
+
+    public static final String OFFICER = Tokens.of("officer-an", "officer");
+    public static final String OTHER_OFFICER = Tokens.of("officer-binh", "officer");
+    public static final String SUPERVISOR = Tokens.of("supervisor-chi", "supervisor");
+    public static final String AUDITOR = Tokens.of("auditor-dung", "auditor");
+    public static final String ADMIN = Tokens.of("admin-em", "admin");
+
+    private Api() {}
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Registers an ISP with a fresh identifier and returns the identifier. */
+    public static String newIsp() {
+        String id = "isp-" + UUID.randomUUID().toString().substring(0, 8);
+        as(ADMIN).body(Map.of("id", id, "legalName", "Test ISP " + id, "licenceNumber", "L-" + id))
+                .post("/api/v1/isps").then().statusCode(201);
+        return id;
+    }
+
+    public static Map<String, Object> directive(String reference, Instant effectiveFrom, Instant expiresAt) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "legalReference", reference,
+                "title", "Test directive " + reference,
+                "authority", "Ministry of Information and Communications",
+                "issuedOn", "2026-11-20",
+                "kind", "BLOCK",
+                "category", "phishing",
+                "audience", Map.of("allIsps", true),
+                "effectiveFrom", effectiveFrom.toString()));
+        if (expiresAt != null) {
+            body.put("expiresAt", expiresAt.toString());
+        }
+        return body;
+    }
+
+    /** Drafts a BLOCK directive for every ISP, in force now, and returns its id. */
+    public static long draft(String reference) {
+        return as(OFFICER).body(directive(reference, Instant.now().minusSeconds(60), null))
+                .post("/api/v1/directives").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static void addTargets(long directive, String... lines) {
+        given().auth().oauth2(OFFICER).contentType(ContentType.TEXT).body(String.join("\n", lines))
+                .post("/api/v1/directives/" + directive + "/targets").then().statusCode(200);
+    }
+
+    /** Drafts, fills, submits and approves a directive with the given target lines; returns its id. */
+    public static long approved(String reference, String... lines) {
+        long id = draft(reference);
+        addTargets(id, lines);
+        as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
+        as(SUPERVISOR).body(Map.of("confirmFlaggedTargets", List.of()))
+                .post("/api/v1/directives/" + id + "/approve").then().statusCode(200);
+        return id;
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

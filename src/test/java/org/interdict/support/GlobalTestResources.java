@@ -1,0 +1,9 @@
+package org.interdict.support;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Applies to every @QuarkusTest, so Quarkus boots once for the whole suite. */
+@QuarkusTestResource(JwtKeys.class)
+public final class GlobalTestResources {
+    private GlobalTestResources() {}
+}
