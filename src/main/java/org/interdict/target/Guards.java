@@ -70,8 +70,8 @@ public final class Guards {
         String name = target.value();
         boolean tree = target.type() == TargetType.DOMAIN_TREE;
         List<GuardFinding> findings = new ArrayList<>(2);
-        if (InternetDomainName.isValid(name)) {
-            InternetDomainName domain = InternetDomainName.from(name);
+        InternetDomainName domain = publicSuffixView(name);
+        if (domain != null) {
             if (domain.isRegistrySuffix()) {
                 findings.add(new GuardFinding(GuardFinding.PUBLIC_SUFFIX, "'" + name
                         + "' is a public suffix under which anyone can register names; blocking it hits them all"));
@@ -88,6 +88,15 @@ public final class Guards {
             findings.add(new GuardFinding(GuardFinding.HIGH_IMPACT, message));
         }
         return findings;
+    }
+
+    /** Guava's view of the name, or {@code null} for the rare name it is stricter about than we are. */
+    private static InternetDomainName publicSuffixView(String name) {
+        try {
+            return InternetDomainName.from(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The listed name this target hits, or {@code null}; "www." of a listed site is the site itself. */

@@ -55,8 +55,8 @@ record IpBlock(boolean v6, long hi, long lo, int prefix) {
                     + " is not an IP address (IPv4 takes four decimal numbers without leading zeros)");
         }
         boolean mapped = address instanceof Inet4Address && addressText.indexOf(':') >= 0;
-        int prefix = slash < 0 ? width(address instanceof Inet6Address) : parsePrefix(text.substring(slash + 1),
-                mapped ? 128 : width(address instanceof Inet6Address));
+        int writtenWidth = mapped ? 128 : width(address instanceof Inet6Address);
+        int prefix = slash < 0 ? writtenWidth : parsePrefix(text.substring(slash + 1), writtenWidth);
         if (mapped) {
             if (prefix < IPV4_MAPPED_PREFIX) {
                 throw new Refusal(TargetProblem.INVALID_CIDR, "an IPv4-mapped block needs a prefix of /96 or "
@@ -72,20 +72,34 @@ record IpBlock(boolean v6, long hi, long lo, int prefix) {
         return block;
     }
 
-    /** Parses trusted or reference text, masking any host bits instead of refusing them. */
+    /**
+     * Parses trusted or reference text, masking any host bits instead of refusing them. Unlike target input, an
+     * IPv4-mapped form stays the IPv6 block it is written as, so that a table can name that range itself.
+     */
     static IpBlock parseLenient(String text) {
         int slash = text.indexOf('/');
-        InetAddress address = InetAddresses.forString(slash < 0 ? text : text.substring(0, slash));
-        boolean v6 = address instanceof Inet6Address;
+        String addressText = slash < 0 ? text : text.substring(0, slash);
+        byte[] bytes = InetAddresses.forString(addressText).getAddress();
+        if (bytes.length == 4 && addressText.indexOf(':') >= 0) {
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xFF;
+            mapped[11] = (byte) 0xFF;
+            System.arraycopy(bytes, 0, mapped, 12, 4);
+            bytes = mapped;
+        }
+        boolean v6 = bytes.length == 16;
         int prefix = slash < 0 ? width(v6) : Integer.parseInt(text.substring(slash + 1));
         if (prefix < 0 || prefix > width(v6)) {
             throw new IllegalArgumentException("prefix out of range in " + text);
         }
-        return containing(address, prefix);
+        return containing(bytes, prefix);
     }
 
     static IpBlock containing(InetAddress address, int prefix) {
-        byte[] bytes = address.getAddress();
+        return containing(address.getAddress(), prefix);
+    }
+
+    private static IpBlock containing(byte[] bytes, int prefix) {
         boolean v6 = bytes.length == 16;
         long hi = v6 ? halfOf(bytes, 0) : 0;
         long lo = v6 ? halfOf(bytes, 8) : halfOf(bytes, 0) & IPV4_BITS;

@@ -19,7 +19,7 @@ public final class TargetParser {
      */
     public ParseResult parseLine(String text) {
         Objects.requireNonNull(text, "text");
-        String line = text.strip();
+        String line = trim(text);
         return parse(inferType(line), line);
     }
 
@@ -27,7 +27,7 @@ public final class TargetParser {
     public ParseResult parse(TargetType type, String value) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
-        String text = value.strip();
+        String text = trim(value);
         try {
             return new ParseResult.Valid(new Target(type, canonical(type, text)));
         } catch (Refusal refusal) {
@@ -42,6 +42,26 @@ public final class TargetParser {
             case URL -> urls.normalise(text);
             case IP -> IpBlock.parseStrict(text).text();
         };
+    }
+
+    /**
+     * Beyond {@link String#strip()}: also no-break spaces and a byte order mark, which arrive with text pasted
+     * from documents and web pages.
+     */
+    private static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isPadding(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPadding(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isPadding(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 
     static TargetType inferType(String line) {
