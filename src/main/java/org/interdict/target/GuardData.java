@@ -34,7 +34,11 @@ public record GuardData(Set<String> highImpactNames, Map<String, List<String>> s
     public GuardData {
         Objects.requireNonNull(highImpactNames, "highImpactNames");
         Objects.requireNonNull(sharedInfrastructure, "sharedInfrastructure");
-        highImpactNames = Set.copyOf(highImpactNames);
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : highImpactNames) {
+            names.add(canonicalName(name));
+        }
+        highImpactNames = Set.copyOf(names);
         Map<String, List<String>> copy = new LinkedHashMap<>();
         sharedInfrastructure.forEach((provider, blocks) -> {
             if (provider.isBlank()) {
@@ -98,12 +102,17 @@ public record GuardData(Set<String> highImpactNames, Map<String, List<String>> s
     }
 
     private static Set<String> readNames(Reader reader) throws IOException {
-        Set<String> names = new LinkedHashSet<>();
-        for (String entry : readEntries(reader)) {
-            String name = entry.toLowerCase(Locale.ROOT);
-            names.add(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+        return new LinkedHashSet<>(readEntries(reader));
+    }
+
+    /** Listed names are compared with canonical targets: lower case, no trailing dot. */
+    private static String canonicalName(String name) {
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        String bare = lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        if (bare.isEmpty()) {
+            throw new IllegalArgumentException("empty high-impact name");
         }
-        return names;
+        return bare;
     }
 
     /** One entry a line; {@code #} starts a comment, blank lines are skipped. */

@@ -87,7 +87,7 @@ public final class Guards {
                     : "'" + name + "' covers '" + listed + "', one of the most-used sites";
             findings.add(new GuardFinding(GuardFinding.HIGH_IMPACT, message));
         }
-        return findings;
+        return List.copyOf(findings);
     }
 
     /** Guava's view of the name, or {@code null} for the rare name it is stricter about than we are. */
@@ -134,6 +134,6 @@ public final class Guards {
                     + " overlaps address space published by " + providers
                     + "; blocking it hits unrelated sites hosted there"));
         }
-        return findings;
+        return List.copyOf(findings);
     }
 }

@@ -227,6 +227,13 @@ class GuardsTest {
     }
 
     @Test
+    void namesGivenDirectlyAreCanonicalised() {
+        GuardData data = new GuardData(Set.of("Example.VN.", " other.vn"), Map.of());
+        assertThat(data.highImpactNames()).containsExactlyInAnyOrder("example.vn", "other.vn");
+        assertThatThrownBy(() -> new GuardData(Set.of("."), Map.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void dataIsCopied() {
         List<String> blocks = new java.util.ArrayList<>(List.of("192.0.2.0/24"));
         GuardData data = new GuardData(Set.of(), Map.of("x", blocks));
