@@ -1,5 +1,7 @@
 package org.interdict.export;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.interdict.compile.RuleType;
@@ -33,10 +35,17 @@ public record RenderReport(
     }
 
     public RenderReport {
-        written = Map.copyOf(written);
-        notCarried = Map.copyOf(notCarried);
-        narrowed = Map.copyOf(narrowed);
+        written = inTypeOrder(written);
+        notCarried = inTypeOrder(notCarried);
+        narrowed = inTypeOrder(narrowed);
         rejected = List.copyOf(rejected);
+    }
+
+    /** Keeps the maps in {@link RuleType} order so reports print the same way every time. */
+    private static Map<RuleType, Integer> inTypeOrder(Map<RuleType, Integer> counts) {
+        Map<RuleType, Integer> copy = new EnumMap<>(RuleType.class);
+        copy.putAll(counts);
+        return Collections.unmodifiableMap(copy);
     }
 
     public int written(RuleType type) {
