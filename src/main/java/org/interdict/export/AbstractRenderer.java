@@ -73,8 +73,8 @@ abstract class AbstractRenderer implements RuleSetRenderer {
     /**
      * Walks exact names, then trees. Names that fail {@link DomainNames#problem} are rejected. With
      * {@code skipCovered}, a rule inside a tree that is also listed is counted as written without being
-     * visited: formats that block whole trees would otherwise repeat it, which some of them (Squid, Unbound)
-     * reject and one (dnsmasq, where an exact name also opens its subdomains again) would get wrong.
+     * visited: formats that block whole trees would otherwise repeat it, which Squid and Unbound warn about
+     * and dnsmasq gets wrong (an exact name there reopens the names below it).
      */
     static void forEachDomain(RuleSet rules, ReportBuilder report, boolean skipCovered, DomainVisitor visitor)
             throws IOException {
