@@ -11,7 +11,8 @@ import org.interdict.compile.RuleType;
  * blocks no URLs.
  *
  * @param format        the format rendered
- * @param written       per type, rules written in full
+ * @param written       per type, rules the output enforces in full, including names left out because a
+ *                      listed tree already covers them
  * @param notCarried    per type, rules the format has no way to express at all (URLs in a DNS format)
  * @param narrowed      per type, rules written only in part (a domain tree reduced to its apex in a hosts
  *                      file, where subdomains cannot be listed)

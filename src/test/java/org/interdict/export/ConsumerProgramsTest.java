@@ -3,8 +3,13 @@ package org.interdict.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +107,70 @@ class ConsumerProgramsTest {
                 script.toString()));
         assertThat(load.exitCode()).as(load.output()).isZero();
         assertThat(load.output()).contains("2001:db9::1", "2a00::/16");
+    }
+
+    /**
+     * Runs dnsmasq on a loopback port with the small golden rule set and asks it: an exact name answers
+     * NXDOMAIN while the names below it are passed upstream (a dead address here, so they time out or fail,
+     * but are not NXDOMAIN), and a tree answers NXDOMAIN all the way down.
+     */
+    @Test
+    void dnsmasqBlocksExactNamesWithoutTheirSubdomains() throws Exception {
+        RuleSet small = TestRuleSets.small();
+        Path conf = dir.resolve("small.dnsmasq.conf");
+        try (OutputStream out = Files.newOutputStream(conf)) {
+            Renderers.get("dnsmasq").render(small, TestRuleSets.context(small), out);
+        }
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Process dnsmasq = new ProcessBuilder(program("dnsmasq", "dnsmasq"), "--keep-in-foreground",
+                "--conf-file=" + conf, "--no-hosts", "--no-resolv", "--server=127.0.0.9", "--port=" + port,
+                "--listen-address=127.0.0.1", "--bind-interfaces", "--pid-file=", "--user=root")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dnsmasq.log").toFile()).start();
+        try {
+            assertThat(rcode(port, "example.vn")).isEqualTo(NXDOMAIN);
+            assertThat(rcode(port, "other.example.vn")).isNotEqualTo(NXDOMAIN);
+            assertThat(rcode(port, "sub.example.vn")).isEqualTo(NXDOMAIN);
+            assertThat(rcode(port, "a.b.sub.example.vn")).isEqualTo(NXDOMAIN);
+            assertThat(rcode(port, "gambling.vn")).isEqualTo(NXDOMAIN);
+            assertThat(rcode(port, "www.gambling.vn")).isEqualTo(NXDOMAIN);
+            assertThat(rcode(port, "x.www.gambling.vn")).isEqualTo(NXDOMAIN);
+        } finally {
+            dnsmasq.destroy();
+            dnsmasq.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static final int NXDOMAIN = 3;
+    private static final int NO_ANSWER = -1;
+
+    /** The response code of an A query, or {@link #NO_ANSWER}; waits for dnsmasq to come up. */
+    private static int rcode(int port, String name) throws IOException, InterruptedException {
+        ByteArrayOutputStream query = new ByteArrayOutputStream();
+        query.write(new byte[] {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0});
+        for (String label : name.split("\\.")) {
+            query.write(label.length());
+            query.write(label.getBytes(StandardCharsets.US_ASCII));
+        }
+        query.write(new byte[] {0, 0, 1, 0, 1});
+        byte[] bytes = query.toByteArray();
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(500);
+            for (int attempt = 0; attempt < 10; attempt++) {
+                socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+                byte[] answer = new byte[512];
+                DatagramPacket packet = new DatagramPacket(answer, answer.length);
+                try {
+                    socket.receive(packet);
+                    return answer[3] & 0x0f;
+                } catch (SocketTimeoutException e) {
+                    // Not started yet, or forwarded to the dead upstream: ask again.
+                }
+            }
+        }
+        return NO_ANSWER;
     }
 
     private Path render(String format, RenderContext variant) throws IOException {
