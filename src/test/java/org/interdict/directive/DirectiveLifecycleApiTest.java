@@ -26,8 +26,8 @@ class DirectiveLifecycleApiTest {
     @Test
     void draftSubmitApproveMakesItActive() {
         long id = Api.draft(Api.unique("1353/BTTTT-CATTT"));
-        Api.addTargets(id, "bộthôngtin.vn", "*.lua-dao.vn", "https://example.vn/a/../b", "203.0.113.0/24",
-                "2001:db8:abcd::/48");
+        Api.addTargets(id, "bộthôngtin.vn", "*.lua-dao.vn", "https://example.vn/a/../b", "45.118.144.0/24",
+                "2402:9400:abcd::/48");
 
         as(OFFICER).post("/api/v1/directives/" + id + "/submit")
                 .then().statusCode(200).body("status", equalTo("PENDING_APPROVAL"))
@@ -41,7 +41,7 @@ class DirectiveLifecycleApiTest {
         String both = Tokens.of("officer-and-supervisor", "officer", "supervisor");
         long id = as(both).body(Api.directive(Api.unique("12/QD"), Instant.now(), null))
                 .post("/api/v1/directives").then().statusCode(201).extract().jsonPath().getLong("id");
-        as(both).contentType("text/plain").body("four-eyes.vn").post("/api/v1/directives/" + id + "/targets")
+        as(both).contentType("text/plain; charset=UTF-8").body("four-eyes.vn").post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(200);
         as(both).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
         as(both).body(Map.of()).post("/api/v1/directives/" + id + "/approve")
@@ -73,7 +73,7 @@ class DirectiveLifecycleApiTest {
         long id = submitted("frozen.vn");
         as(OFFICER).body(Map.of("title", "changed")).patch("/api/v1/directives/" + id)
                 .then().statusCode(409).body("code", equalTo("invalid-state"));
-        as(OFFICER).contentType("text/plain").body("more.vn").post("/api/v1/directives/" + id + "/targets")
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body("more.vn").post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(409);
         as(OFFICER).delete("/api/v1/directives/" + id).then().statusCode(409);
     }
@@ -100,7 +100,7 @@ class DirectiveLifecycleApiTest {
     @Test
     void flaggedTargetsNeedExplicitConfirmation() {
         long id = Api.draft(Api.unique("guarded"));
-        as(OFFICER).contentType("text/plain")
+        as(OFFICER).contentType("text/plain; charset=UTF-8")
                 .body("104.16.0.1  # justification: the court order names this Cloudflare address\nplain.example.vn")
                 .post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(200).body("imported", equalTo(2)).body("flagged", equalTo(1));

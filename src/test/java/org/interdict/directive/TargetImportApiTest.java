@@ -22,9 +22,9 @@ class TargetImportApiTest {
     @Test
     void textImportNormalisesAndCollapsesSpellings() {
         long id = Api.draft(Api.unique("norm"));
-        as(OFFICER).contentType("text/plain")
+        as(OFFICER).contentType("text/plain; charset=UTF-8")
                 .body("# a comment\n\nBộThôngTin.VN.\nbộthôngtin.vn\n*.Lừa-Đảo.vn\nHTTPS://Example.VN:443/a/./b/../c#frag\n"
-                        + "2001:DB8:0:0:0:0:0:1\n198.51.100.0/24\n")
+                        + "2402:9400:0:0:0:0:0:1\n45.118.145.0/24\n")
                 .post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(200)
                 .body("received", equalTo(6)).body("imported", equalTo(5))
@@ -32,15 +32,15 @@ class TargetImportApiTest {
 
         as(OFFICER).get("/api/v1/directives/" + id + "/targets").then().statusCode(200)
                 .body("items", hasSize(5))
-                .body("items.value", hasItems("xn--bthngtin-v1a7b0mwd.vn", "https://example.vn/a/c", "2001:db8::1",
-                        "198.51.100.0/24"))
-                .body("items.find { it.type == 'DOMAIN_TREE' }.value", equalTo("xn--la-o-9na7ac9b.vn"));
+                .body("items.value", hasItems("xn--bthngtin-63a1467e.vn", "https://example.vn/a/c", "2402:9400::1",
+                        "45.118.145.0/24"))
+                .body("items.find { it.type == 'DOMAIN_TREE' }.value", equalTo("xn--la-o-2ua4356bkoa.vn"));
     }
 
     @Test
     void oneBadLineRefusesTheWholeBatchAndNamesEveryBadLine() {
         long id = Api.draft(Api.unique("bad"));
-        as(OFFICER).contentType("text/plain")
+        as(OFFICER).contentType("text/plain; charset=UTF-8")
                 .body("good.example.vn\n010.0.0.1\nexample..vn\n192.0.2.1/24\nftp://example.vn/x\nhttp://user:pw@example.vn/")
                 .post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -57,7 +57,7 @@ class TargetImportApiTest {
     @Test
     void skipInvalidImportsTheGoodLinesAndReturnsTheBadOnes() {
         long id = Api.draft(Api.unique("skip"));
-        as(OFFICER).contentType("text/plain").body("good.example.vn\nnot a domain\nother.example.vn")
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body("good.example.vn\nnot a domain\nother.example.vn")
                 .post("/api/v1/directives/" + id + "/targets?skipInvalid=true")
                 .then().statusCode(200).body("imported", equalTo(2)).body("skippedTotal", equalTo(1))
                 .body("skipped[0].line", equalTo(2));
@@ -66,11 +66,11 @@ class TargetImportApiTest {
     @Test
     void everyGuardRefusesWithoutJustification() {
         long id = Api.draft(Api.unique("guards"));
-        as(OFFICER).contentType("text/plain")
+        as(OFFICER).contentType("text/plain; charset=UTF-8")
                 .body("com.vn\nvn\ngithub.io\n10.1.2.3\n1.0.0.0/8\n104.16.0.1\n*.google.com\n2001:db8::1\n")
                 .post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(400)
-                .body("violations.code", equalTo(List.of("public-suffix", "public-suffix", "private-registry-suffix",
+                .body("violations.code", equalTo(List.of("public-suffix", "single-label", "private-registry-suffix",
                         "reserved-range", "too-broad", "shared-infrastructure", "high-impact", "reserved-range")))
                 .body("violations[0].hint", equalTo("add a justification to override; a supervisor must then confirm it"));
     }
@@ -81,7 +81,7 @@ class TargetImportApiTest {
         as(OFFICER).body(List.of(
                         Map.of("type", "DOMAIN_TREE", "value", "casino.example.vn"),
                         Map.of("value", "https://shop.example.vn/fake?id=1"),
-                        Map.of("type", "IP", "value", "8.8.8.0/24", "justification", "named in the court order")))
+                        Map.of("type", "IP", "value", "104.16.0.0/24", "justification", "named in the court order")))
                 .post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(200).body("imported", equalTo(3)).body("flagged", equalTo(1));
     }
@@ -90,9 +90,9 @@ class TargetImportApiTest {
     void aTenThousandLineFileImports() {
         long id = Api.draft(Api.unique("bulk"));
         String body = IntStream.range(0, 10_000).mapToObj(i -> "site-" + i + ".example.vn").collect(Collectors.joining("\n"));
-        as(OFFICER).contentType("text/plain").body(body).post("/api/v1/directives/" + id + "/targets")
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body(body).post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(200).body("imported", equalTo(10_000));
-        as(OFFICER).contentType("text/plain").body(body).post("/api/v1/directives/" + id + "/targets")
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body(body).post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(200).body("imported", equalTo(0)).body("alreadyPresent", equalTo(10_000));
         String count = Db.queryString("select count(*) from directive_target where directive_id = ?", id);
         org.assertj.core.api.Assertions.assertThat(count).isEqualTo("10000");
@@ -102,7 +102,7 @@ class TargetImportApiTest {
     void tooManyLinesIs413() {
         long id = Api.draft(Api.unique("huge"));
         String body = "x.example.vn\n".repeat(200_001);
-        as(OFFICER).contentType("text/plain").body(body).post("/api/v1/directives/" + id + "/targets")
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body(body).post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("too-many-targets"));
     }
 

@@ -18,6 +18,10 @@ public final class Api {
     public static final String AUDITOR = Tokens.of("auditor-dung", "auditor");
     public static final String ADMIN = Tokens.of("admin-em", "admin");
 
+    static {
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     private Api() {}
 
     public static RequestSpecification as(String token) {
@@ -55,7 +59,7 @@ public final class Api {
     }
 
     public static void addTargets(long directive, String... lines) {
-        given().auth().oauth2(OFFICER).contentType(ContentType.TEXT).body(String.join("\n", lines))
+        given().auth().oauth2(OFFICER).contentType("text/plain; charset=UTF-8").body(String.join("\n", lines))
                 .post("/api/v1/directives/" + directive + "/targets").then().statusCode(200);
     }
 
