@@ -1,6 +1,7 @@
 package org.interdict.compile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import org.interdict.target.TargetType;
  * provenance of a rule is a sorted set.
  */
 public final class RuleSetCompiler {
+
+    private static final int FREE = -1;
+    private static final int PROTECTED = -2;
 
     public CompileResult compile(List<TargetRule> targets, List<AllowEntry> allowlist) {
         int[] counts = new int[TargetType.values().length];
@@ -65,17 +69,24 @@ public final class RuleSetCompiler {
             }
         }
 
+        // Looking up the covering tree and the allowlist is read-only, so it runs in parallel; only folding the
+        // provenance into the trees and reporting are sequential.
+        int[] coveredBy = new int[domains.size()];
+        Arrays.parallelSetAll(coveredBy, e -> {
+            String name = domains.name(e);
+            int top = trees.findAncestor(name, true, accepted);
+            return top >= 0 ? top : allowed.isEmptyForNames() || allowed.protectingName(name).isEmpty() ? FREE : PROTECTED;
+        });
         RuleBuffer domainRules = new RuleBuffer(domains.size());
         for (int e = 0; e < domains.size(); e++) {
             String name = domains.name(e);
-            int top = trees.findAncestor(name, true, accepted);
+            int top = coveredBy[e];
             if (top >= 0) {
                 trees.addIds(top, domains, e);
+            } else if (top == FREE) {
+                domainRules.add(name, domains.ids(e));
             } else {
-                long[] ids = domains.ids(e);
-                if (!dropIfProtected(name, ids, TargetType.DOMAIN, name, allowed, conflicts)) {
-                    domainRules.add(name, ids);
-                }
+                dropIfProtected(name, domains.ids(e), TargetType.DOMAIN, name, allowed, conflicts);
             }
         }
 
