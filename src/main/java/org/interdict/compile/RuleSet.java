@@ -3,7 +3,9 @@ package org.interdict.compile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,13 +15,18 @@ import java.util.Map;
  * An immutable compiled rule set: per type, rules sorted in canonical (byte) order without duplicates, each
  * with the ascending ids of the directives behind it.
  *
+ * <p>Canonical order is {@link String#compareTo} for every type, IP blocks included: the same order as {@code
+ * LC_ALL=C sort} on the ASCII rule text, so any tool can reproduce the digest from the rule lines, and deltas
+ * are one linear merge per type. Numeric order of blocks is the matcher's business, not the canonical form's.
+ *
  * <p>The digest covers the rules only (what an appliance loads), not their provenance: SHA-256 over the
- * lines {@code TYPE<TAB>rule<LF>}, types in {@link RuleType} order.
+ * lines {@code TYPE<TAB>rule<LF>} (rule text in UTF-8), types in {@link RuleType} order.
  */
 public final class RuleSet {
 
     private static final String[] NO_RULES = new String[0];
     private static final long[][] NO_SOURCES = new long[0][];
+    private static final int CHUNK = 1 << 14;
 
     private final Map<RuleType, String[]> rules;
     private final Map<RuleType, long[][]> sources;
@@ -28,7 +35,7 @@ public final class RuleSet {
     private RuleSet(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources) {
         this.rules = rules;
         this.sources = sources;
-        this.digest = computeDigest();
+        this.digest = digest(rules);
     }
 
     /**
@@ -44,11 +51,6 @@ public final class RuleSet {
             if (values.length != ids.length) {
                 throw new IllegalArgumentException(type + ": " + values.length + " rules but " + ids.length + " sources");
             }
-            for (int i = 1; i < values.length; i++) {
-                if (values[i - 1].compareTo(values[i]) >= 0) {
-                    throw new IllegalArgumentException(type + " rules not sorted and unique at " + values[i]);
-                }
-            }
             r.put(type, values);
             s.put(type, ids);
         }
@@ -61,7 +63,12 @@ public final class RuleSet {
 
     /** The sorted rules of one type, as an unmodifiable view. */
     public List<String> rules(RuleType type) {
-        return java.util.Collections.unmodifiableList(Arrays.asList(rules.get(type)));
+        return Collections.unmodifiableList(Arrays.asList(rules.get(type)));
+    }
+
+    /** The sorted rules of one type without a copy, for linear merges inside this package; never modified. */
+    String[] rulesArray(RuleType type) {
+        return rules.get(type);
     }
 
     /** The ids of the directives behind rule {@code index} of {@code type}, ascending. */
@@ -86,21 +93,70 @@ public final class RuleSet {
         return digest;
     }
 
-    private String computeDigest() {
+    /**
+     * The digest a rule set with exactly these rules would have, e.g. to check the result of applying a {@link
+     * Delta}. Each list must be in canonical order.
+     */
+    public static String digestOf(Map<RuleType, ? extends List<String>> rules) {
+        Map<RuleType, String[]> arrays = new EnumMap<>(RuleType.class);
+        for (RuleType type : RuleType.values()) {
+            List<String> ofType = rules.get(type);
+            arrays.put(type, ofType == null ? NO_RULES : ofType.toArray(NO_RULES));
+        }
+        return digest(arrays);
+    }
+
+    /**
+     * Checks the order and hashes the canonical lines. Encoding the lines, which reads every rule once in sorted
+     * (hence scattered) memory order, is the costly part and runs on chunks in parallel; only the hashing itself
+     * is sequential, over the chunks in order.
+     */
+    private static String digest(Map<RuleType, String[]> rules) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (RuleType type : RuleType.values()) {
+            String[] values = rules.get(type);
+            for (int from = 0; from < values.length; from += CHUNK) {
+                chunks.add(new Chunk(type, values, from, Math.min(values.length, from + CHUNK)));
+            }
+        }
+        byte[][] encoded = new byte[chunks.size()][];
+        Arrays.parallelSetAll(encoded, i -> chunks.get(i).encode());
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (RuleType type : RuleType.values()) {
-            byte[] prefix = (type.name() + '\t').getBytes(StandardCharsets.US_ASCII);
-            for (String value : rules.get(type)) {
-                sha.update(prefix);
-                sha.update(value.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
-            }
+        for (byte[] bytes : encoded) {
+            sha.update(bytes);
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Rules {@code [from, to)} of one type. */
+    private record Chunk(RuleType type, String[] values, int from, int to) {
+
+        /** The canonical lines of the chunk, after checking it continues the order of the rule before it. */
+        byte[] encode() {
+            byte[] prefix = (type.name() + '\t').getBytes(StandardCharsets.US_ASCII);
+            byte[] buffer = new byte[(to - from) * (prefix.length + 32)];
+            int used = 0;
+            for (int i = from; i < to; i++) {
+                String value = values[i];
+                if (i > 0 && values[i - 1].compareTo(value) >= 0) {
+                    throw new IllegalArgumentException(type + " rules not sorted and unique at " + value);
+                }
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                int length = prefix.length + bytes.length + 1;
+                if (used + length > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + length));
+                }
+                System.arraycopy(prefix, 0, buffer, used, prefix.length);
+                System.arraycopy(bytes, 0, buffer, used + prefix.length, bytes.length);
+                used += length;
+                buffer[used - 1] = '\n';
+            }
+            return used == buffer.length ? buffer : Arrays.copyOf(buffer, used);
+        }
     }
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Benchmarks rule-set compilation and deltas against sort -u and iprange on the same synthetic register.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+# shellcheck source=lib/packages.sh
+source scripts/lib/packages.sh
+ensure_commands iprange:iprange
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=test
+classpath="target/test-classes:target/classes:$(cat "$work/classpath")"
+
+java -Xms2g -Xmx4g -cp "$classpath" org.interdict.compile.bench.CompileBenchmark "$work" | tee "$work/ours"
+
+millis() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+best=
+for _ in 1 2 3; do
+  start=$(date +%s%N)
+  LC_ALL=C sort -u "$work/domains.txt" >"$work/domains.sorted"
+  sort_ms=$(millis "$start")
+  start=$(date +%s%N)
+  iprange --optimize "$work/ipv4.txt" >"$work/ipv4.merged"
+  iprange_ms=$(millis "$start")
+  total=$((sort_ms + iprange_ms))
+  if [ -z "$best" ] || [ "$total" -lt "$best" ]; then
+    best=$total best_sort=$sort_ms best_iprange=$iprange_ms
+  fi
+done
+
+compile_ms=$(sed -n 's/^compile_ms: //p' "$work/ours")
+echo "reference_sort_ms: $best_sort"
+echo "reference_iprange_ms: $best_iprange"
+echo "reference_ms: $best"
+echo "compile_ratio: $(awk -v a="$compile_ms" -v b="$best" 'BEGIN { printf "%.2f", a / b }')"

@@ -1,0 +1,191 @@
+package org.interdict.compile;
+
+import java.util.Arrays;
+
+/**
+ * A set of domain names, each with the directive ids behind it, in dense insertion-ordered entries.
+ *
+ * <p>Open addressing over {@code String.hashCode()} lets {@link #findAncestor} look up every label suffix of a
+ * longer name without building a substring per suffix: the suffix hashes are accumulated right to left in
+ * one pass. Most names carry one id, so extra ids live in an {@link IdList} allocated only when needed.
+ */
+final class NameTable {
+
+    private static final int[] NO_ENTRIES = new int[0];
+
+    /** Per slot: the name's hash code in the high half, entry + 1 in the low half (0 when free). */
+    private long[] slots;
+    private String[] names;
+    private long[] firstIds;
+    private IdList[] moreIds;
+    private int size;
+
+    private final SingleIds singles;
+
+    NameTable(int expected, SingleIds singles) {
+        this.singles = singles;
+        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        slots = new long[capacity];
+        names = new String[Math.max(16, expected)];
+        firstIds = new long[names.length];
+        moreIds = new IdList[names.length];
+    }
+
+    int size() {
+        return size;
+    }
+
+    String name(int entry) {
+        return names[entry];
+    }
+
+    /** Adds {@code id} to the entry of {@code name}, creating it if needed, and returns the entry. */
+    int add(String name, long id) {
+        int hash = name.hashCode();
+        int mask = slots.length - 1;
+        int slot = spread(hash) & mask;
+        for (long s; (s = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            int e = (int) s - 1;
+            if ((int) (s >>> 32) == hash && names[e].equals(name)) {
+                addId(e, id);
+                return e;
+            }
+        }
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            firstIds = Arrays.copyOf(firstIds, size * 2);
+            moreIds = Arrays.copyOf(moreIds, size * 2);
+        }
+        int entry = size++;
+        names[entry] = name;
+        firstIds[entry] = id;
+        slots[slot] = slot(hash, entry);
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+        return entry;
+    }
+
+    void addId(int entry, long id) {
+        IdList more = moreIds[entry];
+        if (more != null) {
+            more.add(id);
+        } else if (firstIds[entry] != id) {
+            more = new IdList(firstIds[entry]);
+            more.add(id);
+            moreIds[entry] = more;
+        }
+    }
+
+    void addIds(int entry, NameTable from, int fromEntry) {
+        IdList more = from.moreIds[fromEntry];
+        if (more == null) {
+            addId(entry, from.firstIds[fromEntry]);
+        } else {
+            for (long id : more.toArray()) {
+                addId(entry, id);
+            }
+        }
+    }
+
+    /** The ids of an entry, ascending; the caller must not modify the array. */
+    long[] ids(int entry) {
+        IdList more = moreIds[entry];
+        return more == null ? singles.of(firstIds[entry]) : more.toArray();
+    }
+
+    /** The entry of {@code name}, or -1. */
+    int find(String name) {
+        return find(name, 0, name.hashCode());
+    }
+
+    /**
+     * The entry of the shortest label suffix of {@code name} (the name itself included when {@code
+     * includeSelf}) that is in the table and accepted by {@code filter}, or -1. The shortest suffix is the
+     * topmost ancestor, the one that covers all the others.
+     */
+    int findAncestor(String name, boolean includeSelf, EntryFilter filter) {
+        if (size == 0) {
+            return -1;
+        }
+        int stop = includeSelf ? 0 : 1;
+        int hash = 0;
+        int power = 1;
+        for (int i = name.length() - 1; i >= stop; i--) {
+            hash += name.charAt(i) * power;
+            power *= 31;
+            if (i == 0 || name.charAt(i - 1) == '.') {
+                int e = find(name, i, hash);
+                if (e >= 0 && filter.accept(e)) {
+                    return e;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Every entry that is a label suffix of {@code name} (the name itself included), topmost first. */
+    int[] ancestors(String name) {
+        if (size == 0) {
+            return NO_ENTRIES;
+        }
+        int[] found = NO_ENTRIES;
+        int hash = 0;
+        int power = 1;
+        for (int i = name.length() - 1; i >= 0; i--) {
+            hash += name.charAt(i) * power;
+            power *= 31;
+            if (i == 0 || name.charAt(i - 1) == '.') {
+                int e = find(name, i, hash);
+                if (e >= 0) {
+                    found = Arrays.copyOf(found, found.length + 1);
+                    found[found.length - 1] = e;
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The entry equal to {@code name.substring(from)}, whose hash code is {@code hash}, or -1. */
+    private int find(String name, int from, int hash) {
+        int length = name.length() - from;
+        int mask = slots.length - 1;
+        for (int slot = spread(hash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            long s = slots[slot];
+            if ((int) (s >>> 32) == hash) {
+                String other = names[(int) s - 1];
+                if (other.length() == length && name.regionMatches(from, other, 0, length)) {
+                    return (int) s - 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private void rehash() {
+        long[] grown = new long[slots.length * 2];
+        int mask = grown.length - 1;
+        for (int entry = 0; entry < size; entry++) {
+            int hash = names[entry].hashCode();
+            int slot = spread(hash) & mask;
+            while (grown[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            grown[slot] = slot(hash, entry);
+        }
+        slots = grown;
+    }
+
+    private static long slot(int hash, int entry) {
+        return (long) hash << 32 | (entry + 1);
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    @FunctionalInterface
+    interface EntryFilter {
+        boolean accept(int entry);
+    }
+}

@@ -1,0 +1,210 @@
+package org.interdict.compile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.interdict.target.TargetType;
+
+/**
+ * Compiles the targets of the directives in force for one ISP audience into a {@link RuleSet}: de-duplicated,
+ * subsumed, merged and minus the allowlist, with every collision reported.
+ *
+ * <ul>
+ *   <li>A domain tree covers the names, deeper trees and URL hosts inside it; they are not emitted and their
+ *       directives join the provenance of the topmost tree that covers them. An exact domain also blocked as a
+ *       tree appears once, as the tree.
+ *   <li>IP addresses and blocks of each family merge into the fewest CIDR blocks covering exactly the same
+ *       addresses; a block's provenance is every directive whose target intersects it.
+ *   <li>A URL whose host is an IP literal stays a URL even inside a blocked block: proxies match URLs, and the
+ *       block is enforced at another layer, so folding one into the other would lose the URL rule for them.
+ *   <li>Nothing published matches the allowlist: protected exact names and URL hosts are dropped, a tree
+ *       containing or inside a protected name is refused whole, a block containing a protected range is carved
+ *       around it and a block inside one is dropped.
+ * </ul>
+ *
+ * <p>The output depends only on the multiset of inputs, never on their order: every output is sorted and the
+ * provenance of a rule is a sorted set.
+ */
+public final class RuleSetCompiler {
+
+    private static final int FREE = -1;
+    private static final int PROTECTED = -2;
+
+    public CompileResult compile(List<TargetRule> targets, List<AllowEntry> allowlist) {
+        int[] counts = new int[TargetType.values().length];
+        for (TargetRule target : targets) {
+            counts[target.type().ordinal()]++;
+        }
+        SingleIds singles = new SingleIds();
+        NameTable domains = new NameTable(counts[TargetType.DOMAIN.ordinal()], singles);
+        NameTable trees = new NameTable(counts[TargetType.DOMAIN_TREE.ordinal()], singles);
+        NameTable urls = new NameTable(counts[TargetType.URL.ordinal()], singles);
+        CidrAggregator ipv4 = new CidrAggregator(false, singles);
+        CidrAggregator ipv6 = new CidrAggregator(true, singles);
+        for (TargetRule target : targets) {
+            switch (target.type()) {
+                case DOMAIN -> domains.add(target.value(), target.directiveId());
+                case DOMAIN_TREE -> trees.add(target.value(), target.directiveId());
+                case URL -> urls.add(target.value(), target.directiveId());
+                case IP -> (IpText.isIpv6(target.value()) ? ipv6 : ipv4).add(target.directiveId(), target.value());
+            }
+        }
+        Allowlist allowed = new Allowlist(allowlist, ipv4, ipv6, singles);
+        Collection<Conflict> conflicts = new TreeSet<>(Conflict.ORDER);
+
+        boolean[] refused = refuseTrees(trees, allowed, conflicts);
+        NameTable.EntryFilter accepted = entry -> !refused[entry];
+        boolean[] covered = new boolean[trees.size()];
+        for (int e = 0; e < trees.size(); e++) {
+            if (!refused[e]) {
+                int top = trees.findAncestor(trees.name(e), false, accepted);
+                if (top >= 0) {
+                    trees.addIds(top, trees, e);
+                    covered[e] = true;
+                }
+            }
+        }
+
+        // Looking up the covering tree and the allowlist is read-only, so it runs in parallel; only folding the
+        // provenance into the trees and reporting are sequential.
+        int[] coveredBy = new int[domains.size()];
+        Arrays.parallelSetAll(coveredBy, e -> {
+            String name = domains.name(e);
+            int top = trees.findAncestor(name, true, accepted);
+            return top >= 0 ? top : allowed.isEmptyForNames() || allowed.protectingName(name).isEmpty() ? FREE : PROTECTED;
+        });
+        RuleBuffer domainRules = new RuleBuffer(domains.size());
+        for (int e = 0; e < domains.size(); e++) {
+            String name = domains.name(e);
+            int top = coveredBy[e];
+            if (top >= 0) {
+                trees.addIds(top, domains, e);
+            } else if (top == FREE) {
+                domainRules.add(name, domains.ids(e));
+            } else {
+                dropIfProtected(name, domains.ids(e), TargetType.DOMAIN, name, allowed, conflicts);
+            }
+        }
+
+        RuleBuffer urlRules = new RuleBuffer(urls.size());
+        for (int e = 0; e < urls.size(); e++) {
+            String url = urls.name(e);
+            UrlHost host = UrlHost.of(url);
+            long[] ids = urls.ids(e);
+            if (host.ipLiteral()) {
+                List<AllowEntry> protecting = (host.ipv6() ? ipv6 : ipv4).protecting(host.name());
+                if (protecting.isEmpty()) {
+                    urlRules.add(url, ids);
+                } else {
+                    refuse(ids, TargetType.URL, url, protecting, "its host " + host.name() + " is protected", conflicts);
+                }
+                continue;
+            }
+            int top = trees.findAncestor(host.name(), true, accepted);
+            if (top >= 0) {
+                trees.addIds(top, urls, e);
+            } else if (!dropIfProtected(host.name(), ids, TargetType.URL, url, allowed, conflicts)) {
+                urlRules.add(url, ids);
+            }
+        }
+
+        RuleBuffer treeRules = new RuleBuffer(trees.size());
+        for (int e = 0; e < trees.size(); e++) {
+            if (!refused[e] && !covered[e]) {
+                treeRules.add(trees.name(e), trees.ids(e));
+            }
+        }
+
+        RuleBuffer ipv4Rules = new RuleBuffer(counts[TargetType.IP.ordinal()]);
+        ipv4.aggregate(ipv4Rules, conflicts);
+        RuleBuffer ipv6Rules = new RuleBuffer(16);
+        ipv6.aggregate(ipv6Rules, conflicts);
+
+        Map<RuleType, RuleBuffer> buffers = new EnumMap<>(RuleType.class);
+        buffers.put(RuleType.DOMAIN, domainRules);
+        buffers.put(RuleType.DOMAIN_TREE, treeRules);
+        buffers.put(RuleType.URL, urlRules);
+        buffers.put(RuleType.IPV4, ipv4Rules);
+        buffers.put(RuleType.IPV6, ipv6Rules);
+        Map<RuleType, String[]> rules = new EnumMap<>(RuleType.class);
+        Map<RuleType, long[][]> sources = new EnumMap<>(RuleType.class);
+        buffers.forEach((type, buffer) -> {
+            rules.put(type, buffer.sortedValues());
+            sources.put(type, buffer.sortedSources());
+        });
+        return new CompileResult(RuleSet.of(rules, sources), new ArrayList<>(conflicts));
+    }
+
+    /**
+     * Marks the trees that contain a protected name (one of its suffixes is the tree root) or lie inside a
+     * protected tree, and reports them.
+     */
+    private static boolean[] refuseTrees(NameTable trees, Allowlist allowed, Collection<Conflict> conflicts) {
+        boolean[] refused = new boolean[trees.size()];
+        if (allowed.isEmptyForNames()) {
+            return refused;
+        }
+        List<List<AllowEntry>> refusedBy = new ArrayList<>(trees.size());
+        for (int e = 0; e < trees.size(); e++) {
+            refusedBy.add(null);
+        }
+        for (AllowEntry entry : allowed.names()) {
+            for (int e : trees.ancestors(entry.value())) {
+                addTo(refusedBy, e, entry);
+            }
+        }
+        for (int e = 0; e < trees.size(); e++) {
+            for (AllowEntry entry : allowed.protectingTree(trees.name(e))) {
+                addTo(refusedBy, e, entry);
+            }
+            List<AllowEntry> protecting = refusedBy.get(e);
+            if (protecting != null) {
+                refused[e] = true;
+                String name = trees.name(e);
+                refuse(trees.ids(e), TargetType.DOMAIN_TREE, name, protecting, "the tree overlaps a protected name",
+                        conflicts);
+            }
+        }
+        return refused;
+    }
+
+    private static void addTo(List<List<AllowEntry>> lists, int index, AllowEntry entry) {
+        List<AllowEntry> list = lists.get(index);
+        if (list == null) {
+            list = new ArrayList<>(2);
+            lists.set(index, list);
+        }
+        if (!list.contains(entry)) {
+            list.add(entry);
+        }
+    }
+
+    private static boolean dropIfProtected(String name, long[] ids, TargetType type, String value, Allowlist allowed,
+            Collection<Conflict> conflicts) {
+        if (allowed.isEmptyForNames()) {
+            return false;
+        }
+        List<AllowEntry> protecting = allowed.protectingName(name);
+        if (protecting.isEmpty()) {
+            return false;
+        }
+        refuse(ids, type, value, protecting, type == TargetType.URL ? "its host " + name + " is protected" : "the name is protected",
+                conflicts);
+        return true;
+    }
+
+    private static void refuse(long[] ids, TargetType type, String value, List<AllowEntry> protecting, String why,
+            Collection<Conflict> conflicts) {
+        for (long id : ids) {
+            for (AllowEntry entry : protecting) {
+                String message = value + " refused: " + why + " by " + entry.type() + " " + entry.value() + " ("
+                        + entry.reason() + ")";
+                conflicts.add(new Conflict(id, type, value, entry, Resolution.REFUSED, message));
+            }
+        }
+    }
+}

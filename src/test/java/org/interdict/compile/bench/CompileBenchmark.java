@@ -1,0 +1,269 @@
+package org.interdict.compile.bench;
+
+import com.google.common.net.InetAddresses;
+import com.ibm.icu.text.IDNA;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.interdict.compile.AllowEntry;
+import org.interdict.compile.AllowType;
+import org.interdict.compile.CompileResult;
+import org.interdict.compile.Delta;
+import org.interdict.compile.RuleSet;
+import org.interdict.compile.RuleSetCompiler;
+import org.interdict.compile.TargetRule;
+import org.interdict.target.TargetType;
+
+/**
+ * Compiles a synthetic national-scale register (fixed seed) and prints {@code name: value} lines: compile time,
+ * delta time between two sets differing in 1 %, peak heap. Also writes the domains and the IPv4 part to the
+ * given directory so the caller can time the reference tools on the same data.
+ */
+public final class CompileBenchmark {
+
+    private static final long SEED = 0x1353_2022L;
+    private static final int DOMAINS = 1_000_000;
+    private static final int ADDRESSES = 300_000;
+    private static final int URLS = 50_000;
+    private static final int DIRECTIVES = 6;
+    private static final int WARMUP_RUNS = 5;
+    private static final int MEASURED_RUNS = 7;
+    private static final String[] SUFFIXES = {"vn", "com.vn", "net.vn", "org.vn", "com", "net", "org", "info", "xyz"};
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+
+    private final SplittableRandom random;
+    private final IDNA idna = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII);
+
+    private CompileBenchmark(long seed) {
+        random = new SplittableRandom(seed);
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        CompileBenchmark generator = new CompileBenchmark(SEED);
+        List<TargetRule> targets = generator.register();
+        List<AllowEntry> allowlist = generator.allowlist();
+        writeInputs(targets, dir);
+
+        RuleSetCompiler compiler = new RuleSetCompiler();
+        CompileResult result = null;
+        for (int i = 0; i < WARMUP_RUNS; i++) {
+            result = compiler.compile(targets, allowlist);
+        }
+        System.gc();
+        resetPeaks();
+        long[] times = new long[MEASURED_RUNS];
+        for (int i = 0; i < MEASURED_RUNS; i++) {
+            long start = System.nanoTime();
+            result = compiler.compile(targets, allowlist);
+            times[i] = System.nanoTime() - start;
+        }
+        long peakHeap = peakHeapBytes();
+
+        List<TargetRule> changed = generator.changeOnePercent(targets);
+        RuleSet from = result.ruleSet();
+        RuleSet to = compiler.compile(changed, allowlist).ruleSet();
+        Delta delta = null;
+        long[] deltaTimes = new long[MEASURED_RUNS];
+        for (int i = 0; i < WARMUP_RUNS + MEASURED_RUNS; i++) {
+            long start = System.nanoTime();
+            delta = Delta.between(from, to);
+            if (i >= WARMUP_RUNS) {
+                deltaTimes[i - WARMUP_RUNS] = System.nanoTime() - start;
+            }
+        }
+        if (!RuleSet.digestOf(delta.applyTo(from)).equals(to.digest())) {
+            throw new IllegalStateException("delta does not reproduce the new rule set");
+        }
+
+        System.out.println("targets: " + targets.size());
+        System.out.println("rules: " + from.size());
+        System.out.println("conflicts: " + result.conflicts().size());
+        System.out.println("delta_size: " + delta.size());
+        System.out.println("digest: " + from.digest());
+        System.out.println("peak_heap_mb: " + peakHeap / (1024 * 1024));
+        System.out.printf("compile_ms: %.1f%n", median(times) / 1e6);
+        System.out.printf("delta_ms: %.1f%n", median(deltaTimes) / 1e6);
+    }
+
+    private List<TargetRule> register() {
+        List<TargetRule> targets = new ArrayList<>(DOMAINS + ADDRESSES + URLS);
+        for (int i = 0; i < DOMAINS; i++) {
+            targets.add(domainTarget());
+        }
+        for (int i = 0; i < ADDRESSES; i++) {
+            targets.add(new TargetRule(directive(), TargetType.IP, random.nextInt(10) < 9 ? ipv4() : ipv6()));
+        }
+        for (int i = 0; i < URLS; i++) {
+            targets.add(urlTarget());
+        }
+        return targets;
+    }
+
+    private TargetRule domainTarget() {
+        int kind = random.nextInt(10);
+        String name = kind == 0 ? idn() : name();
+        return new TargetRule(directive(), kind == 1 ? TargetType.DOMAIN_TREE : TargetType.DOMAIN, name);
+    }
+
+    private TargetRule urlTarget() {
+        String host = random.nextInt(20) == 0 ? ipv4Address() : name();
+        return new TargetRule(directive(), TargetType.URL,
+                "https://" + host + "/" + label(4, 12) + "/" + label(3, 10) + "?id=" + random.nextInt(100_000));
+    }
+
+    private List<AllowEntry> allowlist() {
+        List<AllowEntry> allowlist = new ArrayList<>();
+        for (String suffix : SUFFIXES) {
+            allowlist.add(new AllowEntry(AllowType.DOMAIN_TREE, "gov." + suffix, "government", "authority"));
+        }
+        for (int i = 0; i < 200; i++) {
+            allowlist.add(new AllowEntry(AllowType.DOMAIN, name(), "operator service", "isp"));
+            allowlist.add(new AllowEntry(AllowType.CIDR, ipv4Address(), "resolver", "isp"));
+        }
+        allowlist.add(new AllowEntry(AllowType.CIDR, "2001:4860:4860::8888", "public resolver", "operator"));
+        return allowlist;
+    }
+
+    /** The register with 1 % of its targets replaced by fresh ones. */
+    private List<TargetRule> changeOnePercent(List<TargetRule> targets) {
+        List<TargetRule> changed = new ArrayList<>(targets);
+        for (int i = 0; i < targets.size() / 100; i++) {
+            int at = random.nextInt(changed.size());
+            TargetRule old = changed.get(at);
+            TargetRule fresh = switch (old.type()) {
+                case DOMAIN, DOMAIN_TREE -> domainTarget();
+                case URL -> urlTarget();
+                case IP -> new TargetRule(directive(), TargetType.IP, ipv4());
+            };
+            changed.set(at, fresh);
+        }
+        return changed;
+    }
+
+    private String name() {
+        int labels = 1 + random.nextInt(3);
+        StringBuilder name = new StringBuilder(32);
+        for (int i = 0; i < labels; i++) {
+            name.append(label(3, 14)).append('.');
+        }
+        return name.append(SUFFIXES[random.nextInt(SUFFIXES.length)]).toString();
+    }
+
+    private String idn() {
+        StringBuilder unicode = new StringBuilder();
+        int length = 4 + random.nextInt(10);
+        for (int i = 0; i < length; i++) {
+            unicode.append(VIETNAMESE.charAt(random.nextInt(VIETNAMESE.length())));
+        }
+        unicode.append('.').append(SUFFIXES[random.nextInt(SUFFIXES.length)]);
+        StringBuilder ascii = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        idna.nameToASCII(unicode, ascii, info);
+        return info.hasErrors() ? name() : ascii.toString();
+    }
+
+    private String label(int min, int max) {
+        int length = min + random.nextInt(max - min + 1);
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = LETTERS.charAt(random.nextInt(i == 0 ? 26 : LETTERS.length()));
+        }
+        return new String(chars);
+    }
+
+    private String ipv4() {
+        if (random.nextInt(10) < 7) {
+            return ipv4Address();
+        }
+        int prefix = 16 + random.nextInt(15);
+        long address = random.nextLong(1L << 32) & ~((1L << (32 - prefix)) - 1);
+        return dotted(address) + "/" + prefix;
+    }
+
+    private String ipv4Address() {
+        return dotted(random.nextLong(1L << 32));
+    }
+
+    private static String dotted(long address) {
+        return (address >>> 24) + "." + (address >>> 16 & 0xFF) + "." + (address >>> 8 & 0xFF) + "." + (address & 0xFF);
+    }
+
+    private String ipv6() {
+        byte[] bytes = new byte[16];
+        bytes[0] = 0x20;
+        bytes[1] = 0x01;
+        bytes[2] = 0x0d;
+        bytes[3] = (byte) 0xb8;
+        for (int i = 4; i < 16; i++) {
+            bytes[i] = (byte) random.nextInt(256);
+        }
+        int prefix = random.nextInt(2) == 0 ? 128 : 48 + random.nextInt(80);
+        for (int bit = prefix; bit < 128; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        try {
+            String text = InetAddresses.toAddrString(InetAddress.getByAddress(bytes));
+            return prefix == 128 ? text : text + "/" + prefix;
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long directive() {
+        return 1353 + random.nextInt(DIRECTIVES);
+    }
+
+    private static void writeInputs(List<TargetRule> targets, Path dir) throws IOException {
+        StringBuilder domains = new StringBuilder();
+        StringBuilder ipv4 = new StringBuilder();
+        for (TargetRule target : targets) {
+            switch (target.type()) {
+                case DOMAIN, DOMAIN_TREE -> domains.append(target.value()).append('\n');
+                case IP -> {
+                    if (target.value().indexOf(':') < 0) {
+                        ipv4.append(target.value()).append('\n');
+                    }
+                }
+                case URL -> { }
+            }
+        }
+        Files.writeString(dir.resolve("domains.txt"), domains, StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("ipv4.txt"), ipv4, StandardCharsets.US_ASCII);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one time. */
+    private static long peakHeapBytes() {
+        long total = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                total += pool.getPeakUsage().getUsed();
+            }
+        }
+        return total;
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
