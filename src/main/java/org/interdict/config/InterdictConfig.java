@@ -23,6 +23,9 @@ public interface InterdictConfig {
     /** Listing pages. */
     Paging paging();
 
+    /** Rule-set compilation, versions and the circuit breaker. */
+    Rulesets rulesets();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -55,5 +58,36 @@ public interface InterdictConfig {
         /** Largest page a request may ask for. */
         @WithDefault("500")
         int maxLimit();
+    }
+
+    interface Rulesets {
+        /** How many of an ISP's latest versions keep their full content (and so can serve deltas). */
+        @WithDefault("10")
+        int retainedVersions();
+
+        /** Quiet time after a change before compiling, so a burst of changes makes one version. */
+        @WithDefault("150ms")
+        Duration debounce();
+
+        /** How often pending changes (for example from another replica) are looked for. */
+        @WithDefault("10s")
+        Duration pollInterval();
+
+        /** The circuit breaker that holds abnormal versions for a supervisor. */
+        Breaker breaker();
+    }
+
+    interface Breaker {
+        /** Largest share of the current rules a version may add plus remove without being held. */
+        @WithDefault("0.10")
+        double maxShare();
+
+        /** Largest number of rules a version may add plus remove without being held. */
+        @WithDefault("100000")
+        int maxChanges();
+
+        /** Below this many current rules the share limit does not apply (small sets change by large shares). */
+        @WithDefault("1000")
+        int minRules();
     }
 }

@@ -18,6 +18,7 @@ import org.interdict.directive.dto.RevocationRequest;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
 import org.interdict.error.Violation;
+import org.interdict.ruleset.ChangeLog;
 import org.interdict.security.Actor;
 
 /** The lifecycle steps: submit, approve or reject (four eyes), revoke, takedown compliance and escalation. */
@@ -68,7 +69,7 @@ public class DirectiveLifecycle {
                 d.decidedBy = actor.subject();
                 d.decidedAt = now;
                 d.updatedAt = now;
-                return confirmFlagged(id, actor, now);
+                return confirmFlagged(id, actor, now).call(() -> ChangeLog.record(d.id, "approved", now));
             }).map(ignored -> d);
         }).call(repository::flush).map(directives::view);
     }
@@ -103,7 +104,7 @@ public class DirectiveLifecycle {
             d.revocationReference = request.reference().strip();
             d.updatedAt = now;
             return d;
-        }).call(repository::flush).map(directives::view);
+        }).call(d -> ChangeLog.record(d.id, "revoked", d.revokedAt)).call(repository::flush).map(directives::view);
     }
 
     @WithTransaction

@@ -30,6 +30,7 @@ import org.interdict.directive.dto.RevocationRequest;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.paging.QueryParams;
+import org.interdict.ruleset.RulesetChange;
 import org.interdict.security.CurrentActor;
 import org.interdict.security.Roles;
 
@@ -41,11 +42,11 @@ public class DirectiveResource {
     private final DirectiveLifecycle lifecycle;
     private final DirectiveTargets targets;
     private final CurrentActor actor;
-    private final Event<DirectiveChanged> changes;
+    private final Event<RulesetChange> changes;
     private final InterdictConfig config;
 
     public DirectiveResource(DirectiveService service, DirectiveLifecycle lifecycle, DirectiveTargets targets,
-            CurrentActor actor, Event<DirectiveChanged> changes, InterdictConfig config) {
+            CurrentActor actor, Event<RulesetChange> changes, InterdictConfig config) {
         this.service = service;
         this.lifecycle = lifecycle;
         this.targets = targets;
@@ -169,7 +170,7 @@ public class DirectiveResource {
     }
 
     private void changed(DirectiveView view, String change) {
-        changes.fire(new DirectiveChanged(view.id(), change));
+        changes.fire(new RulesetChange(view.id(), change));
     }
 
     private static EntityTag etag(DirectiveView view) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.interdict.ruleset.RulesetChange;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,10 +23,10 @@ public class DirectiveScheduler {
     private static final Logger LOG = Logger.getLogger(DirectiveScheduler.class);
 
     private final Pool pool;
-    private final Event<DirectiveChanged> changes;
+    private final Event<RulesetChange> changes;
     private final Clock clock;
 
-    public DirectiveScheduler(Pool pool, Event<DirectiveChanged> changes, Clock clock) {
+    public DirectiveScheduler(Pool pool, Event<RulesetChange> changes, Clock clock) {
         this.pool = pool;
         this.changes = changes;
         this.clock = clock;
@@ -35,19 +36,23 @@ public class DirectiveScheduler {
     Uni<Void> applyTransitions() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         return transition("update directive set status = 'EXPIRED', updated_at = $1"
-                        + " where status in ('SCHEDULED', 'ACTIVE') and expires_at <= $1 returning id", now, "expired")
+                        + " where status in ('SCHEDULED', 'ACTIVE') and expires_at <= $1", now, "expired")
                 .flatMap(ignored -> transition("update directive set status = 'ACTIVE', updated_at = $1"
-                        + " where status = 'SCHEDULED' and effective_from <= $1 returning id", now, "activated"))
+                        + " where status = 'SCHEDULED' and effective_from <= $1", now, "activated"))
                 .onFailure().invoke(e -> LOG.warnf("Scheduled transitions failed, retrying next run: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
 
-    private Uni<Void> transition(String sql, OffsetDateTime now, String change) {
-        return pool.preparedQuery(sql).execute(Tuple.of(now)).map(rows -> {
+    /** One statement updates the directives and records the change for the compiler, atomically. */
+    private Uni<Void> transition(String update, OffsetDateTime now, String change) {
+        String sql = "with changed as (" + update + " returning id)"
+                + " insert into ruleset_change (directive_id, change, created_at)"
+                + " select id, $2, $1 from changed returning directive_id";
+        return pool.preparedQuery(sql).execute(Tuple.of(now, change)).map(rows -> {
             rows.forEach(row -> {
                 long id = row.getLong(0);
                 LOG.infof("Directive %d %s", id, change);
-                changes.fire(new DirectiveChanged(id, change));
+                changes.fire(new RulesetChange(id, change));
             });
             return null;
         });

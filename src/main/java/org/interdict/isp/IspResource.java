@@ -2,6 +2,7 @@ package org.interdict.isp;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.isp.dto.IspCreate;
 import org.interdict.isp.dto.IspPatch;
 import org.interdict.isp.dto.IspView;
+import org.interdict.ruleset.RulesetChange;
 import org.interdict.security.Roles;
 
 @Path("/api/v1/isps")
@@ -23,9 +25,11 @@ import org.interdict.security.Roles;
 public class IspResource {
 
     private final IspService service;
+    private final Event<RulesetChange> changes;
 
-    public IspResource(IspService service) {
+    public IspResource(IspService service, Event<RulesetChange> changes) {
         this.service = service;
+        this.changes = changes;
     }
 
     @GET
@@ -45,6 +49,7 @@ public class IspResource {
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@NotNull @Valid IspCreate request) {
         return service.create(request)
+                .invoke(view -> changes.fire(new RulesetChange(null, "isp-registered")))
                 .map(view -> Response.created(URI.create("/api/v1/isps/" + view.id())).entity(view).build());
     }
 
@@ -52,6 +57,6 @@ public class IspResource {
     @Path("/{isp}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<IspView> patch(@PathParam("isp") String id, @NotNull @Valid IspPatch patch) {
-        return service.patch(id, patch);
+        return service.patch(id, patch).invoke(view -> changes.fire(new RulesetChange(null, "isp-updated")));
     }
 }

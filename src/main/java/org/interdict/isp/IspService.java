@@ -14,6 +14,7 @@ import org.interdict.error.Violation;
 import org.interdict.isp.dto.IspCreate;
 import org.interdict.isp.dto.IspPatch;
 import org.interdict.isp.dto.IspView;
+import org.interdict.ruleset.ChangeLog;
 
 @ApplicationScoped
 public class IspService {
@@ -50,13 +51,17 @@ public class IspService {
             isp.active = request.active() == null || request.active();
             isp.createdAt = clock.instant();
             isp.updatedAt = isp.createdAt;
-            return repository.persist(isp).map(IspMapper::toView);
+            return repository.persist(isp).call(() -> ChangeLog.record(null, "isp-registered:" + isp.id, isp.createdAt))
+                    .map(IspMapper::toView);
         });
     }
 
     @WithTransaction
     public Uni<IspView> patch(String id, IspPatch patch) {
-        return find(id).map(isp -> {
+        return find(id).call(isp -> patch.active() == null || patch.active() == isp.active
+                ? Uni.createFrom().voidItem()
+                : ChangeLog.record(null, (patch.active() ? "isp-activated:" : "isp-deactivated:") + id, clock.instant()))
+                .map(isp -> {
             if (patch.legalName() != null) {
                 isp.legalName = patch.legalName().strip();
             }

@@ -122,8 +122,9 @@ class DirectiveLifecycleApiTest {
     @Test
     void scheduledDirectiveActivatesAndExpiresOnItsOwn() {
         Instant now = Instant.now();
-        long activating = approvedAt(now.plusSeconds(3), null, "activates.example.vn");
-        long expiring = approvedAt(now.minusSeconds(60), now.plusSeconds(3), "expires.example.vn");
+        String isp = Api.newIsp();
+        long activating = approvedAt(isp, now.plusSeconds(3), null, "activates.example.vn");
+        long expiring = approvedAt(isp, now.minusSeconds(60), now.plusSeconds(3), "expires.example.vn");
         as(OFFICER).get("/api/v1/directives/" + activating).then().body("status", equalTo("SCHEDULED"));
         as(OFFICER).get("/api/v1/directives/" + expiring).then().body("status", equalTo("ACTIVE"));
 
@@ -161,8 +162,10 @@ class DirectiveLifecycleApiTest {
         return id;
     }
 
-    private static long approvedAt(Instant from, Instant until, String target) {
-        long id = as(OFFICER).body(Api.directive(Api.unique("sched"), from, until)).post("/api/v1/directives")
+    private static long approvedAt(String isp, Instant from, Instant until, String target) {
+        Map<String, Object> body = Api.directive(Api.unique("sched"), from, until);
+        body.put("audience", Map.of("isps", List.of(isp)));
+        long id = as(OFFICER).body(body).post("/api/v1/directives")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         Api.addTargets(id, target);
         as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);

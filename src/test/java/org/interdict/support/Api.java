@@ -54,8 +54,16 @@ public final class Api {
 
     /** Drafts a BLOCK directive for every ISP, in force now, and returns its id. */
     public static long draft(String reference) {
-        return as(OFFICER).body(directive(reference, Instant.now().minusSeconds(60), null))
-                .post("/api/v1/directives").then().statusCode(201).extract().jsonPath().getLong("id");
+        return draft(reference, null);
+    }
+
+    /** Drafts a BLOCK directive in force now, for the listed ISPs (every ISP when none), and returns its id. */
+    public static long draft(String reference, List<String> isps) {
+        Map<String, Object> body = directive(reference, Instant.now().minusSeconds(60), null);
+        if (isps != null) {
+            body.put("audience", Map.of("isps", isps));
+        }
+        return as(OFFICER).body(body).post("/api/v1/directives").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     public static void addTargets(long directive, String... lines) {
@@ -63,9 +71,14 @@ public final class Api {
                 .post("/api/v1/directives/" + directive + "/targets").then().statusCode(200);
     }
 
-    /** Drafts, fills, submits and approves a directive with the given target lines; returns its id. */
+    /** Drafts, fills, submits and approves a directive for every ISP with the given target lines; returns its id. */
     public static long approved(String reference, String... lines) {
-        long id = draft(reference);
+        return approvedFor(null, reference, lines);
+    }
+
+    /** Like {@link #approved} for the listed ISPs only. */
+    public static long approvedFor(List<String> isps, String reference, String... lines) {
+        long id = draft(reference, isps);
         addTargets(id, lines);
         as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
         as(SUPERVISOR).body(Map.of("confirmFlaggedTargets", List.of()))

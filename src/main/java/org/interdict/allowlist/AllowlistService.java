@@ -1,0 +1,220 @@
+package org.interdict.allowlist;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.interdict.allowlist.dto.AllowEntryView;
+import org.interdict.allowlist.dto.AllowImportResult;
+import org.interdict.compile.AllowEntry;
+import org.interdict.compile.AllowType;
+import org.interdict.config.InterdictConfig;
+import org.interdict.error.ErrorCategory;
+import org.interdict.error.ProblemException;
+import org.interdict.error.Violation;
+import org.interdict.paging.Cursors;
+import org.interdict.paging.Page;
+import org.interdict.ruleset.RulesetChange;
+import org.interdict.target.TargetParser;
+
+/**
+ * The allowlist: protected entries no rule may match. Each change is recorded for the compiler in the same
+ * transaction. Blocking JDBC; callers run on worker threads.
+ */
+@ApplicationScoped
+public class AllowlistService {
+
+    private final AgroalDataSource dataSource;
+    private final TargetParser parser;
+    private final Event<RulesetChange> changes;
+    private final InterdictConfig config;
+    private final Clock clock;
+
+    public AllowlistService(AgroalDataSource dataSource, TargetParser parser, Event<RulesetChange> changes,
+            InterdictConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.parser = parser;
+        this.changes = changes;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public AllowImportResult importText(String text, String source, boolean skipInvalid, String actor) {
+        AllowLines.Parsed parsed = AllowLines.parse(text, source == null ? "operator" : source, parser);
+        refuseUnlessSkipping(parsed.invalid(), parsed.received(), skipInvalid);
+        int added = insert(parsed.entries(), actor, "allowlist-import");
+        int cap = config.targetImport().maxReportedErrors();
+        List<Violation> skipped = parsed.invalid().size() <= cap ? parsed.invalid() : parsed.invalid().subList(0, cap);
+        return new AllowImportResult(parsed.received(), added, parsed.entries().size() - added, List.copyOf(skipped),
+                parsed.invalid().size());
+    }
+
+    public AllowEntryView add(String value, String reason, String source, String actor) {
+        AllowEntry entry;
+        try {
+            entry = AllowLines.entry(value.strip(), reason.strip(), source == null ? "operator" : source.strip(), parser);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("value", "invalid-entry", e.getMessage());
+        }
+        if (insert(List.of(entry), actor, "allowlist-added") == 0) {
+            throw ProblemException.conflict("already-allowlisted", entry.value() + " is already on the allowlist");
+        }
+        return find(entry.type(), entry.value());
+    }
+
+    /** Loads entries once: {@code seedName} marks the load as done, so a deleted seed entry stays deleted. */
+    public boolean seed(String seedName, String text, String source) {
+        AllowLines.Parsed parsed = AllowLines.parse(text, source, parser);
+        if (!parsed.invalid().isEmpty()) {
+            throw new IllegalStateException("seed " + seedName + " has invalid lines: " + parsed.invalid());
+        }
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "insert into seed_applied (name, applied_at) values (?, ?) on conflict do nothing")) {
+                s.setString(1, seedName);
+                s.setTimestamp(2, Timestamp.from(clock.instant()));
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            insertEntries(c, parsed.entries(), "system");
+            recordChange(c, "allowlist-seeded");
+            return true;
+        }, "allowlist-seeded");
+    }
+
+    public void delete(long id) {
+        inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("delete from allowlist_entry where id = ?")) {
+                s.setLong(1, id);
+                if (s.executeUpdate() == 0) {
+                    throw ProblemException.notFound("Allowlist entry", id);
+                }
+            }
+            recordChange(c, "allowlist-removed");
+            return null;
+        }, "allowlist-removed");
+    }
+
+    public Page<AllowEntryView> list(AllowType type, String text, Long after, int limit) {
+        StringBuilder sql = new StringBuilder("select id, type, value, reason, source, created_by, created_at"
+                + " from allowlist_entry where id > ?");
+        List<Object> params = new ArrayList<>(List.of(after == null ? 0L : after));
+        if (type != null) {
+            sql.append(" and type = ?");
+            params.add(type.name());
+        }
+        if (text != null) {
+            sql.append(" and (value like ? or lower(reason) like ?)");
+            String like = "%" + text.toLowerCase(java.util.Locale.ROOT) + "%";
+            params.add(like);
+            params.add(like);
+        }
+        sql.append(" order by id limit ?");
+        params.add(limit + 1);
+        List<AllowEntryView> rows = query(sql.toString(), params.toArray());
+        boolean more = rows.size() > limit;
+        List<AllowEntryView> page = more ? rows.subList(0, limit) : rows;
+        return new Page<>(page, more ? Cursors.encode(page.get(page.size() - 1).id()) : null);
+    }
+
+    private void refuseUnlessSkipping(List<Violation> invalid, int received, boolean skipInvalid) {
+        if (!invalid.isEmpty() && !skipInvalid) {
+            int cap = config.targetImport().maxReportedErrors();
+            throw new ProblemException(ErrorCategory.INVALID, "invalid-entries", "Invalid allowlist entries",
+                    invalid.size() + " of " + received + " entries are invalid; nothing was added",
+                    invalid.size() <= cap ? invalid : invalid.subList(0, cap), invalid.size());
+        }
+    }
+
+    private int insert(List<AllowEntry> entries, String actor, String change) {
+        return inTransaction(c -> {
+            int added = insertEntries(c, entries, actor);
+            if (added > 0) {
+                recordChange(c, change);
+            }
+            return added;
+        }, change);
+    }
+
+    private int insertEntries(Connection c, List<AllowEntry> entries, String actor) throws SQLException {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into allowlist_entry"
+                + " (type, value, reason, source, created_by, created_at) select * from unnest(?::text[], ?::text[],"
+                + " ?::text[], ?::text[]) as e(type, value, reason, source), (select ?::text, ?::timestamptz) as w"
+                + " on conflict (type, value) do nothing")) {
+            s.setArray(1, c.createArrayOf("text", entries.stream().map(e -> e.type().name()).toArray()));
+            s.setArray(2, c.createArrayOf("text", entries.stream().map(AllowEntry::value).toArray()));
+            s.setArray(3, c.createArrayOf("text", entries.stream().map(AllowEntry::reason).toArray()));
+            s.setArray(4, c.createArrayOf("text", entries.stream().map(AllowEntry::source).toArray()));
+            s.setString(5, actor);
+            s.setTimestamp(6, Timestamp.from(clock.instant()));
+            return s.executeUpdate();
+        }
+    }
+
+    private void recordChange(Connection c, String change) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into ruleset_change (directive_id, change, created_at) values (null, ?, ?)")) {
+            s.setString(1, change);
+            s.setTimestamp(2, Timestamp.from(clock.instant()));
+            s.executeUpdate();
+        }
+    }
+
+    private AllowEntryView find(AllowType type, String value) {
+        return query("select id, type, value, reason, source, created_by, created_at from allowlist_entry"
+                + " where type = ? and value = ?", type.name(), value).get(0);
+    }
+
+    private List<AllowEntryView> query(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            List<AllowEntryView> views = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    views.add(new AllowEntryView(rows.getLong(1), AllowType.valueOf(rows.getString(2)), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getTimestamp(7).toInstant()));
+                }
+            }
+            return views;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction and, once committed, wakes the compiler. */
+    private <T> T inTransaction(Work<T> work, String change) {
+        T result;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                result = work.run(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        changes.fire(new RulesetChange(null, change));
+        return result;
+    }
+}

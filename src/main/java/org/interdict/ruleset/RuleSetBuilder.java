@@ -1,0 +1,145 @@
+package org.interdict.ruleset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.interdict.compile.CompileResult;
+import org.interdict.compile.RuleSetCompiler;
+import org.interdict.config.InterdictConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * One compilation: reads the inputs, compiles once per distinct audience, writes the versions that changed and
+ * consumes the pending changes, all in one transaction under a PostgreSQL advisory lock, so that with several
+ * replicas only one compiles at a time and no half-made version is ever visible. Blocking JDBC: it runs on the
+ * compiler's own thread, never on the event loop.
+ */
+@ApplicationScoped
+public class RuleSetBuilder {
+
+    private static final Logger LOG = Logger.getLogger(RuleSetBuilder.class);
+    /** Arbitrary, fixed: the advisory lock every replica takes to compile. */
+    static final long COMPILE_LOCK = 0x1d7_c0_3b11L;
+
+    /** What a run did: {@code busy} when another replica held the lock. */
+    public record Outcome(boolean busy, List<NewVersion> versions) {}
+
+    private final AgroalDataSource dataSource;
+    private final RuleSetContents contents;
+    private final ObjectMapper json;
+    private final InterdictConfig config;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+
+    public RuleSetBuilder(AgroalDataSource dataSource, RuleSetContents contents, ObjectMapper json, InterdictConfig config) {
+        this.dataSource = dataSource;
+        this.contents = contents;
+        this.json = json;
+        this.config = config;
+    }
+
+    public Outcome run(Instant now) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                if (!tryLock(c)) {
+                    c.rollback();
+                    return new Outcome(true, List.of());
+                }
+                List<PendingChange> changes = pendingChanges(c);
+                CompileInputs inputs = CompileInputs.load(c, now, null);
+                VersionWriter writer = new VersionWriter(c, contents, CircuitBreaker.of(config.rulesets().breaker()),
+                        json, now);
+                List<NewVersion> created = new ArrayList<>();
+                long started = System.nanoTime();
+                for (Map.Entry<List<Long>, List<String>> audience : inputs.audiences().entrySet()) {
+                    CompileResult result = compiler.compile(inputs.targetsOf(audience.getKey()), inputs.allowlist());
+                    for (String isp : audience.getValue()) {
+                        NewVersion version = writer.write(isp, result, notesFor(isp, changes, inputs));
+                        if (version != null) {
+                            created.add(version);
+                        }
+                    }
+                }
+                writer.prune(config.rulesets().retainedVersions());
+                markCompiled(c, changes, now);
+                c.commit();
+                if (!created.isEmpty()) {
+                    LOG.infof("Compiled %d target(s) into %d new version(s) in %d ms", inputs.targets().size(),
+                            created.size(), (System.nanoTime() - started) / 1_000_000);
+                }
+                return new Outcome(false, created);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Whether changes wait for a compilation (cheap; polled). */
+    public boolean hasPendingChanges() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select exists (select 1 from ruleset_change where compiled_at is null)");
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    private record PendingChange(long id, Long directiveId, String change) {}
+
+    private static boolean tryLock(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            s.setLong(1, COMPILE_LOCK);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private static List<PendingChange> pendingChanges(Connection c) throws SQLException {
+        List<PendingChange> changes = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select id, directive_id, change from ruleset_change where compiled_at is null order by id");
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                changes.add(new PendingChange(rows.getLong(1), (Long) rows.getObject(2), rows.getString(3)));
+            }
+        }
+        return changes;
+    }
+
+    /** The changes relevant to one ISP: those of directives addressing it, and the ones about no directive. */
+    private static List<VersionWriter.ChangeNote> notesFor(String isp, List<PendingChange> changes, CompileInputs inputs) {
+        List<VersionWriter.ChangeNote> notes = new ArrayList<>();
+        for (PendingChange change : changes) {
+            CompileInputs.Audience audience = change.directiveId() == null ? null : inputs.directives().get(change.directiveId());
+            // A directive no longer in force (revoked, expired) is not among the inputs: its change still explains
+            // why rules left, so it is kept.
+            if (audience == null || audience.includes(isp)) {
+                notes.add(new VersionWriter.ChangeNote(change.directiveId(), change.change()));
+            }
+        }
+        return notes;
+    }
+
+    private static void markCompiled(Connection c, List<PendingChange> changes, Instant now) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("update ruleset_change set compiled_at = ? where id = any(?)")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setArray(2, c.createArrayOf("bigint", changes.stream().map(PendingChange::id).toArray()));
+            s.executeUpdate();
+        }
+    }
+}

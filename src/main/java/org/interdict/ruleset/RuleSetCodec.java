@@ -1,0 +1,119 @@
+package org.interdict.ruleset;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.interdict.compile.RuleSet;
+import org.interdict.compile.RuleType;
+
+/**
+ * The stored form of a rule set's content: gzip of lines {@code TYPE<TAB>rule<TAB>id,id,...}, in canonical order.
+ * Fast compression: a national rule set is written on every change and read back on a cache miss.
+ */
+final class RuleSetCodec {
+
+    private RuleSetCodec() {}
+
+    static byte[] encode(RuleSet rules) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, rules.size() * 12));
+        try (GZIPOutputStream gzip = new FastGzip(bytes);
+                Writer out = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16)) {
+            StringBuilder line = new StringBuilder(300);
+            for (RuleType type : RuleType.values()) {
+                List<String> values = rules.rules(type);
+                for (int i = 0; i < values.size(); i++) {
+                    line.setLength(0);
+                    line.append(type.name()).append('\t').append(values.get(i)).append('\t');
+                    long[] ids = rules.sources(type, i);
+                    for (int j = 0; j < ids.length; j++) {
+                        if (j > 0) {
+                            line.append(',');
+                        }
+                        line.append(ids[j]);
+                    }
+                    out.append(line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static RuleSet decode(InputStream stored) {
+        Map<RuleType, List<String>> rules = new EnumMap<>(RuleType.class);
+        Map<RuleType, List<long[]>> sources = new EnumMap<>(RuleType.class);
+        for (RuleType type : RuleType.values()) {
+            rules.put(type, new ArrayList<>());
+            sources.put(type, new ArrayList<>());
+        }
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(stored, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                int first = line.indexOf('\t');
+                int second = line.indexOf('\t', first + 1);
+                RuleType type = RuleType.valueOf(line.substring(0, first));
+                rules.get(type).add(line.substring(first + 1, second));
+                sources.get(type).add(parseIds(line, second + 1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<RuleType, String[]> ruleArrays = new EnumMap<>(RuleType.class);
+        Map<RuleType, long[][]> sourceArrays = new EnumMap<>(RuleType.class);
+        for (RuleType type : RuleType.values()) {
+            ruleArrays.put(type, rules.get(type).toArray(String[]::new));
+            sourceArrays.put(type, sources.get(type).toArray(long[][]::new));
+        }
+        return RuleSet.of(ruleArrays, sourceArrays);
+    }
+
+    private static long[] parseIds(String line, int from) {
+        if (from >= line.length()) {
+            return new long[0];
+        }
+        int count = 1;
+        for (int i = from; i < line.length(); i++) {
+            if (line.charAt(i) == ',') {
+                count++;
+            }
+        }
+        long[] ids = new long[count];
+        int index = 0;
+        long value = 0;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ',') {
+                ids[index++] = value;
+                value = 0;
+            } else {
+                value = value * 10 + (c - '0');
+            }
+        }
+        ids[index] = value;
+        return ids;
+    }
+
+    /** gzip at the fastest level: the content is rewritten on every change, so speed beats ratio. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(java.io.OutputStream out) throws IOException {
+            super(out, 1 << 16);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.interdict.ruleset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.interdict.compile.CompileResult;
+import org.interdict.compile.Delta;
+import org.interdict.compile.RuleSet;
+import org.interdict.compile.RuleType;
+
+/** Turns a compiled rule set into an ISP's next version, inside the compilation's transaction. */
+final class VersionWriter {
+
+    /** The latest published version, the held one if any, and the highest number ever used. */
+    private record Head(Long publishedNumber, String publishedDigest, Long heldNumber, String heldDigest, long maxNumber) {}
+
+    record ChangeNote(Long directiveId, String change) {}
+
+    private final Connection c;
+    private final RuleSetContents contents;
+    private final CircuitBreaker breaker;
+    private final ObjectMapper json;
+    private final Instant now;
+
+    VersionWriter(Connection c, RuleSetContents contents, CircuitBreaker breaker, ObjectMapper json, Instant now) {
+        this.c = c;
+        this.contents = contents;
+        this.breaker = breaker;
+        this.json = json;
+        this.now = now;
+    }
+
+    /** The new version, or null when the ISP's rules did not change. */
+    NewVersion write(String isp, CompileResult result, List<ChangeNote> changes) throws SQLException {
+        RuleSet rules = result.ruleSet();
+        Head head = head(isp);
+        if (rules.digest().equals(head.publishedDigest())) {
+            supersedeHeld(isp, head);
+            return null;
+        }
+        if (rules.digest().equals(head.heldDigest())) {
+            return null;
+        }
+        supersedeHeld(isp, head);
+        RuleSet current = head.publishedDigest() == null ? RuleSet.empty() : contents.get(c, head.publishedDigest());
+        if (current == null) {
+            current = RuleSet.empty();
+        }
+        Delta delta = Delta.between(current, rules);
+        int added = delta.added().values().stream().mapToInt(List::size).sum();
+        int removed = delta.removed().values().stream().mapToInt(List::size).sum();
+        VersionState state = breaker.trips(current.size(), added + removed) ? VersionState.HELD : VersionState.PUBLISHED;
+        contents.store(c, rules, now);
+        long number = head.maxNumber() + 1;
+        try (PreparedStatement insert = c.prepareStatement("insert into ruleset_version (isp_id, number, digest,"
+                + " content_digest, follows, state, created_at, published_at, counts, added, removed, changes, conflicts)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb)")) {
+            insert.setString(1, isp);
+            insert.setLong(2, number);
+            insert.setString(3, rules.digest());
+            insert.setString(4, rules.digest());
+            insert.setObject(5, head.publishedNumber());
+            insert.setString(6, state.name());
+            insert.setTimestamp(7, Timestamp.from(now));
+            insert.setTimestamp(8, state == VersionState.PUBLISHED ? Timestamp.from(now) : null);
+            insert.setString(9, toJson(counts(rules)));
+            insert.setInt(10, added);
+            insert.setInt(11, removed);
+            insert.setString(12, toJson(changes));
+            insert.setString(13, toJson(result.conflicts()));
+            insert.executeUpdate();
+        }
+        return new NewVersion(isp, number, rules.digest(), state);
+    }
+
+    /** Keeps the content of the latest {@code retained} versions of every ISP and frees what nothing refers to. */
+    void prune(int retained) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update ruleset_version v set content_digest = null"
+                + " where content_digest is not null and state <> 'HELD' and number <= (select max(number)"
+                + " from ruleset_version w where w.isp_id = v.isp_id) - ?"
+                + " and number <> (select coalesce(max(number), 0) from ruleset_version p"
+                + " where p.isp_id = v.isp_id and p.state = 'PUBLISHED')")) {
+            s.setInt(1, retained);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("delete from ruleset_content r where not exists"
+                + " (select 1 from ruleset_version v where v.content_digest = r.digest)")) {
+            s.executeUpdate();
+        }
+    }
+
+    static Map<RuleType, Integer> counts(RuleSet rules) {
+        Map<RuleType, Integer> counts = new EnumMap<>(RuleType.class);
+        for (RuleType type : RuleType.values()) {
+            counts.put(type, rules.count(type));
+        }
+        return counts;
+    }
+
+    private Head head(String isp) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select"
+                + " (select number from ruleset_version where isp_id = ? and state = 'PUBLISHED' order by number desc limit 1),"
+                + " (select digest from ruleset_version where isp_id = ? and state = 'PUBLISHED' order by number desc limit 1),"
+                + " (select number from ruleset_version where isp_id = ? and state = 'HELD' order by number desc limit 1),"
+                + " (select digest from ruleset_version where isp_id = ? and state = 'HELD' order by number desc limit 1),"
+                + " (select coalesce(max(number), 0) from ruleset_version where isp_id = ?)")) {
+            for (int i = 1; i <= 5; i++) {
+                s.setString(i, isp);
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return new Head((Long) rows.getObject(1), rows.getString(2), (Long) rows.getObject(3), rows.getString(4),
+                        rows.getLong(5));
+            }
+        }
+    }
+
+    private void supersedeHeld(String isp, Head head) throws SQLException {
+        if (head.heldNumber() == null) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "update ruleset_version set state = 'SUPERSEDED' where isp_id = ? and number = ? and state = 'HELD'")) {
+            s.setString(1, isp);
+            s.setLong(2, head.heldNumber());
+            s.executeUpdate();
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.interdict.ruleset.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Map;
+import org.interdict.compile.RuleType;
+import org.interdict.ruleset.VersionState;
+
+/**
+ * A rule-set version's metadata. {@code changes} lists what caused it (directive ids and what happened to them);
+ * {@code conflicts} lists targets the allowlist refused or carved; {@code contentRetained} tells whether its
+ * rules can still be read and diffed.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VersionView(
+        String isp,
+        long version,
+        String digest,
+        VersionState state,
+        Long follows,
+        Instant createdAt,
+        Instant publishedAt,
+        Map<RuleType, Integer> counts,
+        int total,
+        int added,
+        int removed,
+        JsonNode changes,
+        JsonNode conflicts,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionReason,
+        boolean contentRetained) {}
