@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against real PostgreSQL and Redis, and the real programs that load our exports.
+# Runs the whole test suite against real PostgreSQL and Redis, the real programs that load our exports,
+# and the Helm chart as a real Helm renders it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 source scripts/lib/packages.sh
+source scripts/lib/helm.sh
 
 ensure_build_tools
 ensure_postgres
@@ -12,5 +14,9 @@ export DB_NAME
 ensure_database "$DB_NAME"
 ensure_redis
 ensure_commands openssl:openssl
+ensure_helm
+
+# The manifest tests read what this renders into target/helm/.
+scripts/helm-check.sh
 
 mvn -B verify "$@"

@@ -1,0 +1,289 @@
+package org.interdict.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Checks the Helm chart as Kubernetes would receive it: the manifests that scripts/helm-check.sh renders
+ * into target/helm/ with the default values and with the production example. A missing rendering fails
+ * the test rather than skipping it, because a skipped check would pass unnoticed.
+ */
+class HelmManifestsTest {
+
+    private static final Path RENDERED = Path.of("target", "helm");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** Names that suggest a credential; identifiers of keys (…_KEY_ID) are public. */
+    private static final Pattern SENSITIVE = Pattern.compile(".*(PASSWORD|KEY).*");
+    private static final Pattern IDENTIFIER = Pattern.compile(".*_ID");
+
+    /** What the service reads from its environment (application.properties and the launcher). */
+    private static final Set<String> REQUIRED_ENV = Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD",
+            "REDIS_HOST", "REDIS_PORT", "JWT_PUBLIC_KEY", "JWT_ISSUER", "PORT", "SIGNING_PRIVATE_KEY", "SIGNING_KEY_ID",
+            "QUARKUS_SHUTDOWN_TIMEOUT", "JAVA_OPTS");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void everyContainerHasProbesAndResources(String values) {
+        for (JsonNode pod : podSpecs(values)) {
+            for (JsonNode container : containers(pod)) {
+                String where = values + ": container " + container.path("name").asText();
+                assertThat(container.at("/startupProbe/httpGet/path").asText()).as(where).isEqualTo("/q/health/started");
+                assertThat(container.at("/livenessProbe/httpGet/path").asText()).as(where).isEqualTo("/q/health/live");
+                assertThat(container.at("/readinessProbe/httpGet/path").asText()).as(where).isEqualTo("/q/health/ready");
+                for (String bound : List.of("requests", "limits")) {
+                    for (String resource : List.of("cpu", "memory")) {
+                        assertThat(container.path("resources").path(bound).path(resource).asText())
+                                .as("%s: resources.%s.%s", where, bound, resource).isNotBlank();
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void containersRunAsNonRootOnAReadOnlyFilesystem(String values) {
+        for (JsonNode pod : podSpecs(values)) {
+            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as(values + ": service account token")
+                    .isFalse();
+            for (JsonNode container : containers(pod)) {
+                String where = values + ": container " + container.path("name").asText();
+                JsonNode security = container.path("securityContext");
+                // A container's own setting wins over the pod's.
+                JsonNode nonRoot = security.has("runAsNonRoot") ? security.get("runAsNonRoot")
+                        : pod.at("/securityContext/runAsNonRoot");
+                assertThat(nonRoot.asBoolean()).as(where + ": runAsNonRoot").isTrue();
+                assertThat(security.path("readOnlyRootFilesystem").asBoolean()).as(where + ": readOnlyRootFilesystem")
+                        .isTrue();
+                assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as(where + ": allowPrivilegeEscalation")
+                        .isFalse();
+                assertThat(texts(security.at("/capabilities/drop"))).as(where + ": dropped capabilities").contains("ALL");
+                // With a read-only root, /tmp must be a volume or the JVM and uploads have nowhere to write.
+                assertThat(mountedVolume(pod, container, "/tmp").has("emptyDir")).as(where + ": /tmp is an emptyDir").isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void secretsAreOnlyReferencedNeverRendered(String values) {
+        List<JsonNode> manifests = manifests(values);
+        assertThat(manifests).as(values + ": rendered Secrets").noneMatch(m -> "Secret".equals(m.path("kind").asText()));
+
+        for (JsonNode configMap : ofKind(manifests, "ConfigMap")) {
+            // A ConfigMap is readable by anyone who can read the namespace's configuration.
+            fieldNames(configMap.path("data")).forEach(name -> assertThat(isSensitive(name))
+                    .as("%s: ConfigMap %s holds %s", values, configMap.at("/metadata/name").asText(), name).isFalse());
+        }
+        for (JsonNode pod : podSpecs(values)) {
+            for (JsonNode container : containers(pod)) {
+                for (JsonNode env : container.path("env")) {
+                    String name = env.path("name").asText();
+                    if (!isSensitive(name)) {
+                        continue;
+                    }
+                    String where = values + ": env " + name;
+                    if (env.has("valueFrom")) {
+                        assertThat(env.at("/valueFrom/secretKeyRef/name").asText()).as(where + " from a Secret").isNotBlank();
+                    } else {
+                        // A literal is allowed only as the path of a file mounted from a Secret.
+                        String path = env.path("value").asText();
+                        assertThat(path).as(where + " must come from a Secret or name a mounted file").startsWith("/");
+                        assertThat(mountedVolume(pod, container, path).has("secret"))
+                                .as(where + ": %s lies on a volume mounted from a Secret", path).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void theServiceGetsEverySettingItReads(String values) {
+        List<JsonNode> manifests = manifests(values);
+        for (JsonNode pod : podSpecs(values)) {
+            for (JsonNode container : containers(pod)) {
+                Set<String> names = new HashSet<>();
+                container.path("env").forEach(env -> names.add(env.path("name").asText()));
+                for (JsonNode source : container.path("envFrom")) {
+                    String configMap = source.at("/configMapRef/name").asText();
+                    ofKind(manifests, "ConfigMap").stream()
+                            .filter(m -> m.at("/metadata/name").asText().equals(configMap))
+                            .forEach(m -> names.addAll(fieldNames(m.path("data"))));
+                }
+                assertThat(names).as(values + ": environment of " + container.path("name").asText())
+                        .containsAll(REQUIRED_ENV);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void rolloutsAndShutdownsKeepServing(String values) {
+        List<JsonNode> manifests = manifests(values);
+        JsonNode deployment = one(manifests, "Deployment");
+        assertThat(deployment.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt(-1)).as(values + ": maxUnavailable")
+                .isZero();
+
+        JsonNode pod = deployment.at("/spec/template/spec");
+        String timeout = one(manifests, "ConfigMap").at("/data/QUARKUS_SHUTDOWN_TIMEOUT").asText();
+        long drainSeconds = Duration.parse("PT" + timeout.toUpperCase()).toSeconds();
+        for (JsonNode container : containers(pod)) {
+            JsonNode preStop = container.at("/lifecycle/preStop/exec/command");
+            assertThat(texts(preStop)).as(values + ": preStop sleep").first().isEqualTo("sleep");
+            long sleepSeconds = Long.parseLong(preStop.get(1).asText());
+            assertThat(pod.path("terminationGracePeriodSeconds").asLong())
+                    .as(values + ": grace period covers the preStop sleep and Quarkus' drain")
+                    .isGreaterThan(sleepSeconds + drainSeconds);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void autoscalingDisruptionBudgetAndNetworkPolicyExist(String values) {
+        List<JsonNode> manifests = manifests(values);
+        JsonNode deployment = one(manifests, "Deployment");
+        String name = deployment.at("/metadata/name").asText();
+        JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
+
+        JsonNode hpa = one(manifests, "HorizontalPodAutoscaler");
+        assertThat(hpa.path("apiVersion").asText()).isEqualTo("autoscaling/v2");
+        assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).as(values + ": HPA target").isEqualTo(name);
+        assertThat(hpa.at("/spec/metrics/0/resource/name").asText()).as(values + ": HPA metric").isEqualTo("cpu");
+
+        JsonNode pdb = one(manifests, "PodDisruptionBudget");
+        assertThat(pdb.at("/spec/minAvailable").asInt()).as(values + ": PDB minAvailable").isEqualTo(1);
+        assertSelects(pdb.at("/spec/selector/matchLabels"), podLabels, values + ": PDB");
+
+        JsonNode policy = one(manifests, "NetworkPolicy");
+        assertSelects(policy.at("/spec/podSelector/matchLabels"), podLabels, values + ": NetworkPolicy");
+        assertThat(texts(policy.at("/spec/policyTypes"))).as(values + ": policy types").contains("Ingress", "Egress");
+        assertThat(policy.at("/spec/ingress/0/ports/0/port").asInt()).as(values + ": ingress port").isEqualTo(8080);
+    }
+
+    @Test
+    void productionRunsThreeReplicasAndScalesToTen() {
+        List<JsonNode> manifests = manifests("production");
+        assertThat(one(manifests, "Deployment").at("/spec/replicas").asInt()).as("production replicas").isEqualTo(3);
+        JsonNode hpa = one(manifests, "HorizontalPodAutoscaler");
+        assertThat(hpa.at("/spec/minReplicas").asInt()).as("production HPA floor").isEqualTo(3);
+        assertThat(hpa.at("/spec/maxReplicas").asInt()).as("production HPA ceiling").isEqualTo(10);
+    }
+
+    @Test
+    void productionRestrictsWhoMayCallTheApi() {
+        JsonNode policy = one(manifests("production"), "NetworkPolicy");
+        assertThat(policy.at("/spec/ingress/0/from")).as("production ingress sources").isNotEmpty();
+    }
+
+    @Test
+    void onlyProductionIsScrapedThroughAServiceMonitor() {
+        assertThat(ofKind(manifests("default"), "ServiceMonitor")).as("default ServiceMonitors").isEmpty();
+        JsonNode monitor = one(manifests("production"), "ServiceMonitor");
+        assertThat(monitor.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+    }
+
+    private static boolean isSensitive(String name) {
+        return SENSITIVE.matcher(name).matches() && !IDENTIFIER.matcher(name).matches();
+    }
+
+    private static void assertSelects(JsonNode selector, JsonNode podLabels, String what) {
+        assertThat(selector).as(what + " selector").isNotEmpty();
+        selector.fields().forEachRemaining(label -> assertThat(podLabels.path(label.getKey()).asText())
+                .as("%s selects pod label %s", what, label.getKey()).isEqualTo(label.getValue().asText()));
+    }
+
+    /** The volume mounted at the deepest mount path that contains {@code path}. */
+    private static JsonNode mountedVolume(JsonNode pod, JsonNode container, String path) {
+        String volume = null;
+        int depth = -1;
+        for (JsonNode mount : container.path("volumeMounts")) {
+            String at = mount.path("mountPath").asText();
+            boolean contains = path.equals(at) || path.startsWith(at.endsWith("/") ? at : at + "/");
+            if (contains && at.length() > depth) {
+                volume = mount.path("name").asText();
+                depth = at.length();
+            }
+        }
+        for (JsonNode candidate : pod.path("volumes")) {
+            if (candidate.path("name").asText().equals(volume)) {
+                return candidate;
+            }
+        }
+        return fail("no volume is mounted at %s in container %s", path, container.path("name").asText());
+    }
+
+    private static List<JsonNode> podSpecs(String values) {
+        List<JsonNode> pods = new ArrayList<>();
+        for (JsonNode manifest : manifests(values)) {
+            JsonNode pod = manifest.at("/spec/template/spec");
+            if (pod.isObject()) {
+                pods.add(pod);
+            }
+        }
+        assertThat(pods).as(values + ": workloads").isNotEmpty();
+        return pods;
+    }
+
+    private static List<JsonNode> containers(JsonNode pod) {
+        List<JsonNode> all = new ArrayList<>();
+        pod.path("initContainers").forEach(all::add);
+        pod.path("containers").forEach(all::add);
+        assertThat(all).as("containers").isNotEmpty();
+        return all;
+    }
+
+    private static JsonNode one(List<JsonNode> manifests, String kind) {
+        List<JsonNode> found = ofKind(manifests, kind);
+        assertThat(found).as("rendered %s objects", kind).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<JsonNode> ofKind(List<JsonNode> manifests, String kind) {
+        return manifests.stream().filter(m -> kind.equals(m.path("kind").asText())).toList();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<JsonNode> manifests(String values) {
+        Path file = RENDERED.resolve(values + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            fail("%s is missing: run scripts/helm-check.sh first (scripts/test.sh does so before Maven)", file);
+        }
+        try (var documents = YAML.readerFor(JsonNode.class).<JsonNode>readValues(file.toFile())) {
+            // Templates switched off by their values render as empty documents.
+            List<JsonNode> manifests = documents.readAll().stream().filter(JsonNode::isObject).toList();
+            assertThat(manifests).as("manifests in " + file).isNotEmpty();
+            return manifests;
+        } catch (IOException e) {
+            return fail("cannot parse %s: %s", file, e.getMessage());
+        }
+    }
+}
