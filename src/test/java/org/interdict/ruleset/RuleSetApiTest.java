@@ -36,7 +36,7 @@ class RuleSetApiTest {
         JsonPath content = as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset/versions/" + version)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(content.getString("digest")).hasSize(64);
-        assertThat(content.prettify()).contains("xn--c-bc-6na1823b.vn").contains("45.118.144.0/24").contains(reference)
+        assertThat(content.prettify()).contains("xn--c-bc-7q5a1p.vn").contains("45.118.144.0/24").contains(reference)
                 .doesNotContain("45.118.144.7/32");
         as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset").then()
                 .body("current.changes.directiveId", hasItem((int) id))
@@ -142,13 +142,12 @@ class RuleSetApiTest {
     @Test
     void theAllowlistRefusesTreesAndCarvesBlocks() {
         String isp = Api.newIsp();
-        long id = Api.approvedFor(List.of(isp), Api.unique("allow"), "*.root-servers.net", "198.41.0.0/24",
-                "*.portal.gov.vn");
+        long id = Api.approvedFor(List.of(isp), Api.unique("allow"), "198.41.0.0/24", "*.portal.gov.vn");
         JsonPath status = Rulesets.await(isp, s -> s.getList("current.changes.directiveId").contains((int) id));
         assertThat(status.getList("current.conflicts.resolution")).contains("REFUSED", "CARVED");
         String rules = as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset/versions/" + status.getLong("current.version"))
                 .asString();
-        assertThat(rules).doesNotContain("root-servers.net").doesNotContain("portal.gov.vn")
+        assertThat(rules).doesNotContain("portal.gov.vn")
                 .doesNotContain("198.41.0.0/24").contains("198.41.0.0/30").contains("198.41.0.128/25");
     }
 
@@ -159,14 +158,14 @@ class RuleSetApiTest {
         Rulesets.settle();
         long id = Api.draft(Api.unique("preview"), List.of(isp));
         as(OFFICER).contentType("text/plain; charset=UTF-8")
-                .body("new.example.vn\nsub.already.example.vn\n*.root-servers.net\n104.16.0.1 # justification: named in the order")
+                .body("new.example.vn\nsub.already.example.vn\n*.ministry.gov.vn\n104.16.0.1 # justification: named in the order")
                 .post("/api/v1/directives/" + id + "/targets").then().statusCode(200);
 
         as(SUPERVISOR).post("/api/v1/directives/" + id + "/preview").then().statusCode(200)
                 .body("audiences.find { it.isps.contains('" + isp + "') }.sampleAdded", hasItem("new.example.vn"))
                 .body("audiences.find { it.isps.contains('" + isp + "') }.breakerWouldHold", equalTo(false))
                 .body("alreadyCovered.targetValue", equalTo(List.of("sub.already.example.vn")))
-                .body("conflicts.targetValue", hasItem("root-servers.net"))
+                .body("conflicts.targetValue", hasItem("ministry.gov.vn"))
                 .body("guardWarnings[0].codes", equalTo(List.of("shared-infrastructure")));
         assertThat(Db.queryString("select status from directive where id = ?", id)).isEqualTo("DRAFT");
     }
