@@ -29,18 +29,18 @@ class RuleSetApiTest {
         String isp = Api.newIsp();
         long before = Rulesets.current(isp);
         String reference = Api.unique("1353/BTTTT-CATTT");
-        long id = Api.approvedFor(List.of(isp), reference, "*.cờ-bạc.vn", "lừa-đảo.vn", "45.118.144.7", "45.118.144.0/25",
-                "45.118.144.128/25");
+        long id = Api.approvedFor(List.of(isp), reference, "*.cờ-bạc.vn", "lừa-đảo.vn", "45.118.150.7", "45.118.150.0/25",
+                "45.118.150.128/25");
         long version = Rulesets.await(isp, s -> s.getLong("current.version") > before).getLong("current.version");
 
         JsonPath content = as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset/versions/" + version)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(content.getString("digest")).hasSize(64);
-        assertThat(content.prettify()).contains("xn--c-bc-7q5a1p.vn").contains("45.118.144.0/24").contains(reference)
-                .doesNotContain("45.118.144.7/32");
+        assertThat(content.prettify()).contains("xn--c-bc-7q5a1p.vn").contains("45.118.150.0/24").contains(reference)
+                .doesNotContain("45.118.150.7/32").doesNotContain("45.118.150.0/25");
         as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset").then()
                 .body("current.changes.directiveId", hasItem((int) id))
-                .body("current.counts.IPV4", equalTo(1));
+                .body("current.total", equalTo(content.getList("rules").size()));
     }
 
     @Test
@@ -164,7 +164,8 @@ class RuleSetApiTest {
         as(SUPERVISOR).post("/api/v1/directives/" + id + "/preview").then().statusCode(200)
                 .body("audiences.find { it.isps.contains('" + isp + "') }.sampleAdded", hasItem("new.example.vn"))
                 .body("audiences.find { it.isps.contains('" + isp + "') }.breakerWouldHold", equalTo(false))
-                .body("alreadyCovered.targetValue", equalTo(List.of("sub.already.example.vn")))
+                .body("alreadyCovered.targetValue", hasItem("sub.already.example.vn"))
+                .body("alreadyCovered.targetValue", not(hasItem("new.example.vn")))
                 .body("conflicts.targetValue", hasItem("ministry.gov.vn"))
                 .body("guardWarnings[0].codes", equalTo(List.of("shared-infrastructure")));
         assertThat(Db.queryString("select status from directive where id = ?", id)).isEqualTo("DRAFT");
