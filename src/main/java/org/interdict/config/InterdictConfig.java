@@ -23,6 +23,9 @@ public interface InterdictConfig {
     /** Listing pages. */
     Paging paging();
 
+    /** Appliances and their tokens. */
+    Appliances appliances();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -55,5 +58,14 @@ public interface InterdictConfig {
         /** Largest page a request may ask for. */
         @WithDefault("500")
         int maxLimit();
+    }
+
+    interface Appliances {
+        /**
+         * How often the last-seen times of appliances, kept in memory per request, are written to the database in
+         * one batched update (also done at shutdown).
+         */
+        @WithDefault("30s")
+        Duration lastSeenFlushInterval();
     }
 }
