@@ -1,6 +1,5 @@
 package org.interdict.appliance;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
@@ -23,7 +22,10 @@ public enum ApplianceKind {
         return code;
     }
 
-    @JsonCreator
+    /**
+     * Jackson reads the kind by its {@link JsonValue} code, without a creator: an unknown code then fails as a
+     * mismatched input, which the error pipeline reports with the field's name.
+     */
     public static ApplianceKind fromCode(String code) {
         return Arrays.stream(values())
                 .filter(k -> k.code.equals(code))
