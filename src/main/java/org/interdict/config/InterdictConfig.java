@@ -23,8 +23,13 @@ public interface InterdictConfig {
     /** Listing pages. */
     Paging paging();
 
+<<<<<<< HEAD
     /** Rule-set compilation, versions and the circuit breaker. */
     Rulesets rulesets();
+=======
+    /** Appliances and their tokens. */
+    Appliances appliances();
+>>>>>>> feature/appliance
 
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
@@ -60,6 +65,7 @@ public interface InterdictConfig {
         int maxLimit();
     }
 
+<<<<<<< HEAD
     interface Rulesets {
         /** How many of an ISP's latest versions keep their full content (and so can serve deltas). */
         @WithDefault("10")
@@ -89,5 +95,14 @@ public interface InterdictConfig {
         /** Below this many current rules the share limit does not apply (small sets change by large shares). */
         @WithDefault("1000")
         int minRules();
+=======
+    interface Appliances {
+        /**
+         * How often the last-seen times of appliances, kept in memory per request, are written to the database in
+         * one batched update (also done at shutdown).
+         */
+        @WithDefault("30s")
+        Duration lastSeenFlushInterval();
+>>>>>>> feature/appliance
     }
 }

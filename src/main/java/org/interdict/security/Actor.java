@@ -2,7 +2,7 @@ package org.interdict.security;
 
 import java.util.Set;
 
-/** Who makes a request: recorded as the actor of every change. {@code isp} is set for ISP engineers. */
+/** Who makes a request: recorded as the actor of every change. {@code isp} is set for ISP engineers and appliances. */
 public record Actor(String subject, String name, Set<String> roles, String isp) {
 
     public Actor {

@@ -8,6 +8,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class CurrentActor {
 
+    /** Identity attribute naming the caller's ISP, set by authentication mechanisms other than JWT. */
+    public static final String ISP_ATTRIBUTE = "interdict.isp";
+
     private final SecurityIdentity identity;
 
     public CurrentActor(SecurityIdentity identity) {
@@ -20,6 +23,8 @@ public class CurrentActor {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             name = jwt.getClaim("name");
             isp = jwt.getClaim("isp");
+        } else {
+            isp = identity.getAttribute(ISP_ATTRIBUTE);
         }
         return new Actor(identity.getPrincipal().getName(), name, identity.getRoles(), isp);
     }

@@ -7,6 +7,8 @@ public final class Roles {
     public static final String ISP_ENGINEER = "isp-engineer";
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
+    /** Held by requests authenticated with an appliance token (see the appliance package). */
+    public static final String APPLIANCE = "appliance";
 
     private Roles() {}
 }
