@@ -23,13 +23,11 @@ public interface InterdictConfig {
     /** Listing pages. */
     Paging paging();
 
-<<<<<<< HEAD
     /** Rule-set compilation, versions and the circuit breaker. */
     Rulesets rulesets();
-=======
+
     /** Appliances and their tokens. */
     Appliances appliances();
->>>>>>> feature/appliance
 
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
@@ -65,7 +63,6 @@ public interface InterdictConfig {
         int maxLimit();
     }
 
-<<<<<<< HEAD
     interface Rulesets {
         /** How many of an ISP's latest versions keep their full content (and so can serve deltas). */
         @WithDefault("10")
@@ -95,7 +92,8 @@ public interface InterdictConfig {
         /** Below this many current rules the share limit does not apply (small sets change by large shares). */
         @WithDefault("1000")
         int minRules();
-=======
+    }
+
     interface Appliances {
         /**
          * How often the last-seen times of appliances, kept in memory per request, are written to the database in
@@ -103,6 +101,5 @@ public interface InterdictConfig {
          */
         @WithDefault("30s")
         Duration lastSeenFlushInterval();
->>>>>>> feature/appliance
     }
 }
