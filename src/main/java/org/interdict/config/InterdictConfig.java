@@ -29,6 +29,9 @@ public interface InterdictConfig {
     /** Appliances and their tokens. */
     Appliances appliances();
 
+    /** The Ed25519 keys that sign rule sets. */
+    Signing signing();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -101,5 +104,22 @@ public interface InterdictConfig {
          */
         @WithDefault("30s")
         Duration lastSeenFlushInterval();
+    }
+
+    interface Signing {
+        /** PKCS#8 PEM file of the Ed25519 private key that signs new responses. */
+        @WithDefault(".dev/signing-private.pem")
+        Path privateKey();
+
+        /** SubjectPublicKeyInfo PEM file of the matching public key, published to appliances. */
+        @WithDefault(".dev/signing-public.pem")
+        Path publicKey();
+
+        /** The id published with the key and sent with every signature, so appliances can pick the key. */
+        @WithDefault("dev-1")
+        String keyId();
+
+        /** Public keys still accepted during a rotation, as {@code id=path-to-PEM} pairs. */
+        Optional<List<String>> previousPublicKeys();
     }
 }

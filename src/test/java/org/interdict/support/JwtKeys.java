@@ -13,13 +13,16 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A key pair made for the test run: the service verifies with the public half, {@link Tokens} signs with the
- * private half. Nothing secret is committed.
+ * Key pairs made for the test run: the JWT one (the service verifies tokens that {@link Tokens} signs) and the
+ * rule-set signing one. Nothing secret is committed.
  */
 public class JwtKeys implements QuarkusTestResourceLifecycleManager {
 
     public static final String ISSUER = "https://interdict.test/issuer";
-    private static final KeyPair KEYS = generate();
+    public static final String SIGNING_KEY_ID = "test-signing-1";
+    private static final KeyPair KEYS = generate("RSA");
+    /** The rule-set signing key pair (Ed25519); tests verify signatures with its public half. */
+    public static final KeyPair SIGNING = generate("Ed25519");
 
     static PrivateKey privateKey() {
         return KEYS.getPrivate();
@@ -34,7 +37,10 @@ public class JwtKeys implements QuarkusTestResourceLifecycleManager {
                     + "\n-----END PUBLIC KEY-----\n";
             Files.writeString(file, pem);
             file.toFile().deleteOnExit();
-            return Map.of("mp.jwt.verify.publickey.location", file.toString(), "mp.jwt.verify.issuer", ISSUER);
+            return Map.of("mp.jwt.verify.publickey.location", file.toString(), "mp.jwt.verify.issuer", ISSUER,
+                    "interdict.signing.private-key", pem("PRIVATE KEY", SIGNING.getPrivate().getEncoded()),
+                    "interdict.signing.public-key", pem("PUBLIC KEY", SIGNING.getPublic().getEncoded()),
+                    "interdict.signing.key-id", SIGNING_KEY_ID);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,11 +49,17 @@ public class JwtKeys implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {}
 
-    private static KeyPair generate() {
+    private static String pem(String type, byte[] der) throws IOException {
+        Path file = Files.createTempFile("interdict-test-signing", ".pem");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n");
+        return file.toString();
+    }
+
+    private static KeyPair generate(String algorithm) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
+            return KeyPairGenerator.getInstance(algorithm).generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
