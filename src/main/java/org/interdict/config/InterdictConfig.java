@@ -32,6 +32,9 @@ public interface InterdictConfig {
     /** The Ed25519 keys that sign rule sets. */
     Signing signing();
 
+    /** What the appliance formats answer for blocked names. */
+    Exports exports();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -121,5 +124,13 @@ public interface InterdictConfig {
 
         /** Public keys still accepted during a rotation, as {@code id=path-to-PEM} pairs. */
         Optional<List<String>> previousPublicKeys();
+    }
+
+    interface Exports {
+        /** Host name blocked names resolve to (CNAME in RPZ and Unbound); without it they answer NXDOMAIN. */
+        Optional<String> landingPage();
+
+        /** Addresses of the landing page, for the formats that can only answer with addresses (hosts, dnsmasq). */
+        Optional<List<String>> landingAddresses();
     }
 }

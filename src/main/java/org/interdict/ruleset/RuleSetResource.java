@@ -4,23 +4,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.compile.Delta;
+import org.interdict.compile.RuleType;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
-import org.interdict.export.RenderContext;
-import org.interdict.export.Renderers;
+import org.interdict.export.RenderReport;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.paging.QueryParams;
@@ -29,20 +26,24 @@ import org.interdict.ruleset.dto.RuleSetStatus;
 import org.interdict.ruleset.dto.VersionDecision;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.security.CurrentActor;
+import org.interdict.signing.RuleSetSignatures;
 import org.interdict.security.Roles;
 
 @Path("/api/v1/isps/{isp}/ruleset")
 @Tag(name = "Rule sets", description = "Compiled, versioned rule sets per ISP")
-@RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
+@RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER, Roles.APPLIANCE})
 public class RuleSetResource {
 
     private final RuleSetQueries queries;
+    private final RuleSetDownloads downloads;
     private final VersionDecisions decisions;
     private final CurrentActor actor;
     private final InterdictConfig config;
 
-    public RuleSetResource(RuleSetQueries queries, VersionDecisions decisions, CurrentActor actor, InterdictConfig config) {
+    public RuleSetResource(RuleSetQueries queries, RuleSetDownloads downloads, VersionDecisions decisions,
+            CurrentActor actor, InterdictConfig config) {
         this.queries = queries;
+        this.downloads = downloads;
         this.decisions = decisions;
         this.actor = actor;
         this.config = config;
@@ -75,26 +76,41 @@ public class RuleSetResource {
     }
 
     @GET
-    @Path("/versions/{n}")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One version with its rules and their provenance (streamed)")
-    public Response version(@PathParam("isp") String isp, @PathParam("n") long number) {
+    @Path("/current")
+    @Operation(summary = "The current version in an appliance format", description = "Formats: json (rules with "
+            + "provenance), txt (`type` selects one rule type), rpz, hosts, unbound, dnsmasq, nftables, ipset, squid, csv. "
+            + "Headers carry the version, digest and Ed25519 signature; a matching If-None-Match answers 304. "
+            + "X-Interdict-Rules-Not-Carried and -Rejected count what the format cannot hold (see /report).")
+    public Response current(@PathParam("isp") String isp, @QueryParam("format") String format,
+            @QueryParam("type") String type, @HeaderParam("If-None-Match") String ifNoneMatch) {
         access(isp);
-        RuleSetQueries.VersionContent content = queries.content(queries.version(isp, number));
-        VersionView v = content.version();
-        Map<Long, String> references = queries.legalReferences();
-        RenderContext context = RenderContext.of(isp, v.version(), v.digest(), v.createdAt())
-                .withLegalReferences(references::get);
-        StreamingOutput body = out -> Renderers.get("json").render(content.rules(), context, out);
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("X-Ruleset-Version", v.version())
-                .header("X-Ruleset-Digest", v.digest()).build();
+        return downloads.serve(downloads.current(isp), request(format, type), ifNoneMatch);
+    }
+
+    @GET
+    @Path("/versions/{n}")
+    @Operation(summary = "One retained version, in a format (default json: rules with provenance)")
+    public Response version(@PathParam("isp") String isp, @PathParam("n") long number,
+            @QueryParam("format") String format, @QueryParam("type") String type,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        access(isp);
+        return downloads.serve(queries.version(isp, number), request(format, type), ifNoneMatch);
+    }
+
+    @GET
+    @Path("/versions/{n}/report")
+    @Operation(summary = "What a format leaves out of a version or could not encode (e.g. names too long for RPZ)")
+    public RenderReport report(@PathParam("isp") String isp, @PathParam("n") long number,
+            @QueryParam("format") String format, @QueryParam("type") String type) {
+        access(isp);
+        return downloads.report(queries.version(isp, number), request(format, type));
     }
 
     @GET
     @Path("/delta")
     @Operation(summary = "What changed between two retained versions", description = "`to` defaults to the current "
             + "version; 410 Gone when `from` is no longer retained.")
-    public DeltaView delta(@PathParam("isp") String isp, @QueryParam("from") Long from, @QueryParam("to") Long to) {
+    public Response delta(@PathParam("isp") String isp, @QueryParam("from") Long from, @QueryParam("to") Long to) {
         access(isp);
         if (from == null) {
             throw ProblemException.invalid("from", "required", "from names the version the client holds");
@@ -106,8 +122,13 @@ public class RuleSetResource {
         RuleSetQueries.VersionContent older = queries.content(queries.version(isp, from));
         RuleSetQueries.VersionContent newer = queries.content(target);
         Delta delta = Delta.between(older.rules(), newer.rules());
-        return new DeltaView(isp, from, target.version(), older.version().digest(), target.digest(), delta.added(),
-                delta.removed());
+        RuleSetSignatures.Signed signed = downloads.signature(target);
+        DeltaView body = new DeltaView(isp, from, target.version(), older.version().digest(), target.digest(),
+                delta.added(), delta.removed());
+        // The signature is the target version's: applying the delta must give rules with exactly that digest.
+        return Response.ok(body).header("X-Interdict-Version", target.version())
+                .header("X-Interdict-Digest", target.digest()).header("X-Interdict-Signature", signed.signature())
+                .header("X-Interdict-Key-Id", signed.keyId()).build();
     }
 
     @POST
@@ -128,6 +149,11 @@ public class RuleSetResource {
             @NotNull @Valid VersionDecision decision) {
         decisions.decide(isp, number, false, decision.reason(), actor.get());
         return queries.version(isp, number);
+    }
+
+    private static RuleSetDownloads.Request request(String format, String type) {
+        String name = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(java.util.Locale.ROOT);
+        return new RuleSetDownloads.Request(name, QueryParams.enumValue("type", type, RuleType.class));
     }
 
     private void access(String isp) {

@@ -1,0 +1,173 @@
+package org.interdict.ruleset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.interdict.compile.RuleType;
+import org.interdict.config.InterdictConfig;
+import org.interdict.error.ProblemException;
+import org.interdict.export.RenderContext;
+import org.interdict.export.RenderReport;
+import org.interdict.export.RuleSetRenderer;
+import org.interdict.export.Renderers;
+import org.interdict.ruleset.dto.VersionView;
+import org.interdict.signing.RuleSetSignatures;
+
+/**
+ * Serves a version in an appliance format: signed, tagged, streamed. A matching {@code If-None-Match} answers 304
+ * before any content is read; the current version per ISP is kept in memory and refreshed on every new version
+ * (and after a second, for versions made through another replica).
+ */
+@ApplicationScoped
+public class RuleSetDownloads {
+
+    private static final long CURRENT_TTL_MILLIS = 1000;
+
+    private final RuleSetQueries queries;
+    private final RuleSetSignatures signatures;
+    private final InterdictConfig config;
+    private final Map<String, CachedCurrent> current = new ConcurrentHashMap<>();
+    private final Map<String, RenderReport> reports = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RenderReport> eldest) {
+            return size() > 64;
+        }
+    };
+
+    private record CachedCurrent(VersionView version, long readAt) {}
+
+    /** What was asked for: a format and, for {@code txt}, optionally one rule type. */
+    public record Request(String format, RuleType type) {}
+
+    public RuleSetDownloads(RuleSetQueries queries, RuleSetSignatures signatures, InterdictConfig config) {
+        this.queries = queries;
+        this.signatures = signatures;
+        this.config = config;
+    }
+
+    void onNewVersion(@Observes NewVersion version) {
+        current.remove(version.isp());
+    }
+
+    /** The current version of the ISP, from memory when fresh. */
+    public VersionView current(String isp) {
+        long now = System.currentTimeMillis();
+        CachedCurrent cached = current.get(isp);
+        if (cached != null && now - cached.readAt() < CURRENT_TTL_MILLIS) {
+            return cached.version();
+        }
+        VersionView version = queries.current(isp);
+        if (version == null) {
+            throw new ProblemException(org.interdict.error.ErrorCategory.NOT_FOUND, "no-ruleset", "No rule set",
+                    "ISP " + isp + " has no rule-set version yet");
+        }
+        current.put(isp, new CachedCurrent(version, now));
+        return version;
+    }
+
+    public Response serve(VersionView version, Request request, String ifNoneMatch) {
+        RuleSetRenderer renderer = renderer(request.format());
+        EntityTag etag = new EntityTag(version.digest() + "." + request.format()
+                + (request.type() == null ? "" : "." + request.type().name().toLowerCase()));
+        RuleSetSignatures.Signed signed = signatures.sign(version.isp(), version.version(), version.digest());
+        Response.ResponseBuilder response;
+        if (matches(ifNoneMatch, etag)) {
+            response = Response.notModified(etag);
+        } else {
+            RuleSetQueries.VersionContent content = queries.content(version);
+            RenderContext context = context(version, request);
+            RenderReport report = report(renderer, content, context);
+            StreamingOutput body = out -> renderer.render(content.rules(), context, out);
+            response = Response.ok(body, renderer.mediaType()).tag(etag)
+                    .header("Content-Disposition", "attachment; filename=\"" + renderer.fileName(version.isp(),
+                            version.version()) + "\"")
+                    .header("X-Interdict-Rules-Written", total(report.written()))
+                    .header("X-Interdict-Rules-Not-Carried", total(report.notCarried()))
+                    .header("X-Interdict-Rules-Rejected", report.rejectedTotal());
+        }
+        return response.header("X-Interdict-Isp", version.isp())
+                .header("X-Interdict-Version", version.version())
+                .header("X-Interdict-Digest", version.digest())
+                .header("X-Interdict-Signature", signed.signature())
+                .header("X-Interdict-Key-Id", signed.keyId())
+                .header("Cache-Control", "no-cache")
+                .build();
+    }
+
+    /** What the format leaves out or could not encode, for a version. */
+    public RenderReport report(VersionView version, Request request) {
+        return report(renderer(request.format()), queries.content(version), context(version, request));
+    }
+
+    /** Signature headers of a version, for responses that carry no content of it (deltas). */
+    public RuleSetSignatures.Signed signature(VersionView version) {
+        return signatures.sign(version.isp(), version.version(), version.digest());
+    }
+
+    private RenderContext context(VersionView version, Request request) {
+        Map<Long, String> references = request.format().equals("json") || request.format().equals("csv")
+                ? queries.legalReferences() : Map.of();
+        RenderContext context = RenderContext.of(version.isp(), version.version(), version.digest(), version.createdAt())
+                .withLegalReferences(references::get);
+        Optional<String> landing = config.exports().landingPage();
+        if (landing.isPresent() || config.exports().landingAddresses().isPresent()) {
+            context = context.withLandingPage(landing.orElse(null), config.exports().landingAddresses().orElse(List.of()));
+        }
+        return request.type() == null ? context : context.withOnlyType(request.type());
+    }
+
+    /**
+     * Rendered once to a discarding stream and remembered per digest and format: the report must go in the headers,
+     * which leave before the streamed body.
+     */
+    private RenderReport report(RuleSetRenderer renderer, RuleSetQueries.VersionContent content, RenderContext context) {
+        String key = content.version().digest() + "." + renderer.format() + "." + context.onlyType();
+        synchronized (reports) {
+            RenderReport cached = reports.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        try {
+            RenderReport report = renderer.render(content.rules(), context, OutputStream.nullOutputStream());
+            synchronized (reports) {
+                reports.put(key, report);
+            }
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RuleSetRenderer renderer(String format) {
+        return Renderers.find(format).orElseThrow(() -> ProblemException.invalid("format", "unknown-format",
+                "'" + format + "' is not a format; one of " + String.join(", ", Renderers.formats())));
+    }
+
+    private static boolean matches(String ifNoneMatch, EntityTag etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip().replaceFirst("^W/", "");
+            if (tag.equals("*") || tag.equals("\"" + etag.getValue() + "\"")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int total(Map<RuleType, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+}
