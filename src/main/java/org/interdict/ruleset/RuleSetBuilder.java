@@ -48,40 +48,52 @@ public class RuleSetBuilder {
 
     public Outcome run(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            // The lock is taken before the transaction starts, so that its snapshot includes everything the previous
+            // holder committed.
+            if (!lock(c, "pg_try_advisory_lock")) {
+                return new Outcome(true, List.of());
+            }
             try {
-                if (!tryLock(c)) {
-                    c.rollback();
-                    return new Outcome(true, List.of());
-                }
-                List<PendingChange> changes = pendingChanges(c);
-                CompileInputs inputs = CompileInputs.load(c, now, null);
-                VersionWriter writer = new VersionWriter(c, contents, CircuitBreaker.of(config.rulesets().breaker()),
-                        json, now);
-                List<NewVersion> created = new ArrayList<>();
-                long started = System.nanoTime();
-                for (Map.Entry<List<Long>, List<String>> audience : inputs.audiences().entrySet()) {
-                    CompileResult result = compiler.compile(inputs.targetsOf(audience.getKey()), inputs.allowlist());
-                    for (String isp : audience.getValue()) {
-                        NewVersion version = writer.write(isp, result, notesFor(isp, changes, inputs));
-                        if (version != null) {
-                            created.add(version);
-                        }
-                    }
-                }
-                writer.prune(config.rulesets().retainedVersions());
-                markCompiled(c, changes, now);
+                c.setAutoCommit(false);
+                // One snapshot for every read: the pending changes and the directives must agree, or a change
+                // committed between two reads would be compiled into a version that does not name it.
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                List<NewVersion> created = compile(c, now);
                 c.commit();
-                if (!created.isEmpty()) {
-                    LOG.infof("Compiled %d target(s) into %d new version(s) in %d ms", inputs.targets().size(),
-                            created.size(), (System.nanoTime() - started) / 1_000_000);
-                }
                 return new Outcome(false, created);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                lock(c, "pg_advisory_unlock");
             }
         }
+    }
+
+    private List<NewVersion> compile(Connection c, Instant now) throws SQLException {
+        List<PendingChange> changes = pendingChanges(c);
+        CompileInputs inputs = CompileInputs.load(c, now, null);
+        VersionWriter writer = new VersionWriter(c, contents, CircuitBreaker.of(config.rulesets().breaker()), json, now);
+        List<NewVersion> created = new ArrayList<>();
+        long started = System.nanoTime();
+        for (Map.Entry<List<Long>, List<String>> audience : inputs.audiences().entrySet()) {
+            CompileResult result = compiler.compile(inputs.targetsOf(audience.getKey()), inputs.allowlist());
+            for (String isp : audience.getValue()) {
+                NewVersion version = writer.write(isp, result, notesFor(isp, changes, inputs));
+                if (version != null) {
+                    created.add(version);
+                }
+            }
+        }
+        writer.prune(config.rulesets().retainedVersions());
+        markCompiled(c, changes, now);
+        if (!created.isEmpty()) {
+            LOG.infof("Compiled %d target(s) into %d new version(s) in %d ms", inputs.targets().size(), created.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+        return created;
     }
 
     /** Whether changes wait for a compilation (cheap; polled). */
@@ -96,8 +108,8 @@ public class RuleSetBuilder {
 
     private record PendingChange(long id, Long directiveId, String change) {}
 
-    private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+    private static boolean lock(Connection c, String function) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + function + "(?)")) {
             s.setLong(1, COMPILE_LOCK);
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();
