@@ -13,7 +13,8 @@ ensure_postgres
 export DB_NAME
 ensure_database "$DB_NAME"
 ensure_redis
-ensure_commands openssl:openssl
+ensure_commands openssl:openssl unshare:util-linux
+scripts/install-consumers.sh
 ensure_helm
 
 # The manifest tests read what this renders into target/helm/.
