@@ -166,6 +166,13 @@ sync_once() {
   [ "$(sha256sum <"$work/canonical" | cut -d' ' -f1)" = "$digest" ] ||
     fail "version $version: the rules do not hash to the announced digest" || return 1
 
+  # Formats with a comment header name the digest there: it must be this version's.
+  if LC_ALL=C head -c 4096 "$candidate" | grep -Eq 'SHA-256: [0-9a-f]{64}' &&
+    ! LC_ALL=C head -c 4096 "$candidate" | grep -q "SHA-256: $digest"; then
+    fail "version $version: the $format file names another digest"
+    return 1
+  fi
+
   key=$(key_for "$key_id") || return 1
   printf 'interdict-ruleset-v1\n%s\n%s\n%s\n' "$isp" "$version" "$digest" >"$work/message"
   printf '%s' "$signature" | openssl base64 -d -A >"$work/signature" 2>/dev/null ||
