@@ -17,8 +17,9 @@ import org.interdict.security.CurrentActor;
 import org.interdict.security.Roles;
 
 /**
- * Turns an appliance token into an identity. The token's hash is looked up in PostgreSQL on every request (one
- * index probe, nothing cached), so a revoked or rotated token is refused from the very next request.
+ * Turns an appliance token into an identity. A token is read from PostgreSQL the first time and then answered
+ * from {@link ValidTokens}, which forgets it as soon as any replica revokes or rotates it: a revoked or rotated
+ * token is still refused from the very next request, without a database read per poll.
  */
 @ApplicationScoped
 public class ApplianceIdentityProvider implements IdentityProvider<ApplianceTokenRequest> {
@@ -30,11 +31,13 @@ public class ApplianceIdentityProvider implements IdentityProvider<ApplianceToke
     private final Pool pool;
     private final LastSeen lastSeen;
     private final Clock clock;
+    private final ValidTokens validTokens;
 
-    public ApplianceIdentityProvider(Pool pool, LastSeen lastSeen, Clock clock) {
+    public ApplianceIdentityProvider(Pool pool, LastSeen lastSeen, Clock clock, ValidTokens validTokens) {
         this.pool = pool;
         this.lastSeen = lastSeen;
         this.clock = clock;
+        this.validTokens = validTokens;
     }
 
     @Override
@@ -44,22 +47,33 @@ public class ApplianceIdentityProvider implements IdentityProvider<ApplianceToke
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApplianceTokenRequest request, AuthenticationRequestContext context) {
+        String hash = ApplianceTokens.hash(request.token());
+        ValidTokens.Holder known = validTokens.lookup(hash);
+        if (known != null) {
+            return Uni.createFrom().item(identity(known));
+        }
+        long generation = validTokens.generation();
         return pool.preparedQuery("select id, isp_id from appliance where token_hash = $1 and token_revoked_at is null")
-                .execute(Tuple.of(ApplianceTokens.hash(request.token())))
+                .execute(Tuple.of(hash))
                 .map(rows -> {
                     RowIterator<Row> it = rows.iterator();
                     if (!it.hasNext()) {
                         throw new AuthenticationFailedException("unknown, rotated or revoked appliance token");
                     }
                     Row row = it.next();
-                    long id = row.getLong("id");
-                    lastSeen.record(id, clock.instant());
-                    return QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal(PRINCIPAL_PREFIX + id))
-                            .addRole(Roles.APPLIANCE)
-                            .addAttribute(APPLIANCE_ATTRIBUTE, id)
-                            .addAttribute(CurrentActor.ISP_ATTRIBUTE, row.getString("isp_id"))
-                            .build();
+                    ValidTokens.Holder holder = new ValidTokens.Holder(row.getLong("id"), row.getString("isp_id"));
+                    validTokens.remember(hash, holder, generation);
+                    return identity(holder);
                 });
+    }
+
+    private SecurityIdentity identity(ValidTokens.Holder holder) {
+        lastSeen.record(holder.applianceId(), clock.instant());
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(PRINCIPAL_PREFIX + holder.applianceId()))
+                .addRole(Roles.APPLIANCE)
+                .addAttribute(APPLIANCE_ATTRIBUTE, holder.applianceId())
+                .addAttribute(CurrentActor.ISP_ATTRIBUTE, holder.isp())
+                .build();
     }
 }

@@ -83,8 +83,18 @@ public class RuleSetResource {
             + "X-Interdict-Rules-Not-Carried and -Rejected count what the format cannot hold (see /report).")
     public Response current(@PathParam("isp") String isp, @QueryParam("format") String format,
             @QueryParam("type") String type, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        access(isp);
-        return downloads.serve(downloads.current(isp), request(format, type), ifNoneMatch);
+        // The hot path of every appliance poll: no database read when the current version is in memory. ISPs are
+        // never deleted, so a current version proves the ISP exists; the ISP is looked up only to tell a missing
+        // ISP from one without a version yet.
+        IspAccess.require(actor.get(), isp);
+        VersionView version;
+        try {
+            version = downloads.current(isp);
+        } catch (ProblemException e) {
+            queries.requireIsp(isp);
+            throw e;
+        }
+        return downloads.serve(version, request(format, type), ifNoneMatch);
     }
 
     @GET

@@ -1,0 +1,138 @@
+package org.interdict.appliance;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Appliance tokens known to be valid, by hash, so that a poll needs no database read. A token stops being valid
+ * only through a change to its appliance row, and a trigger announces every such change with NOTIFY at commit
+ * ({@code V4} migration); this class LISTENs on its own connection and forgets the token at once, on every
+ * replica. While that connection is down nothing is remembered or answered from memory, and it is emptied on
+ * every (re)connection, since notifications sent meanwhile are lost.
+ */
+@ApplicationScoped
+public class ValidTokens {
+
+    static final String CHANNEL = "interdict_appliance_token";
+    /** Tokens remembered at most; beyond it the memory starts afresh. */
+    private static final int REMEMBERED = 100_000;
+    private static final Logger LOG = Logger.getLogger(ValidTokens.class);
+
+    /** The appliance a valid token belongs to. */
+    public record Holder(long applianceId, String isp) {}
+
+    private final Map<String, Holder> valid = new ConcurrentHashMap<>();
+    /** Counts notifications and (re)connections: a lookup that overlapped one must not be remembered. */
+    private final AtomicLong generation = new AtomicLong();
+    private static final long RECONNECT_MILLIS = 1000;
+    private volatile boolean listening;
+    private volatile boolean stopping;
+    private final Vertx vertx;
+    private final String url;
+    private final String user;
+    private final String password;
+    private PgSubscriber subscriber;
+
+    public ValidTokens(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
+        this.vertx = vertx;
+        this.url = url;
+        this.user = user;
+        this.password = password.orElse("");
+    }
+
+    void start(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setUser(user).setPassword(password);
+        // No reconnect policy of the subscriber's own: a lost connection must reach closeHandler, which stops
+        // answering from memory before connecting again.
+        subscriber = PgSubscriber.subscriber(vertx, options);
+        subscriber.channel(CHANNEL)
+                .subscribeHandler(ignored -> {
+                    // LISTEN is in place (again): what is remembered may have missed notifications.
+                    generation.incrementAndGet();
+                    valid.clear();
+                    listening = true;
+                })
+                .handler(this::forget);
+        subscriber.closeHandler(ignored -> {
+            stopListening("connection lost");
+            reconnectLater();
+        });
+        connect();
+    }
+
+    private void connect() {
+        if (stopping) {
+            return;
+        }
+        subscriber.connect().onFailure(e -> {
+            stopListening(e.getMessage());
+            reconnectLater();
+        });
+    }
+
+    private void reconnectLater() {
+        if (!stopping) {
+            vertx.setTimer(RECONNECT_MILLIS, ignored -> connect());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        listening = false;
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    private void stopListening(String why) {
+        if (listening) {
+            LOG.warnf("Appliance token notifications interrupted (%s); tokens are read from the database meanwhile", why);
+        }
+        listening = false;
+        generation.incrementAndGet();
+        valid.clear();
+    }
+
+    private void forget(String tokenHash) {
+        generation.incrementAndGet();
+        valid.remove(tokenHash);
+    }
+
+    /** The holder of a token remembered as valid, or null: then ask the database. */
+    Holder lookup(String tokenHash) {
+        return listening ? valid.get(tokenHash) : null;
+    }
+
+    /** Taken before reading a token from the database, handed back to {@link #remember}. */
+    long generation() {
+        return generation.get();
+    }
+
+    /** Remembers a token the database found valid, unless anything may have invalidated it since the read began. */
+    void remember(String tokenHash, Holder holder, long readAtGeneration) {
+        if (!listening) {
+            return;
+        }
+        if (valid.size() >= REMEMBERED) {
+            valid.clear();
+        }
+        valid.put(tokenHash, holder);
+        // A notification that arrived between the read and the put: undo, the token may be revoked.
+        if (generation.get() != readAtGeneration) {
+            valid.remove(tokenHash, holder);
+        }
+    }
+}
