@@ -32,6 +32,9 @@ public interface InterdictConfig {
     /** The Ed25519 keys that sign rule sets. */
     Signing signing();
 
+    /** Publication of versions to Redis. */
+    Publish publish();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -121,5 +124,43 @@ public interface InterdictConfig {
 
         /** Public keys still accepted during a rotation, as {@code id=path-to-PEM} pairs. */
         Optional<List<String>> previousPublicKeys();
+    }
+
+    interface Publish {
+        /** Prefix of every key and channel written, so several deployments can share one Redis. */
+        @WithDefault("interdict")
+        String keyPrefix();
+
+        /** Approximate number of entries each ISP's stream keeps; older ones are trimmed. */
+        @WithDefault("1000")
+        int streamLength();
+
+        /** Most rules (added plus removed) a stream entry carries; a larger change is announced as a resync. */
+        @WithDefault("10000")
+        int maxDeltaRules();
+
+        /** How many of an ISP's latest versions keep their sets in Redis (the current one and predecessors). */
+        @WithDefault("2")
+        int retainedVersions();
+
+        /** Members per SADD command when a full set is written. */
+        @WithDefault("1000")
+        int membersPerCommand();
+
+        /** Commands sent together in one pipelined batch. */
+        @WithDefault("32")
+        int commandsPerBatch();
+
+        /** How often unpublished versions (a Redis outage, another replica's versions) are retried. */
+        @WithDefault("2s")
+        Duration retryInterval();
+
+        /** How often Redis is compared with PostgreSQL and repaired. */
+        @WithDefault("60s")
+        Duration reconcileInterval();
+
+        /** Longest wait for one Redis reply or batch before the attempt counts as failed. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 }
