@@ -38,25 +38,30 @@ class RedisFollowScriptApiTest {
         long second = Rulesets.await(isp, s -> s.getLong("current.version") > first).getLong("current.version");
         view.awaitVersion(isp, second);
 
-        follow(isp, copy, second);
+        assertThat(follow(isp, copy, second)).contains("resynchronised to version");
         assertCopy(copy, isp, second);
 
         Api.approvedFor(List.of(isp), Api.unique("97/QĐ-BTTTT"), "http://follow-" + isp + ".vn/page", "2a0b:4d07:52::/48");
         long third = Rulesets.await(isp, s -> s.getLong("current.version") > second).getLong("current.version");
-        follow(isp, copy, third);
+        assertThat(follow(isp, copy, third)).contains("applied version " + third).doesNotContain("resynchronised");
         assertCopy(copy, isp, third);
     }
 
-    private void follow(String isp, Path copy, long until) throws IOException, InterruptedException {
+    /** Runs the follower until it holds {@code until}; returns what it logged. */
+    private String follow(String isp, Path copy, long until) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("interdict-follow", ".log");
         ProcessBuilder command = new ProcessBuilder("scripts/redis-follow.sh", isp, copy.toString(), "--until",
-                String.valueOf(until)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
+                String.valueOf(until)).redirectErrorStream(true).redirectOutput(log.toFile());
         command.environment().put("REDIS_KEY_PREFIX", prefix);
         Process follower = command.start();
         boolean finished = follower.waitFor(60, TimeUnit.SECONDS);
         if (!finished) {
             follower.destroy();
         }
-        assertThat(finished && follower.exitValue() == 0).as("redis-follow.sh reached version %d", until).isTrue();
+        String output = Files.readString(log);
+        assertThat(finished && follower.exitValue() == 0).as("redis-follow.sh reached version %d: %s", until, output)
+                .isTrue();
+        return output;
     }
 
     private static void assertCopy(Path copy, String isp, long version) throws IOException {
