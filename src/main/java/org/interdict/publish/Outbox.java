@@ -15,9 +15,6 @@ import java.util.List;
  */
 public final class Outbox {
 
-    /** The newest version waiting for one ISP (older ones waiting are published with it). */
-    record Pending(String isp, long number) {}
-
     private Outbox() {}
 
     /** Records, on the caller's connection and so in its transaction, that a version must reach Redis. */
@@ -31,17 +28,17 @@ public final class Outbox {
         }
     }
 
-    /** Per ISP, the newest waiting version; ISPs waiting longest first. */
-    static List<Pending> pending(Connection c) throws SQLException {
-        List<Pending> pending = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select isp_id, max(number) from publish_outbox"
-                + " group by isp_id order by min(created_at)");
+    /** The ISPs with versions waiting, those waiting longest first. */
+    static List<String> pending(Connection c) throws SQLException {
+        List<String> isps = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select isp_id from publish_outbox group by isp_id order by min(created_at)");
                 ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
-                pending.add(new Pending(rows.getString(1), rows.getLong(2)));
+                isps.add(rows.getString(1));
             }
         }
-        return pending;
+        return isps;
     }
 
     /** Redis holds the ISP's versions up to {@code number}. */

@@ -105,12 +105,10 @@ public class PublishWorker {
 
     /** Publishes the waiting versions (every ISP's when reconciling); true when all of them reached Redis. */
     private boolean publishAll(Connection c, boolean everyIsp) throws SQLException {
-        List<Outbox.Pending> pending = Outbox.pending(c);
-        List<String> isps = everyIsp ? PublishedVersions.isps(c) : pending.stream().map(Outbox.Pending::isp).toList();
+        List<String> isps = everyIsp ? PublishedVersions.isps(c) : Outbox.pending(c);
         for (String isp : isps) {
             try {
-                long published = publisher.sync(c, isp);
-                Outbox.done(c, isp, published);
+                Outbox.done(c, isp, publisher.sync(c, isp));
             } catch (RuntimeException e) {
                 // Most likely Redis is down: the rows stay for the next retry; readiness already reports Redis.
                 if (!failing.getAndSet(true)) {

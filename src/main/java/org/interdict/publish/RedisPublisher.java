@@ -63,9 +63,9 @@ public class RedisPublisher {
             writer.write(rules(current.digest()), base);
         }
         appendMissing(published);
-        boolean switched = head.get(0) != null && head.get(0).toLong() == current.number()
+        boolean upToDate = head.get(0) != null && head.get(0).toLong() == current.number()
                 && current.digest().equals(headDigest);
-        if (!switched) {
+        if (!upToDate) {
             switchCurrent(current);
         }
         return current.number();
