@@ -35,6 +35,9 @@ public interface InterdictConfig {
     /** What the appliance formats answer for blocked names. */
     Exports exports();
 
+    /** Publication of versions to Redis. */
+    Publish publish();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -132,5 +135,43 @@ public interface InterdictConfig {
 
         /** Addresses of the landing page, for the formats that can only answer with addresses (hosts, dnsmasq). */
         Optional<List<String>> landingAddresses();
+    }
+
+    interface Publish {
+        /** Prefix of every key and channel written, so several deployments can share one Redis. */
+        @WithDefault("interdict")
+        String keyPrefix();
+
+        /** Approximate number of entries each ISP's stream keeps; older ones are trimmed. */
+        @WithDefault("1000")
+        int streamLength();
+
+        /** Most rules (added plus removed) a stream entry carries; a larger change is announced as a resync. */
+        @WithDefault("10000")
+        int maxDeltaRules();
+
+        /** How many of an ISP's latest versions keep their sets in Redis (the current one and predecessors). */
+        @WithDefault("2")
+        int retainedVersions();
+
+        /** Members per SADD command when a full set is written. */
+        @WithDefault("1000")
+        int membersPerCommand();
+
+        /** Commands sent together in one pipelined batch. */
+        @WithDefault("32")
+        int commandsPerBatch();
+
+        /** How often unpublished versions (a Redis outage, another replica's versions) are retried. */
+        @WithDefault("2s")
+        Duration retryInterval();
+
+        /** How often Redis is compared with PostgreSQL and repaired. */
+        @WithDefault("60s")
+        Duration reconcileInterval();
+
+        /** Longest wait for one Redis reply or batch before the attempt counts as failed. */
+        @WithDefault("30s")
+        Duration timeout();
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.interdict.error.ProblemException;
+import org.interdict.publish.Outbox;
 import org.interdict.security.Actor;
 
 /** A supervisor confirms a version the circuit breaker held (it becomes current) or refuses it. */
@@ -54,6 +55,9 @@ public class VersionDecisions {
                     queries.version(isp, number);
                     throw ProblemException.conflict("not-held", "Version " + number + " of ISP " + isp
                             + " is not held by the circuit breaker");
+                }
+                if (confirm) {
+                    Outbox.enqueue(c, isp, number, now);
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {

@@ -15,6 +15,7 @@ import org.interdict.compile.CompileResult;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
 import org.interdict.compile.RuleType;
+import org.interdict.publish.Outbox;
 
 /** Turns a compiled rule set into an ISP's next version, inside the compilation's transaction. */
 final class VersionWriter {
@@ -77,6 +78,9 @@ final class VersionWriter {
             insert.setString(12, toJson(changes));
             insert.setString(13, toJson(result.conflicts()));
             insert.executeUpdate();
+        }
+        if (state == VersionState.PUBLISHED) {
+            Outbox.enqueue(c, isp, number, now);
         }
         return new NewVersion(isp, number, rules.digest(), state);
     }

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /** Applies to every @QuarkusTest, so Quarkus boots once for the whole suite. */
 @QuarkusTestResource(JwtKeys.class)
+@QuarkusTestResource(RedisPrefix.class)
 public final class GlobalTestResources {
     private GlobalTestResources() {}
 }

@@ -96,6 +96,12 @@ public final class CompileBenchmark {
         System.out.printf("delta_ms: %.1f%n", median(deltaTimes) / 1e6);
     }
 
+    /** The synthetic register compiled once: the national-scale rule set other benchmarks start from. */
+    public static RuleSet nationalRuleSet() {
+        CompileBenchmark generator = new CompileBenchmark(SEED);
+        return new RuleSetCompiler().compile(generator.register(), generator.allowlist()).ruleSet();
+    }
+
     private List<TargetRule> register() {
         List<TargetRule> targets = new ArrayList<>(DOMAINS + ADDRESSES + URLS);
         for (int i = 0; i < DOMAINS; i++) {
