@@ -88,6 +88,12 @@ final class NameTable {
         }
     }
 
+    void addIds(int entry, long[] ids) {
+        for (long id : ids) {
+            addId(entry, id);
+        }
+    }
+
     /** The ids of an entry, ascending; the caller must not modify the array. */
     long[] ids(int entry) {
         IdList more = moreIds[entry];

@@ -146,17 +146,36 @@ public final class RuleSet {
                 if (i > 0 && values[i - 1].compareTo(value) >= 0) {
                     throw new IllegalArgumentException(type + " rules not sorted and unique at " + value);
                 }
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                int length = prefix.length + bytes.length + 1;
-                if (used + length > buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + length));
+                // at most three UTF-8 bytes per char (a surrogate pair takes four for two chars)
+                int room = prefix.length + 3 * value.length() + 1;
+                if (used + room > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + room));
                 }
                 System.arraycopy(prefix, 0, buffer, used, prefix.length);
-                System.arraycopy(bytes, 0, buffer, used + prefix.length, bytes.length);
-                used += length;
-                buffer[used - 1] = '\n';
+                used = putUtf8(value, buffer, used + prefix.length);
+                buffer[used++] = '\n';
             }
             return used == buffer.length ? buffer : Arrays.copyOf(buffer, used);
+        }
+
+        /**
+         * Writes {@code value} in UTF-8 at {@code at} and returns the end. Rules are nearly always ASCII, whose
+         * chars are their bytes: copying them directly spares an encoded array per rule.
+         */
+        private static int putUtf8(String value, byte[] buffer, int at) {
+            int length = value.length();
+            int seen = 0;
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                seen |= c;
+                buffer[at + i] = (byte) c;
+            }
+            if (seen < 0x80) {
+                return at + length;
+            }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(bytes, 0, buffer, at, bytes.length);
+            return at + bytes.length;
         }
     }
 }

@@ -1,12 +1,13 @@
 package org.interdict.compile;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.interdict.target.TargetType;
 
 /**
@@ -40,19 +41,28 @@ public final class RuleSetCompiler {
             counts[target.type().ordinal()]++;
         }
         SingleIds singles = new SingleIds();
-        NameTable domains = new NameTable(counts[TargetType.DOMAIN.ordinal()], singles);
+        String[] domainNames = new String[counts[TargetType.DOMAIN.ordinal()]];
+        long[] domainIds = new long[domainNames.length];
         NameTable trees = new NameTable(counts[TargetType.DOMAIN_TREE.ordinal()], singles);
         NameTable urls = new NameTable(counts[TargetType.URL.ordinal()], singles);
         CidrAggregator ipv4 = new CidrAggregator(false, singles);
         CidrAggregator ipv6 = new CidrAggregator(true, singles);
+        int domainCount = 0;
         for (TargetRule target : targets) {
             switch (target.type()) {
-                case DOMAIN -> domains.add(target.value(), target.directiveId());
+                case DOMAIN -> {
+                    domainNames[domainCount] = target.value();
+                    domainIds[domainCount++] = target.directiveId();
+                }
                 case DOMAIN_TREE -> trees.add(target.value(), target.directiveId());
                 case URL -> urls.add(target.value(), target.directiveId());
                 case IP -> (IpText.isIpv6(target.value()) ? ipv6 : ipv4).add(target.directiveId(), target.value());
             }
         }
+        // Sorting the exact names is the largest single job; the other core does everything else meanwhile.
+        ForkJoinTask<StringSorter.Sorted> sortedDomains =
+                ForkJoinPool.commonPool().submit(() -> StringSorter.sort(domainNames, domainNames.length));
+
         Allowlist allowed = new Allowlist(allowlist, ipv4, ipv6, singles);
         Collection<Conflict> conflicts = new TreeSet<>(Conflict.ORDER);
 
@@ -66,27 +76,6 @@ public final class RuleSetCompiler {
                     trees.addIds(top, trees, e);
                     covered[e] = true;
                 }
-            }
-        }
-
-        // Looking up the covering tree and the allowlist is read-only, so it runs in parallel; only folding the
-        // provenance into the trees and reporting are sequential.
-        int[] coveredBy = new int[domains.size()];
-        Arrays.parallelSetAll(coveredBy, e -> {
-            String name = domains.name(e);
-            int top = trees.findAncestor(name, true, accepted);
-            return top >= 0 ? top : allowed.isEmptyForNames() || allowed.protectingName(name).isEmpty() ? FREE : PROTECTED;
-        });
-        RuleBuffer domainRules = new RuleBuffer(domains.size());
-        for (int e = 0; e < domains.size(); e++) {
-            String name = domains.name(e);
-            int top = coveredBy[e];
-            if (top >= 0) {
-                trees.addIds(top, domains, e);
-            } else if (top == FREE) {
-                domainRules.add(name, domains.ids(e));
-            } else {
-                dropIfProtected(name, domains.ids(e), TargetType.DOMAIN, name, allowed, conflicts);
             }
         }
 
@@ -112,6 +101,40 @@ public final class RuleSetCompiler {
             }
         }
 
+        RuleBuffer ipv4Rules = new RuleBuffer(counts[TargetType.IP.ordinal()]);
+        ipv4.aggregate(ipv4Rules, conflicts);
+        RuleBuffer ipv6Rules = new RuleBuffer(16);
+        ipv6.aggregate(ipv6Rules, conflicts);
+
+        // Looked up in input order, which is the order the names lie in memory.
+        int[] coveredBy = new int[domainNames.length];
+        for (int i = 0; i < domainNames.length; i++) {
+            String name = domainNames[i];
+            int top = trees.findAncestor(name, true, accepted);
+            coveredBy[i] = top >= 0 ? top
+                    : allowed.isEmptyForNames() || allowed.protectingName(name).isEmpty() ? FREE : PROTECTED;
+        }
+        StringSorter.Sorted sorted = sortedDomains.join();
+        DomainRules domainRules = new DomainRules(domainNames.length);
+        int[] order = sorted.order();
+        for (int k = 0; k < order.length; ) {
+            int first = order[k];
+            long[] ids = groupIds(order, sorted.startsGroup(), k, domainIds, singles);
+            k += 1;
+            while (k < order.length && !sorted.startsGroup()[k]) {
+                k++;
+            }
+            String name = domainNames[first];
+            int top = coveredBy[first];
+            if (top >= 0) {
+                trees.addIds(top, ids);
+            } else if (top == FREE) {
+                domainRules.add(name, ids);
+            } else {
+                dropIfProtected(name, ids, TargetType.DOMAIN, name, allowed, conflicts);
+            }
+        }
+
         RuleBuffer treeRules = new RuleBuffer(trees.size());
         for (int e = 0; e < trees.size(); e++) {
             if (!refused[e] && !covered[e]) {
@@ -119,24 +142,36 @@ public final class RuleSetCompiler {
             }
         }
 
-        RuleBuffer ipv4Rules = new RuleBuffer(counts[TargetType.IP.ordinal()]);
-        ipv4.aggregate(ipv4Rules, conflicts);
-        RuleBuffer ipv6Rules = new RuleBuffer(16);
-        ipv6.aggregate(ipv6Rules, conflicts);
-
+        Map<RuleType, String[]> rules = new EnumMap<>(RuleType.class);
+        Map<RuleType, long[][]> sources = new EnumMap<>(RuleType.class);
+        rules.put(RuleType.DOMAIN, domainRules.values());
+        sources.put(RuleType.DOMAIN, domainRules.sources());
         Map<RuleType, RuleBuffer> buffers = new EnumMap<>(RuleType.class);
-        buffers.put(RuleType.DOMAIN, domainRules);
         buffers.put(RuleType.DOMAIN_TREE, treeRules);
         buffers.put(RuleType.URL, urlRules);
         buffers.put(RuleType.IPV4, ipv4Rules);
         buffers.put(RuleType.IPV6, ipv6Rules);
-        Map<RuleType, String[]> rules = new EnumMap<>(RuleType.class);
-        Map<RuleType, long[][]> sources = new EnumMap<>(RuleType.class);
         buffers.forEach((type, buffer) -> {
             rules.put(type, buffer.sortedValues());
             sources.put(type, buffer.sortedSources());
         });
         return new CompileResult(RuleSet.of(rules, sources), new ArrayList<>(conflicts));
+    }
+
+    /** The ids of the group of equal names starting at sorted position {@code k}, ascending and distinct. */
+    private static long[] groupIds(int[] order, boolean[] startsGroup, int k, long[] ids, SingleIds singles) {
+        long first = ids[order[k]];
+        IdList more = null;
+        for (int j = k + 1; j < order.length && !startsGroup[j]; j++) {
+            long id = ids[order[j]];
+            if (more == null && id != first) {
+                more = new IdList(first);
+            }
+            if (more != null) {
+                more.add(id);
+            }
+        }
+        return more == null ? singles.of(first) : more.toArray();
     }
 
     /**
