@@ -67,12 +67,14 @@ final class CidrAggregator {
         allowRanges.add(range.clone());
     }
 
-    /** The allowlist entries covering {@code address} (a bare address of this family). */
-    List<AllowEntry> protecting(String address) {
-        parse(address);
+    /** The allowlist entries covering {@code text} (a bare address of this family). */
+    List<AllowEntry> protecting(String text) {
+        // a range of its own: this may run while another thread adds targets
+        long[] address = new long[4];
+        parse(text, address);
         List<AllowEntry> found = new ArrayList<>();
         for (int i = 0; i < allowRanges.size(); i++) {
-            if (overlaps(allowRanges.get(i), range[0], range[1], range[2], range[3])) {
+            if (overlaps(allowRanges.get(i), address[0], address[1], address[2], address[3])) {
                 found.add(allowEntries.get(i));
             }
         }
@@ -320,10 +322,14 @@ final class CidrAggregator {
     }
 
     private void parse(String text) {
+        parse(text, range);
+    }
+
+    private void parse(String text, long[] into) {
         if (ipv6) {
-            IpText.parseIpv6(text, range);
+            IpText.parseIpv6(text, into);
         } else {
-            IpText.parseIpv4(text, range);
+            IpText.parseIpv4(text, into);
         }
     }
 }

@@ -23,8 +23,8 @@ final class RuleBuffer {
         sources[size++] = ids;
     }
 
-    /** Sorts and trims, then returns the rules; call once, before {@link #sortedSources()}. Values must be unique. */
-    String[] sortedValues() {
+    /** Sorts the rules and their provenance together; call once, before reading them. Values must be unique. */
+    void sort() {
         int[] order = StringSorter.sort(values, size).order();
         String[] sortedValues = new String[size];
         long[][] sortedSources = new long[size][];
@@ -34,10 +34,13 @@ final class RuleBuffer {
         }
         values = sortedValues;
         sources = sortedSources;
+    }
+
+    String[] values() {
         return values;
     }
 
-    long[][] sortedSources() {
+    long[][] sources() {
         return sources;
     }
 }
