@@ -44,13 +44,7 @@ final class CidrAggregator {
     void add(long directiveId, String text) {
         parse(text);
         if (size == ids.length) {
-            int grown = size * 2;
-            startHi = Arrays.copyOf(startHi, grown);
-            startLo = Arrays.copyOf(startLo, grown);
-            endHi = Arrays.copyOf(endHi, grown);
-            endLo = Arrays.copyOf(endLo, grown);
-            ids = Arrays.copyOf(ids, grown);
-            texts = Arrays.copyOf(texts, grown);
+            ensureCapacity(size * 2);
         }
         startHi[size] = range[IpText.START_HI];
         startLo[size] = range[IpText.START_LO];
@@ -58,6 +52,18 @@ final class CidrAggregator {
         endLo[size] = range[IpText.END_LO];
         ids[size] = directiveId;
         texts[size++] = text;
+    }
+
+    /** Makes room for {@code capacity} targets at once, rather than growing by copies. */
+    void ensureCapacity(int capacity) {
+        if (capacity > ids.length) {
+            startHi = Arrays.copyOf(startHi, capacity);
+            startLo = Arrays.copyOf(startLo, capacity);
+            endHi = Arrays.copyOf(endHi, capacity);
+            endLo = Arrays.copyOf(endLo, capacity);
+            ids = Arrays.copyOf(ids, capacity);
+            texts = Arrays.copyOf(texts, capacity);
+        }
     }
 
     /** Entries must arrive in canonical allowlist order. */

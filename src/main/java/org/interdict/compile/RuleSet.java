@@ -119,7 +119,7 @@ public final class RuleSet {
                 chunks.add(new Chunk(type, values, from, Math.min(values.length, from + CHUNK)));
             }
         }
-        byte[][] encoded = new byte[chunks.size()][];
+        Encoded[] encoded = new Encoded[chunks.size()];
         Arrays.parallelSetAll(encoded, i -> chunks.get(i).encode());
         MessageDigest sha;
         try {
@@ -127,17 +127,20 @@ public final class RuleSet {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (byte[] bytes : encoded) {
-            sha.update(bytes);
+        for (Encoded bytes : encoded) {
+            sha.update(bytes.buffer(), 0, bytes.length());
         }
         return HexFormat.of().formatHex(sha.digest());
     }
+
+    /** The first {@code length} bytes of {@code buffer}: not trimmed, to spare a copy of every chunk. */
+    private record Encoded(byte[] buffer, int length) {}
 
     /** Rules {@code [from, to)} of one type. */
     private record Chunk(RuleType type, String[] values, int from, int to) {
 
         /** The canonical lines of the chunk, after checking it continues the order of the rule before it. */
-        byte[] encode() {
+        Encoded encode() {
             byte[] prefix = (type.name() + '\t').getBytes(StandardCharsets.US_ASCII);
             byte[] buffer = new byte[(to - from) * (prefix.length + 32)];
             int used = 0;
@@ -155,7 +158,7 @@ public final class RuleSet {
                 used = putUtf8(value, buffer, used + prefix.length);
                 buffer[used++] = '\n';
             }
-            return used == buffer.length ? buffer : Arrays.copyOf(buffer, used);
+            return new Encoded(buffer, used);
         }
 
         /**

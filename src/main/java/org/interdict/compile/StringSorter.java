@@ -157,23 +157,26 @@ final class StringSorter {
                 counts[b][(int) (key >>> (8 * b)) & 0xFF]++;
             }
         }
-        long[] srcKeys = Arrays.copyOfRange(keys, from, to);
-        int[] srcOrder = Arrays.copyOfRange(order, from, to);
+        // passes alternate between the range and a scratch array, so the result may need copying back
+        long[] srcKeys = keys;
+        int[] srcOrder = order;
+        int src = from;
         long[] dstKeys = new long[n];
         int[] dstOrder = new int[n];
+        int dst = 0;
         for (int b = 0; b < KEY_CHARS; b++) {
             int[] count = counts[b];
             int shift = 8 * b;
-            if (count[(int) (srcKeys[0] >>> shift) & 0xFF] == n) {
+            if (count[(int) (srcKeys[src] >>> shift) & 0xFF] == n) {
                 continue;
             }
-            int sum = 0;
+            int sum = dst;
             for (int d = 0; d < 256; d++) {
                 int c = count[d];
                 count[d] = sum;
                 sum += c;
             }
-            for (int k = 0; k < n; k++) {
+            for (int k = src; k < src + n; k++) {
                 long key = srcKeys[k];
                 int at = count[(int) (key >>> shift) & 0xFF]++;
                 dstKeys[at] = key;
@@ -185,8 +188,13 @@ final class StringSorter {
             int[] swapOrder = srcOrder;
             srcOrder = dstOrder;
             dstOrder = swapOrder;
+            int swap = src;
+            src = dst;
+            dst = swap;
         }
-        System.arraycopy(srcKeys, 0, keys, from, n);
-        System.arraycopy(srcOrder, 0, order, from, n);
+        if (srcKeys != keys) {
+            System.arraycopy(srcKeys, src, keys, from, n);
+            System.arraycopy(srcOrder, src, order, from, n);
+        }
     }
 }
