@@ -26,7 +26,11 @@ public final class RuleSet {
 
     private static final String[] NO_RULES = new String[0];
     private static final long[][] NO_SOURCES = new long[0][];
-    private static final int CHUNK = 1 << 14;
+    /**
+     * Rules per digest chunk: enough chunks to share among the cores, and large buffers, which a collection
+     * during the digest does not copy (G1 allocates arrays above half a region outside the young generation).
+     */
+    private static final int CHUNK = 1 << 16;
 
     private final Map<RuleType, String[]> rules;
     private final Map<RuleType, long[][]> sources;
