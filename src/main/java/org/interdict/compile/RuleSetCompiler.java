@@ -90,7 +90,7 @@ public final class RuleSetCompiler {
         Arrays.parallelSetAll(coveredBy, i -> {
             String name = domains.values[i];
             int top = trees.findAncestor(name, true, accepted);
-            return top >= 0 ? top : allowed.isEmptyForNames() || allowed.protectingName(name).isEmpty() ? FREE : PROTECTED;
+            return top >= 0 ? top : allowed.protects(name) ? PROTECTED : FREE;
         });
         StringSorter.Sorted sorted = sortedDomains.join();
         DomainRules domainRules = new DomainRules(domains.size());
