@@ -41,6 +41,14 @@ final class Allowlist {
         return names;
     }
 
+    /**
+     * Whether any entry protects {@code name}. Unlike {@link #protectingName} it reads no ids, which share a
+     * {@link SingleIds} that is not thread-safe, so it may run on several threads at once.
+     */
+    boolean protects(String name) {
+        return !names.isEmpty() && (domains.find(name) >= 0 || trees.ancestors(name).length > 0);
+    }
+
     /** The entries protecting {@code name}: equal to a protected domain, or at or below a protected tree. */
     List<AllowEntry> protectingName(String name) {
         List<AllowEntry> found = protectingTree(name);

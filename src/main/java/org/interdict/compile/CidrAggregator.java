@@ -44,13 +44,7 @@ final class CidrAggregator {
     void add(long directiveId, String text) {
         parse(text);
         if (size == ids.length) {
-            int grown = size * 2;
-            startHi = Arrays.copyOf(startHi, grown);
-            startLo = Arrays.copyOf(startLo, grown);
-            endHi = Arrays.copyOf(endHi, grown);
-            endLo = Arrays.copyOf(endLo, grown);
-            ids = Arrays.copyOf(ids, grown);
-            texts = Arrays.copyOf(texts, grown);
+            ensureCapacity(size * 2);
         }
         startHi[size] = range[IpText.START_HI];
         startLo[size] = range[IpText.START_LO];
@@ -60,6 +54,18 @@ final class CidrAggregator {
         texts[size++] = text;
     }
 
+    /** Makes room for {@code capacity} targets at once, rather than growing by copies. */
+    void ensureCapacity(int capacity) {
+        if (capacity > ids.length) {
+            startHi = Arrays.copyOf(startHi, capacity);
+            startLo = Arrays.copyOf(startLo, capacity);
+            endHi = Arrays.copyOf(endHi, capacity);
+            endLo = Arrays.copyOf(endLo, capacity);
+            ids = Arrays.copyOf(ids, capacity);
+            texts = Arrays.copyOf(texts, capacity);
+        }
+    }
+
     /** Entries must arrive in canonical allowlist order. */
     void protect(AllowEntry entry) {
         parse(entry.value());
@@ -67,12 +73,14 @@ final class CidrAggregator {
         allowRanges.add(range.clone());
     }
 
-    /** The allowlist entries covering {@code address} (a bare address of this family). */
-    List<AllowEntry> protecting(String address) {
-        parse(address);
+    /** The allowlist entries covering {@code text} (a bare address of this family). */
+    List<AllowEntry> protecting(String text) {
+        // a range of its own: this may run while another thread adds targets
+        long[] address = new long[4];
+        parse(text, address);
         List<AllowEntry> found = new ArrayList<>();
         for (int i = 0; i < allowRanges.size(); i++) {
-            if (overlaps(allowRanges.get(i), range[0], range[1], range[2], range[3])) {
+            if (overlaps(allowRanges.get(i), address[0], address[1], address[2], address[3])) {
                 found.add(allowEntries.get(i));
             }
         }
@@ -320,10 +328,14 @@ final class CidrAggregator {
     }
 
     private void parse(String text) {
+        parse(text, range);
+    }
+
+    private void parse(String text, long[] into) {
         if (ipv6) {
-            IpText.parseIpv6(text, range);
+            IpText.parseIpv6(text, into);
         } else {
-            IpText.parseIpv4(text, range);
+            IpText.parseIpv4(text, into);
         }
     }
 }

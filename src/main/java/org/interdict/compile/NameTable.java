@@ -7,7 +7,9 @@ import java.util.Arrays;
  *
  * <p>Open addressing over {@code String.hashCode()} lets {@link #findAncestor} look up every label suffix of a
  * longer name without building a substring per suffix: the suffix hashes are accumulated right to left in
- * one pass. Most names carry one id, so extra ids live in an {@link IdList} allocated only when needed.
+ * one pass. Nearly all those suffixes are absent, and the slots of a large table do not stay in cache, so a
+ * bit per hash value, in an array a sixteenth of the slots' size, answers most misses without touching a slot.
+ * Most names carry one id, so extra ids live in an {@link IdList} allocated only when needed.
  */
 final class NameTable {
 
@@ -15,6 +17,8 @@ final class NameTable {
 
     /** Per slot: the name's hash code in the high half, entry + 1 in the low half (0 when free). */
     private long[] slots;
+    /** Four bits per slot; bit {@link #presentBit} of every name's hash is set. */
+    private long[] present;
     private String[] names;
     private long[] firstIds;
     private IdList[] moreIds;
@@ -26,6 +30,7 @@ final class NameTable {
         this.singles = singles;
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         slots = new long[capacity];
+        present = new long[capacity / 16];
         names = new String[Math.max(16, expected)];
         firstIds = new long[names.length];
         moreIds = new IdList[names.length];
@@ -60,6 +65,7 @@ final class NameTable {
         names[entry] = name;
         firstIds[entry] = id;
         slots[slot] = slot(hash, entry);
+        setPresentBit(hash);
         if (size * 2 > slots.length) {
             rehash();
         }
@@ -88,6 +94,12 @@ final class NameTable {
         }
     }
 
+    void addIds(int entry, long[] ids) {
+        for (long id : ids) {
+            addId(entry, id);
+        }
+    }
+
     /** The ids of an entry, ascending; the caller must not modify the array. */
     long[] ids(int entry) {
         IdList more = moreIds[entry];
@@ -108,20 +120,22 @@ final class NameTable {
         if (size == 0) {
             return -1;
         }
-        int stop = includeSelf ? 0 : 1;
+        // right to left, reading each char once: a dot completes the hash of the suffix after it
         int hash = 0;
         int power = 1;
-        for (int i = name.length() - 1; i >= stop; i--) {
-            hash += name.charAt(i) * power;
-            power *= 31;
-            if (i == 0 || name.charAt(i - 1) == '.') {
-                int e = find(name, i, hash);
+        for (int i = name.length() - 1; i >= 0; i--) {
+            char c = name.charAt(i);
+            if (c == '.' && i + 1 < name.length()) {
+                int e = find(name, i + 1, hash);
                 if (e >= 0 && filter.accept(e)) {
                     return e;
                 }
             }
+            hash += c * power;
+            power *= 31;
         }
-        return -1;
+        int e = includeSelf ? find(name, 0, hash) : -1;
+        return e >= 0 && filter.accept(e) ? e : -1;
     }
 
     /** Every entry that is a label suffix of {@code name} (the name itself included), topmost first. */
@@ -133,21 +147,31 @@ final class NameTable {
         int hash = 0;
         int power = 1;
         for (int i = name.length() - 1; i >= 0; i--) {
-            hash += name.charAt(i) * power;
-            power *= 31;
-            if (i == 0 || name.charAt(i - 1) == '.') {
-                int e = find(name, i, hash);
-                if (e >= 0) {
-                    found = Arrays.copyOf(found, found.length + 1);
-                    found[found.length - 1] = e;
-                }
+            char c = name.charAt(i);
+            if (c == '.' && i + 1 < name.length()) {
+                found = appendIfFound(found, find(name, i + 1, hash));
             }
+            hash += c * power;
+            power *= 31;
         }
-        return found;
+        return appendIfFound(found, find(name, 0, hash));
+    }
+
+    private static int[] appendIfFound(int[] found, int entry) {
+        if (entry < 0) {
+            return found;
+        }
+        int[] grown = Arrays.copyOf(found, found.length + 1);
+        grown[found.length] = entry;
+        return grown;
     }
 
     /** The entry equal to {@code name.substring(from)}, whose hash code is {@code hash}, or -1. */
     private int find(String name, int from, int hash) {
+        int bit = presentBit(hash);
+        if ((present[bit >>> 6] & 1L << bit) == 0) {
+            return -1;
+        }
         int length = name.length() - from;
         int mask = slots.length - 1;
         for (int slot = spread(hash) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
@@ -164,6 +188,7 @@ final class NameTable {
 
     private void rehash() {
         long[] grown = new long[slots.length * 2];
+        present = new long[grown.length / 16];
         int mask = grown.length - 1;
         for (int entry = 0; entry < size; entry++) {
             int hash = names[entry].hashCode();
@@ -172,8 +197,19 @@ final class NameTable {
                 slot = (slot + 1) & mask;
             }
             grown[slot] = slot(hash, entry);
+            setPresentBit(hash);
         }
         slots = grown;
+    }
+
+    private void setPresentBit(int hash) {
+        int bit = presentBit(hash);
+        present[bit >>> 6] |= 1L << bit;
+    }
+
+    /** Multiplicative hashing: the top bits of the product, as many as the array has bit positions. */
+    private int presentBit(int hash) {
+        return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(present.length * 64 - 1);
     }
 
     private static long slot(int hash, int entry) {

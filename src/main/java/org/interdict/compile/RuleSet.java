@@ -26,7 +26,11 @@ public final class RuleSet {
 
     private static final String[] NO_RULES = new String[0];
     private static final long[][] NO_SOURCES = new long[0][];
-    private static final int CHUNK = 1 << 14;
+    /**
+     * Rules per digest chunk: enough chunks to share among the cores, and large buffers, which a collection
+     * during the digest does not copy (G1 allocates arrays above half a region outside the young generation).
+     */
+    private static final int CHUNK = 1 << 16;
 
     private final Map<RuleType, String[]> rules;
     private final Map<RuleType, long[][]> sources;
@@ -119,7 +123,7 @@ public final class RuleSet {
                 chunks.add(new Chunk(type, values, from, Math.min(values.length, from + CHUNK)));
             }
         }
-        byte[][] encoded = new byte[chunks.size()][];
+        Encoded[] encoded = new Encoded[chunks.size()];
         Arrays.parallelSetAll(encoded, i -> chunks.get(i).encode());
         MessageDigest sha;
         try {
@@ -127,17 +131,20 @@ public final class RuleSet {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (byte[] bytes : encoded) {
-            sha.update(bytes);
+        for (Encoded bytes : encoded) {
+            sha.update(bytes.buffer(), 0, bytes.length());
         }
         return HexFormat.of().formatHex(sha.digest());
     }
+
+    /** The first {@code length} bytes of {@code buffer}: not trimmed, to spare a copy of every chunk. */
+    private record Encoded(byte[] buffer, int length) {}
 
     /** Rules {@code [from, to)} of one type. */
     private record Chunk(RuleType type, String[] values, int from, int to) {
 
         /** The canonical lines of the chunk, after checking it continues the order of the rule before it. */
-        byte[] encode() {
+        Encoded encode() {
             byte[] prefix = (type.name() + '\t').getBytes(StandardCharsets.US_ASCII);
             byte[] buffer = new byte[(to - from) * (prefix.length + 32)];
             int used = 0;
@@ -146,17 +153,36 @@ public final class RuleSet {
                 if (i > 0 && values[i - 1].compareTo(value) >= 0) {
                     throw new IllegalArgumentException(type + " rules not sorted and unique at " + value);
                 }
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                int length = prefix.length + bytes.length + 1;
-                if (used + length > buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + length));
+                // at most three UTF-8 bytes per char (a surrogate pair takes four for two chars)
+                int room = prefix.length + 3 * value.length() + 1;
+                if (used + room > buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + room));
                 }
                 System.arraycopy(prefix, 0, buffer, used, prefix.length);
-                System.arraycopy(bytes, 0, buffer, used + prefix.length, bytes.length);
-                used += length;
-                buffer[used - 1] = '\n';
+                used = putUtf8(value, buffer, used + prefix.length);
+                buffer[used++] = '\n';
             }
-            return used == buffer.length ? buffer : Arrays.copyOf(buffer, used);
+            return new Encoded(buffer, used);
+        }
+
+        /**
+         * Writes {@code value} in UTF-8 at {@code at} and returns the end. Rules are nearly always ASCII, whose
+         * chars are their bytes: copying them directly spares an encoded array per rule.
+         */
+        private static int putUtf8(String value, byte[] buffer, int at) {
+            int length = value.length();
+            int seen = 0;
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                seen |= c;
+                buffer[at + i] = (byte) c;
+            }
+            if (seen < 0x80) {
+                return at + length;
+            }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(bytes, 0, buffer, at, bytes.length);
+            return at + bytes.length;
         }
     }
 }

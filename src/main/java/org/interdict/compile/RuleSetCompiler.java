@@ -7,6 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.interdict.target.TargetType;
 
 /**
@@ -39,23 +41,34 @@ public final class RuleSetCompiler {
         for (TargetRule target : targets) {
             counts[target.type().ordinal()]++;
         }
-        SingleIds singles = new SingleIds();
-        NameTable domains = new NameTable(counts[TargetType.DOMAIN.ordinal()], singles);
-        NameTable trees = new NameTable(counts[TargetType.DOMAIN_TREE.ordinal()], singles);
-        NameTable urls = new NameTable(counts[TargetType.URL.ordinal()], singles);
-        CidrAggregator ipv4 = new CidrAggregator(false, singles);
-        CidrAggregator ipv6 = new CidrAggregator(true, singles);
-        for (TargetRule target : targets) {
-            switch (target.type()) {
-                case DOMAIN -> domains.add(target.value(), target.directiveId());
-                case DOMAIN_TREE -> trees.add(target.value(), target.directiveId());
-                case URL -> urls.add(target.value(), target.directiveId());
-                case IP -> (IpText.isIpv6(target.value()) ? ipv6 : ipv4).add(target.directiveId(), target.value());
-            }
+        Map<TargetType, TargetColumn> columns = new EnumMap<>(TargetType.class);
+        for (TargetType type : TargetType.values()) {
+            columns.put(type, new TargetColumn(counts[type.ordinal()]));
         }
-        Allowlist allowed = new Allowlist(allowlist, ipv4, ipv6, singles);
-        Collection<Conflict> conflicts = new TreeSet<>(Conflict.ORDER);
+        for (TargetRule target : targets) {
+            columns.get(target.type()).add(target.value(), target.directiveId());
+        }
+        TargetColumn domains = columns.get(TargetType.DOMAIN);
 
+        // Two independent jobs go to the other core while this thread handles trees and URLs: sorting the exact
+        // names, the largest single job, and the IP blocks. Each job has its own SingleIds: they are not shared
+        // between threads.
+        SingleIds ipSingles = new SingleIds();
+        CidrAggregator ipv4 = new CidrAggregator(false, ipSingles);
+        CidrAggregator ipv6 = new CidrAggregator(true, ipSingles);
+        SingleIds singles = new SingleIds();
+        Allowlist allowed = new Allowlist(allowlist, ipv4, ipv6, singles);
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        ForkJoinTask<StringSorter.Sorted> sortedDomains =
+                pool.submit(() -> StringSorter.sort(domains.values, domains.size()));
+        ForkJoinTask<IpRules> ipRules = pool.submit(() -> IpRules.of(columns.get(TargetType.IP), ipv4, ipv6));
+
+        Collection<Conflict> conflicts = new TreeSet<>(Conflict.ORDER);
+        NameTable trees = new NameTable(counts[TargetType.DOMAIN_TREE.ordinal()], singles);
+        TargetColumn treeTargets = columns.get(TargetType.DOMAIN_TREE);
+        for (int i = 0; i < treeTargets.size(); i++) {
+            trees.add(treeTargets.values[i], treeTargets.ids[i]);
+        }
         boolean[] refused = refuseTrees(trees, allowed, conflicts);
         NameTable.EntryFilter accepted = entry -> !refused[entry];
         boolean[] covered = new boolean[trees.size()];
@@ -68,28 +81,75 @@ public final class RuleSetCompiler {
                 }
             }
         }
+        RuleBuffer urlRules = urlRules(columns.get(TargetType.URL), trees, accepted, allowed, ipv4, ipv6, singles,
+                conflicts);
 
-        // Looking up the covering tree and the allowlist is read-only, so it runs in parallel; only folding the
-        // provenance into the trees and reporting are sequential.
+        // Read-only lookups in input order, the order the names lie in memory; the other core joins in once its
+        // jobs are done.
         int[] coveredBy = new int[domains.size()];
-        Arrays.parallelSetAll(coveredBy, e -> {
-            String name = domains.name(e);
+        Arrays.parallelSetAll(coveredBy, i -> {
+            String name = domains.values[i];
             int top = trees.findAncestor(name, true, accepted);
-            return top >= 0 ? top : allowed.isEmptyForNames() || allowed.protectingName(name).isEmpty() ? FREE : PROTECTED;
+            return top >= 0 ? top : allowed.protects(name) ? PROTECTED : FREE;
         });
-        RuleBuffer domainRules = new RuleBuffer(domains.size());
-        for (int e = 0; e < domains.size(); e++) {
-            String name = domains.name(e);
-            int top = coveredBy[e];
+        StringSorter.Sorted sorted = sortedDomains.join();
+        DomainRules domainRules = new DomainRules(domains.size());
+        int[] order = sorted.order();
+        for (int k = 0; k < order.length; ) {
+            int first = order[k];
+            long[] ids = groupIds(order, sorted.startsGroup(), k, domains.ids, singles);
+            k += 1;
+            while (k < order.length && !sorted.startsGroup()[k]) {
+                k++;
+            }
+            String name = domains.values[first];
+            int top = coveredBy[first];
             if (top >= 0) {
-                trees.addIds(top, domains, e);
+                trees.addIds(top, ids);
             } else if (top == FREE) {
-                domainRules.add(name, domains.ids(e));
+                domainRules.add(name, ids);
             } else {
-                dropIfProtected(name, domains.ids(e), TargetType.DOMAIN, name, allowed, conflicts);
+                dropIfProtected(name, ids, TargetType.DOMAIN, name, allowed, conflicts);
             }
         }
 
+        RuleBuffer treeRules = new RuleBuffer(trees.size());
+        for (int e = 0; e < trees.size(); e++) {
+            if (!refused[e] && !covered[e]) {
+                treeRules.add(trees.name(e), trees.ids(e));
+            }
+        }
+        treeRules.sort();
+        IpRules ip = ipRules.join();
+        conflicts.addAll(ip.conflicts());
+
+        Map<RuleType, String[]> rules = new EnumMap<>(RuleType.class);
+        Map<RuleType, long[][]> sources = new EnumMap<>(RuleType.class);
+        rules.put(RuleType.DOMAIN, domainRules.values());
+        sources.put(RuleType.DOMAIN, domainRules.sources());
+        Map<RuleType, RuleBuffer> buffers = new EnumMap<>(RuleType.class);
+        buffers.put(RuleType.DOMAIN_TREE, treeRules);
+        buffers.put(RuleType.URL, urlRules);
+        buffers.put(RuleType.IPV4, ip.ipv4());
+        buffers.put(RuleType.IPV6, ip.ipv6());
+        buffers.forEach((type, buffer) -> {
+            rules.put(type, buffer.values());
+            sources.put(type, buffer.sources());
+        });
+        return new CompileResult(RuleSet.of(rules, sources), new ArrayList<>(conflicts));
+    }
+
+    /**
+     * The URL rules, sorted, minus those whose host a tree covers (their ids join the tree) or the allowlist
+     * protects.
+     */
+    private static RuleBuffer urlRules(TargetColumn targets, NameTable trees, NameTable.EntryFilter accepted,
+            Allowlist allowed, CidrAggregator ipv4, CidrAggregator ipv6, SingleIds singles,
+            Collection<Conflict> conflicts) {
+        NameTable urls = new NameTable(targets.size(), singles);
+        for (int i = 0; i < targets.size(); i++) {
+            urls.add(targets.values[i], targets.ids[i]);
+        }
         RuleBuffer urlRules = new RuleBuffer(urls.size());
         for (int e = 0; e < urls.size(); e++) {
             String url = urls.name(e);
@@ -111,32 +171,24 @@ public final class RuleSetCompiler {
                 urlRules.add(url, ids);
             }
         }
+        urlRules.sort();
+        return urlRules;
+    }
 
-        RuleBuffer treeRules = new RuleBuffer(trees.size());
-        for (int e = 0; e < trees.size(); e++) {
-            if (!refused[e] && !covered[e]) {
-                treeRules.add(trees.name(e), trees.ids(e));
+    /** The ids of the group of equal names starting at sorted position {@code k}, ascending and distinct. */
+    private static long[] groupIds(int[] order, boolean[] startsGroup, int k, long[] ids, SingleIds singles) {
+        long first = ids[order[k]];
+        IdList more = null;
+        for (int j = k + 1; j < order.length && !startsGroup[j]; j++) {
+            long id = ids[order[j]];
+            if (more == null && id != first) {
+                more = new IdList(first);
+            }
+            if (more != null) {
+                more.add(id);
             }
         }
-
-        RuleBuffer ipv4Rules = new RuleBuffer(counts[TargetType.IP.ordinal()]);
-        ipv4.aggregate(ipv4Rules, conflicts);
-        RuleBuffer ipv6Rules = new RuleBuffer(16);
-        ipv6.aggregate(ipv6Rules, conflicts);
-
-        Map<RuleType, RuleBuffer> buffers = new EnumMap<>(RuleType.class);
-        buffers.put(RuleType.DOMAIN, domainRules);
-        buffers.put(RuleType.DOMAIN_TREE, treeRules);
-        buffers.put(RuleType.URL, urlRules);
-        buffers.put(RuleType.IPV4, ipv4Rules);
-        buffers.put(RuleType.IPV6, ipv6Rules);
-        Map<RuleType, String[]> rules = new EnumMap<>(RuleType.class);
-        Map<RuleType, long[][]> sources = new EnumMap<>(RuleType.class);
-        buffers.forEach((type, buffer) -> {
-            rules.put(type, buffer.sortedValues());
-            sources.put(type, buffer.sortedSources());
-        });
-        return new CompileResult(RuleSet.of(rules, sources), new ArrayList<>(conflicts));
+        return more == null ? singles.of(first) : more.toArray();
     }
 
     /**

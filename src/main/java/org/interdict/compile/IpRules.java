@@ -1,0 +1,34 @@
+package org.interdict.compile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sorted IPv4 and IPv6 block rules and the collisions met making them. A job of its own: it shares nothing
+ * with the name rules but the allowlist, which is read-only by then.
+ */
+record IpRules(RuleBuffer ipv4, RuleBuffer ipv6, List<Conflict> conflicts) {
+
+    /** Merges {@code targets} into the aggregators, which already hold the protected ranges. */
+    static IpRules of(TargetColumn targets, CidrAggregator ipv4Blocks, CidrAggregator ipv6Blocks) {
+        boolean[] ipv6 = new boolean[targets.size()];
+        int ipv6Count = 0;
+        for (int i = 0; i < targets.size(); i++) {
+            ipv6[i] = IpText.isIpv6(targets.values[i]);
+            ipv6Count += ipv6[i] ? 1 : 0;
+        }
+        ipv4Blocks.ensureCapacity(targets.size() - ipv6Count);
+        ipv6Blocks.ensureCapacity(ipv6Count);
+        for (int i = 0; i < targets.size(); i++) {
+            (ipv6[i] ? ipv6Blocks : ipv4Blocks).add(targets.ids[i], targets.values[i]);
+        }
+        List<Conflict> conflicts = new ArrayList<>();
+        RuleBuffer ipv4Rules = new RuleBuffer(targets.size() - ipv6Count);
+        ipv4Blocks.aggregate(ipv4Rules, conflicts);
+        ipv4Rules.sort();
+        RuleBuffer ipv6Rules = new RuleBuffer(ipv6Count);
+        ipv6Blocks.aggregate(ipv6Rules, conflicts);
+        ipv6Rules.sort();
+        return new IpRules(ipv4Rules, ipv6Rules, conflicts);
+    }
+}
