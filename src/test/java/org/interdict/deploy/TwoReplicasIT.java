@@ -44,6 +44,7 @@ class TwoReplicasIT {
     private static final String ISSUER = "https://interdict.test/replicas";
     private static final String DB = System.getenv().getOrDefault("DB_NAME", "interdict_test");
     private static final KeyPair JWT = generate("RSA");
+    private static final String REDIS_PREFIX = "interdict-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final List<Instance> INSTANCES = new ArrayList<>();
     private static Path keys;
 
@@ -69,8 +70,11 @@ class TwoReplicasIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         INSTANCES.forEach(i -> i.process().destroy());
+        // Leaves the shared Redis as found: only this run's prefix is removed.
+        new ProcessBuilder("bash", "-c", "redis-cli --scan --pattern '" + REDIS_PREFIX + ":*' | xargs -r redis-cli unlink")
+                .inheritIO().start().waitFor();
     }
 
     @Test
@@ -95,6 +99,10 @@ class TwoReplicasIT {
                 && IntStream.range(0, 50).allMatch(i -> currentRules(INSTANCES.get(1), isp).contains("replica-" + i + ".")));
         List<Long> numbers = versionNumbers(isp);
         assertThat(numbers).isEqualTo(LongStreamRange.of(1, numbers.size()));
+
+        // Every version reached the ISP's Redis stream exactly once, in order: entry ids are the version numbers.
+        await("every version published", Duration.ofSeconds(30), () -> streamIds(isp).size() == numbers.size());
+        assertThat(streamIds(isp)).isEqualTo(numbers.stream().map(n -> n + "-0").toList());
 
         Response a = as(INSTANCES.get(0), auditor()).queryParam("format", "rpz").get(current(isp));
         Response b = as(INSTANCES.get(1), auditor()).queryParam("format", "rpz").get(current(isp));
@@ -157,6 +165,7 @@ class TwoReplicasIT {
         env.put("SIGNING_PUBLIC_KEY", keys.resolve("signing-public.pem").toString());
         env.put("INTERDICT_RULESETS_POLL_INTERVAL", "1s");
         env.put("INTERDICT_LIFECYCLE_CHECK_INTERVAL", "1s");
+        env.put("REDIS_KEY_PREFIX", REDIS_PREFIX);
         return new Instance(port, builder.start(), log);
     }
 
@@ -189,6 +198,22 @@ class TwoReplicasIT {
                 .body(target).post("/api/v1/directives/" + id + "/targets").then().statusCode(200);
         as(instance, token("officer-it", "officer")).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
         return id;
+    }
+
+    private static List<String> streamIds(String isp) {
+        try {
+            Process redis = new ProcessBuilder("redis-cli", "-h", System.getenv().getOrDefault("REDIS_HOST", "127.0.0.1"),
+                    "-p", System.getenv().getOrDefault("REDIS_PORT", "6379"), "--raw", "XRANGE",
+                    REDIS_PREFIX + ":isp:" + isp + ":stream", "-", "+").redirectErrorStream(true).start();
+            List<String> lines = new String(redis.getInputStream().readAllBytes()).lines().toList();
+            redis.waitFor();
+            return lines.stream().filter(line -> line.matches("\\d+-\\d+")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String currentRules(Instance instance, String isp) {
