@@ -121,21 +121,29 @@ public class AuditLog {
     }
 
     /**
-     * The newest committed hash. A repeatable-read transaction (a compilation) took its snapshot before the lock, so
-     * it could miss entries committed since: it reads through a fresh connection instead, which the lock makes exact.
+     * The newest hash. A repeatable-read transaction (a compilation) took its snapshot before the lock, so it could
+     * miss entries committed since: a fresh connection, which the lock makes exact, reads those, while the
+     * transaction's own connection sees the entries it appended itself; the later of the two is the head.
      */
     private String lastHash(Connection c) throws SQLException {
+        Head own = headOn(c);
         if (c.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED) {
-            return lastHashOn(c);
+            return own == null ? null : own.hash();
         }
+        Head committed;
         try (Connection fresh = dataSource.getConnection()) {
-            return lastHashOn(fresh);
+            committed = headOn(fresh);
         }
+        Head head = own == null || (committed != null && committed.id() > own.id()) ? committed : own;
+        return head == null ? null : head.hash();
     }
 
-    private static String lastHashOn(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(LAST_HASH); ResultSet rows = s.executeQuery()) {
-            return rows.next() ? rows.getString(1) : null;
+    private record Head(long id, String hash) {}
+
+    private static Head headOn(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select id, hash from audit_entry order by id desc limit 1");
+                ResultSet rows = s.executeQuery()) {
+            return rows.next() ? new Head(rows.getLong(1), rows.getString(2)) : null;
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
+import org.interdict.support.Rulesets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -85,6 +86,20 @@ class AuditApiTest {
             rewriteSummary(tampered, original);
         }
         as(AUDITOR).get("/api/v1/audit/verify").then().body("ok", equalTo(true));
+    }
+
+    @Test
+    void versionsCompiledTogetherForSeveralIspsStayChained() {
+        String one = Api.newIsp();
+        String two = Api.newIsp();
+        Rulesets.settle();
+        long id = Api.approvedFor(List.of(one, two), Api.unique("pair"), Api.unique("pair") + ".example.vn");
+        Rulesets.await(one, s -> s.getList("current.changes.directiveId").contains((int) id));
+        Rulesets.await(two, s -> s.getList("current.changes.directiveId").contains((int) id));
+        as(AUDITOR).queryParam("action", "ruleset.version-created").get("/api/v1/audit").then()
+                .body("items[0].previousHash", equalTo(as(AUDITOR).queryParam("action", "ruleset.version-created")
+                        .get("/api/v1/audit").path("items[1].hash")));
+        as(AUDITOR).get("/api/v1/audit/verify").then().statusCode(200).body("ok", equalTo(true));
     }
 
     /** What only a superuser can do: bypass the append-only triggers for this session. */
