@@ -53,7 +53,7 @@ public class AllowlistResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Protect one entry")
     public Response add(@NotNull @Valid AllowEntryInput input) {
-        AllowEntryView view = allowlist.add(input.value(), input.reason(), input.source(), actor.get().subject());
+        AllowEntryView view = allowlist.add(input.value(), input.reason(), input.source(), actor.get());
         return Response.status(Response.Status.CREATED).entity(view).build();
     }
 
@@ -64,7 +64,7 @@ public class AllowlistResource {
             + "line refuses the batch unless skipInvalid=true.")
     public AllowImportResult importText(@NotNull String body, @QueryParam("source") String source,
             @QueryParam("skipInvalid") boolean skipInvalid) {
-        return allowlist.importText(body, QueryParams.text(source), skipInvalid, actor.get().subject());
+        return allowlist.importText(body, QueryParams.text(source), skipInvalid, actor.get());
     }
 
     @DELETE
@@ -72,7 +72,7 @@ public class AllowlistResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Stop protecting an entry")
     public Response delete(@PathParam("id") long id) {
-        allowlist.delete(id);
+        allowlist.delete(id, actor.get());
         return Response.noContent().build();
     }
 }

@@ -12,8 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.interdict.allowlist.dto.AllowEntryView;
 import org.interdict.allowlist.dto.AllowImportResult;
+import org.interdict.audit.AuditEvent;
+import org.interdict.audit.AuditLog;
 import org.interdict.compile.AllowEntry;
 import org.interdict.compile.AllowType;
 import org.interdict.config.InterdictConfig;
@@ -23,6 +26,7 @@ import org.interdict.error.Violation;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.ruleset.RulesetChange;
+import org.interdict.security.Actor;
 import org.interdict.target.TargetParser;
 
 /**
@@ -32,22 +36,28 @@ import org.interdict.target.TargetParser;
 @ApplicationScoped
 public class AllowlistService {
 
+    private static final String SUBJECT = "allowlist";
+    /** Entries named in the audit summary of an import; the count says how many there were. */
+    private static final int AUDITED_VALUES = 20;
+
     private final AgroalDataSource dataSource;
     private final TargetParser parser;
     private final Event<RulesetChange> changes;
     private final InterdictConfig config;
+    private final AuditLog audit;
     private final Clock clock;
 
     public AllowlistService(AgroalDataSource dataSource, TargetParser parser, Event<RulesetChange> changes,
-            InterdictConfig config, Clock clock) {
+            InterdictConfig config, AuditLog audit, Clock clock) {
         this.dataSource = dataSource;
         this.parser = parser;
         this.changes = changes;
         this.config = config;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public AllowImportResult importText(String text, String source, boolean skipInvalid, String actor) {
+    public AllowImportResult importText(String text, String source, boolean skipInvalid, Actor actor) {
         AllowLines.Parsed parsed = AllowLines.parse(text, source == null ? "operator" : source, parser);
         refuseUnlessSkipping(parsed.invalid(), parsed.received(), skipInvalid);
         int added = insert(parsed.entries(), actor, "allowlist-import");
@@ -57,7 +67,7 @@ public class AllowlistService {
                 parsed.invalid().size());
     }
 
-    public AllowEntryView add(String value, String reason, String source, String actor) {
+    public AllowEntryView add(String value, String reason, String source, Actor actor) {
         AllowEntry entry;
         try {
             entry = AllowLines.entry(value.strip(), reason.strip(), source == null ? "operator" : source.strip(), parser);
@@ -85,21 +95,30 @@ public class AllowlistService {
                     return false;
                 }
             }
-            insertEntries(c, parsed.entries(), "system");
+            int added = insertEntries(c, parsed.entries(), AuditEvent.SYSTEM);
             recordChange(c, "allowlist-seeded");
+            audit.append(c, AuditEvent.bySystem(clock.instant(), "allowlist.seeded", SUBJECT, null,
+                    Map.of("seed", seedName, "source", source, "added", added)));
             return true;
         }, "allowlist-seeded");
     }
 
-    public void delete(long id) {
+    public void delete(long id, Actor actor) {
         inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("delete from allowlist_entry where id = ?")) {
+            Map<String, String> removed;
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from allowlist_entry where id = ? returning type, value, reason")) {
                 s.setLong(1, id);
-                if (s.executeUpdate() == 0) {
-                    throw ProblemException.notFound("Allowlist entry", id);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (!rows.next()) {
+                        throw ProblemException.notFound("Allowlist entry", id);
+                    }
+                    removed = Map.of("type", rows.getString(1), "value", rows.getString(2), "reason", rows.getString(3));
                 }
             }
             recordChange(c, "allowlist-removed");
+            audit.append(c, AuditEvent.by(actor, clock.instant(), "allowlist.removed", SUBJECT, id,
+                    Map.of("before", removed)));
             return null;
         }, "allowlist-removed");
     }
@@ -135,11 +154,15 @@ public class AllowlistService {
         }
     }
 
-    private int insert(List<AllowEntry> entries, String actor, String change) {
+    private int insert(List<AllowEntry> entries, Actor actor, String change) {
         return inTransaction(c -> {
-            int added = insertEntries(c, entries, actor);
+            int added = insertEntries(c, entries, actor.subject());
             if (added > 0) {
                 recordChange(c, change);
+                audit.append(c, AuditEvent.by(actor, clock.instant(), change.replace("allowlist-", "allowlist."),
+                        SUBJECT, entries.size() == 1 ? entries.get(0).value() : null, Map.of("received",
+                                entries.size(), "added", added, "sample", entries.stream().limit(AUDITED_VALUES)
+                                        .map(e -> e.type().name() + " " + e.value()).toList())));
             }
             return added;
         }, change);

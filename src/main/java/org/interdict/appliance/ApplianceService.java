@@ -6,7 +6,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.interdict.audit.AuditEvent;
+import org.interdict.audit.AuditLog;
 import org.interdict.appliance.dto.ApplianceCreate;
 import org.interdict.appliance.dto.AppliancePatch;
 import org.interdict.appliance.dto.ApplianceView;
@@ -24,12 +28,15 @@ public class ApplianceService {
     private final ApplianceRepository repository;
     private final IspService isps;
     private final LastSeen lastSeen;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public ApplianceService(ApplianceRepository repository, IspService isps, LastSeen lastSeen, Clock clock) {
+    public ApplianceService(ApplianceRepository repository, IspService isps, LastSeen lastSeen, AuditLog audit,
+            Clock clock) {
         this.repository = repository;
         this.isps = isps;
         this.lastSeen = lastSeen;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -49,7 +56,8 @@ public class ApplianceService {
                     a.createdBy = actor.subject();
                     a.createdAt = now;
                     a.issue(token, now);
-                    return repository.persist(a).map(saved -> new IssuedToken(token.token(), view(saved)));
+                    return repository.persist(a).call(saved -> record(actor, now, "registered", saved, Map.of()))
+                            .map(saved -> new IssuedToken(token.token(), view(saved)));
                 });
     }
 
@@ -88,7 +96,8 @@ public class ApplianceService {
                 .flatMap(ignored -> find(isp, id))
                 .call(a -> name == null || name.equals(a.name) ? Uni.createFrom().voidItem()
                         : requireFreeName(isp, name, a.id))
-                .map(a -> {
+                .call(a -> {
+                    Map<String, Object> before = fields(a);
                     if (name != null) {
                         a.name = name;
                     }
@@ -96,9 +105,8 @@ public class ApplianceService {
                         a.preferredFormat = patch.preferredFormat();
                     }
                     a.updatedAt = clock.instant();
-                    return a;
+                    return record(actor, a.updatedAt, "updated", a, Map.of("before", before, "after", fields(a)));
                 })
-                .call(repository::flush)
                 .map(this::view);
     }
 
@@ -108,7 +116,8 @@ public class ApplianceService {
         return writable(isp, actor).flatMap(ignored -> find(isp, id)).flatMap(a -> {
             ApplianceTokens.Issued token = ApplianceTokens.issue();
             a.issue(token, clock.instant());
-            return repository.flush().map(ignored -> new IssuedToken(token.token(), view(a)));
+            return record(actor, a.tokenIssuedAt, "token-rotated", a, Map.of())
+                    .map(ignored -> new IssuedToken(token.token(), view(a)));
         });
     }
 
@@ -121,13 +130,26 @@ public class ApplianceService {
             }
             a.tokenRevokedAt = clock.instant();
             a.updatedAt = a.tokenRevokedAt;
-            return repository.flush().map(ignored -> view(a));
+            return record(actor, a.tokenRevokedAt, "token-revoked", a, Map.of()).map(ignored -> view(a));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(String isp, long id, Actor actor) {
-        return writable(isp, actor).flatMap(ignored -> find(isp, id)).flatMap(repository::delete);
+        return writable(isp, actor).flatMap(ignored -> find(isp, id)).flatMap(a -> repository.delete(a)
+                .call(() -> record(actor, clock.instant(), "removed", a, Map.of("before", fields(a)))));
+    }
+
+    /** An audit entry naming the appliance; the token itself is never recorded, only its hint. */
+    private Uni<Void> record(Actor actor, Instant at, String action, Appliance a, Map<String, Object> details) {
+        Map<String, Object> summary = new LinkedHashMap<>(fields(a));
+        summary.putAll(details);
+        return audit.append(AuditEvent.by(actor, at, "appliance." + action, "appliance", a.id, summary));
+    }
+
+    private static Map<String, Object> fields(Appliance a) {
+        return Map.of("isp", a.ispId, "name", a.name, "kind", a.kind.code(), "preferredFormat", a.preferredFormat,
+                "tokenHint", a.tokenHint);
     }
 
     /** The caller may see the ISP's appliances, and the ISP exists. Runs inside the caller's session. */

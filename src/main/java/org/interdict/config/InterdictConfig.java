@@ -2,6 +2,7 @@ package org.interdict.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +38,12 @@ public interface InterdictConfig {
 
     /** Publication of versions to Redis. */
     Publish publish();
+
+    /** Acknowledgements, compliance and enforcement deadlines. */
+    Compliance compliance();
+
+    /** The transparency report. */
+    Transparency transparency();
 
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
@@ -173,5 +180,29 @@ public interface InterdictConfig {
         /** Longest wait for one Redis reply or batch before the attempt counts as failed. */
         @WithDefault("30s")
         Duration timeout();
+    }
+
+    interface Compliance {
+        /** An appliance not heard from (no request, no report) for longer than this is flagged silent. */
+        @WithDefault("15m")
+        Duration silentAfter();
+
+        /**
+         * How long ISPs have to enforce a directive once it is in force (approved and effective), unless the
+         * directive sets its own deadline.
+         */
+        @WithDefault("30m")
+        Duration enforcementDeadline();
+
+        /** How often the compliance gauges (versions, appliances behind or silent, late directives) are recomputed. */
+        @WithDefault("60s")
+        Duration metricsRefresh();
+    }
+
+    interface Transparency {
+        /** Serve the transparency report without authentication; otherwise auditors and administrators only. */
+        @WithName("public")
+        @WithDefault("false")
+        boolean publicReport();
     }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Map;
+import org.interdict.audit.AuditLog;
 import org.interdict.directive.dto.ComplianceReport;
 import org.interdict.directive.dto.Decision;
 import org.interdict.directive.dto.DirectiveView;
@@ -27,11 +29,13 @@ public class DirectiveLifecycle {
 
     private final DirectiveService directives;
     private final DirectiveRepository repository;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public DirectiveLifecycle(DirectiveService directives, DirectiveRepository repository, Clock clock) {
+    public DirectiveLifecycle(DirectiveService directives, DirectiveRepository repository, AuditLog audit, Clock clock) {
         this.directives = directives;
         this.repository = repository;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -47,9 +51,10 @@ public class DirectiveLifecycle {
                 d.submittedBy = actor.subject();
                 d.submittedAt = clock.instant();
                 d.updatedAt = d.submittedAt;
-                return directives.view(d);
-            });
-        });
+                return d;
+            }).call(submitted -> audit.append(DirectiveAudit.transition(actor, submitted.submittedAt, "submitted",
+                    submitted, DirectiveStatus.DRAFT, Map.of())));
+        }).map(directives::view);
     }
 
     @WithTransaction
@@ -69,9 +74,11 @@ public class DirectiveLifecycle {
                 d.decidedBy = actor.subject();
                 d.decidedAt = now;
                 d.updatedAt = now;
-                return confirmFlagged(id, actor, now).call(() -> ChangeLog.record(d.id, "approved", now));
+                return confirmFlagged(id, actor, now).call(() -> ChangeLog.record(d.id, "approved", now))
+                        .call(() -> audit.append(DirectiveAudit.transition(actor, now, "approved", d,
+                                DirectiveStatus.PENDING_APPROVAL, Map.of("confirmedGuardOverrides", flagged))));
             }).map(ignored -> d);
-        }).call(repository::flush).map(directives::view);
+        }).map(directives::view);
     }
 
     @WithTransaction
@@ -84,13 +91,14 @@ public class DirectiveLifecycle {
             d.decidedBy = actor.subject();
             d.decidedAt = clock.instant();
             d.updatedAt = d.decidedAt;
-            return directives.view(d);
-        });
+            return d;
+        }).call(d -> audit.append(DirectiveAudit.transition(actor, d.decidedAt, "rejected", d,
+                DirectiveStatus.PENDING_APPROVAL, Map.of("reason", d.rejectionReason)))).map(directives::view);
     }
 
     @WithTransaction
     public Uni<DirectiveView> revoke(long id, RevocationRequest request, Actor actor) {
-        return directives.find(id).map(d -> {
+        return directives.find(id).flatMap(d -> {
             Instant now = clock.instant();
             DirectiveStatus current = d.statusAt(now);
             if (current != DirectiveStatus.SCHEDULED && current != DirectiveStatus.ACTIVE) {
@@ -103,19 +111,22 @@ public class DirectiveLifecycle {
             d.revocationReason = request.reason().strip();
             d.revocationReference = request.reference().strip();
             d.updatedAt = now;
-            return d;
-        }).call(d -> ChangeLog.record(d.id, "revoked", d.revokedAt)).call(repository::flush).map(directives::view);
+            return ChangeLog.record(d.id, "revoked", now).call(() -> audit.append(DirectiveAudit.transition(actor, now,
+                    "revoked", d, current, Map.of("reason", d.revocationReason, "reference", d.revocationReference))))
+                    .replaceWith(d);
+        }).map(directives::view);
     }
 
     @WithTransaction
-    public Uni<DirectiveView> recordCompliance(long id, ComplianceReport report) {
+    public Uni<DirectiveView> recordCompliance(long id, ComplianceReport report, Actor actor) {
         return directives.find(id).map(d -> {
             requireApprovedTakedown(d);
             d.takedownComplied = report.complied();
             d.takedownRecordedAt = clock.instant();
             d.updatedAt = d.takedownRecordedAt;
-            return directives.view(d);
-        });
+            return d;
+        }).call(d -> audit.append(DirectiveAudit.event(actor, d.takedownRecordedAt, "takedown-compliance", d,
+                Map.of("complied", d.takedownComplied)))).map(directives::view);
     }
 
     /** Makes a BLOCK draft with the takedown's targets, audience and category, referencing the takedown. */
@@ -149,7 +160,10 @@ public class DirectiveLifecycle {
             block.createdByName = actor.name();
             block.createdAt = now;
             block.updatedAt = now;
-            return repository.persistAndFlush(block).call(b -> copyTargets(takedown.id, b.id, now));
+            return repository.persistAndFlush(block).call(b -> copyTargets(takedown.id, b.id, now))
+                    .call(b -> audit.append(DirectiveAudit.event(actor, now, "escalated", takedown,
+                            Map.of("blockDirective", b.id))))
+                    .call(b -> audit.append(DirectiveAudit.event(actor, now, "created", b, DirectiveAudit.fields(b))));
         }).map(directives::view);
     }
 

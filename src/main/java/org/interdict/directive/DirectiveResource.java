@@ -108,7 +108,7 @@ public class DirectiveResource {
             @HeaderParam("If-Match") String ifMatch) {
         Integer expected = QueryParams.value("If-Match", ifMatch,
                 tag -> Integer.parseInt(tag.replace("W/", "").replace("\"", "")), "an ETag of this directive");
-        return service.patch(id, patch, expected).map(view -> Response.ok(view).tag(etag(view)).build());
+        return service.patch(id, patch, expected, actor.get()).map(view -> Response.ok(view).tag(etag(view)).build());
     }
 
     @DELETE
@@ -116,7 +116,7 @@ public class DirectiveResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Delete a draft")
     public Uni<Response> delete(@PathParam("id") long id) {
-        return service.delete(id).map(ignored -> Response.noContent().build());
+        return service.delete(id, actor.get()).map(ignored -> Response.noContent().build());
     }
 
     @POST
@@ -157,7 +157,7 @@ public class DirectiveResource {
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Record whether the host of a takedown complied")
     public Uni<DirectiveView> compliance(@PathParam("id") long id, @NotNull @Valid ComplianceReport report) {
-        return lifecycle.recordCompliance(id, report);
+        return lifecycle.recordCompliance(id, report, actor.get());
     }
 
     @POST

@@ -9,6 +9,11 @@ import jakarta.enterprise.event.Event;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.interdict.audit.AuditEvent;
+import org.interdict.audit.AuditLog;
 import org.interdict.ruleset.RulesetChange;
 import org.jboss.logging.Logger;
 
@@ -24,11 +29,13 @@ public class DirectiveScheduler {
 
     private final Pool pool;
     private final Event<RulesetChange> changes;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public DirectiveScheduler(Pool pool, Event<RulesetChange> changes, Clock clock) {
+    public DirectiveScheduler(Pool pool, Event<RulesetChange> changes, AuditLog audit, Clock clock) {
         this.pool = pool;
         this.changes = changes;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -43,18 +50,27 @@ public class DirectiveScheduler {
                 .onFailure().recoverWithNull();
     }
 
-    /** One statement updates the directives and records the change for the compiler, atomically. */
+    /**
+     * One statement updates the directives and records the change for the compiler; the audit entries join it in
+     * the same transaction.
+     */
     private Uni<Void> transition(String update, OffsetDateTime now, String change) {
-        String sql = "with changed as (" + update + " returning id)"
-                + " insert into ruleset_change (directive_id, change, created_at)"
-                + " select id, $2, $1 from changed returning directive_id";
-        return pool.preparedQuery(sql).execute(Tuple.of(now, change)).map(rows -> {
+        String sql = "with changed as (" + update + " returning id, legal_reference)"
+                + " , noted as (insert into ruleset_change (directive_id, change, created_at)"
+                + " select id, $2, $1 from changed)"
+                + " select id, legal_reference from changed order by id";
+        List<Long> done = new ArrayList<>();
+        return pool.withTransaction(conn -> conn.preparedQuery(sql).execute(Tuple.of(now, change)).flatMap(rows -> {
+            List<AuditEvent> events = new ArrayList<>();
             rows.forEach(row -> {
-                long id = row.getLong(0);
-                LOG.infof("Directive %d %s", id, change);
-                changes.fire(new RulesetChange(id, change));
+                done.add(row.getLong(0));
+                events.add(AuditEvent.bySystem(now.toInstant(), "directive." + change, DirectiveAudit.SUBJECT,
+                        row.getLong(0), Map.of("legalReference", row.getString(1))));
             });
-            return null;
-        });
+            return audit.append(conn, events);
+        })).invoke(() -> done.forEach(id -> {
+            LOG.infof("Directive %d %s", id, change);
+            changes.fire(new RulesetChange(id, change));
+        }));
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.interdict.audit.AuditLog;
 import org.interdict.directive.dto.AudienceInput;
 import org.interdict.directive.dto.DirectiveCreate;
 import org.interdict.directive.dto.DirectivePatch;
@@ -28,11 +29,13 @@ public class DirectiveService {
 
     private final DirectiveRepository repository;
     private final IspService isps;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public DirectiveService(DirectiveRepository repository, IspService isps, Clock clock) {
+    public DirectiveService(DirectiveRepository repository, IspService isps, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.isps = isps;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -91,7 +94,8 @@ public class DirectiveService {
             d.createdByName = actor.name();
             d.createdAt = now;
             d.updatedAt = now;
-            return repository.persist(d);
+            return repository.persist(d).call(saved -> audit.append(
+                    DirectiveAudit.event(actor, now, "created", saved, DirectiveAudit.fields(saved))));
         });
     }
 
@@ -119,8 +123,9 @@ public class DirectiveService {
     }
 
     @WithTransaction
-    public Uni<DirectiveView> patch(long id, DirectivePatch patch, Integer expectedVersion) {
+    public Uni<DirectiveView> patch(long id, DirectivePatch patch, Integer expectedVersion, Actor actor) {
         return find(id).flatMap(d -> {
+            var before = DirectiveAudit.fields(d);
             DirectiveValidation.requireStatus(d, DirectiveStatus.DRAFT, "edited");
             if (expectedVersion != null && expectedVersion != d.version) {
                 throw ProblemException.conflict("stale-version", "Directive " + id + " is at version " + d.version
@@ -167,15 +172,17 @@ public class DirectiveService {
                 }
                 d.updatedAt = clock.instant();
                 return d;
-            });
-        }).call(repository::flush).map(this::view);
+            }).call(edited -> audit.append(DirectiveAudit.event(actor, edited.updatedAt, "edited", edited,
+                    DirectiveAudit.edit(before, DirectiveAudit.fields(edited)))));
+        }).map(this::view);
     }
 
     @WithTransaction
-    public Uni<Void> delete(long id) {
+    public Uni<Void> delete(long id, Actor actor) {
         return find(id).flatMap(d -> {
             DirectiveValidation.requireStatus(d, DirectiveStatus.DRAFT, "deleted");
-            return repository.delete(d);
+            return repository.delete(d).call(() -> audit.append(
+                    DirectiveAudit.event(actor, clock.instant(), "deleted", d, DirectiveAudit.fields(d))));
         });
     }
 

@@ -52,7 +52,7 @@ public class DirectiveTargetResource {
             + "unless skipInvalid=true.")
     public Uni<TargetImportResult> importText(@PathParam("id") long id, @NotNull String body,
             @QueryParam("skipInvalid") boolean skipInvalid) {
-        return targets.importText(id, body, skipInvalid);
+        return targets.importText(id, body, skipInvalid, actor.get());
     }
 
     @POST
@@ -62,7 +62,7 @@ public class DirectiveTargetResource {
             + "justification. One bad item refuses the whole batch unless skipInvalid=true.")
     public Uni<TargetImportResult> importJson(@PathParam("id") long id, @NotNull @Valid List<TargetInput> items,
             @QueryParam("skipInvalid") boolean skipInvalid) {
-        return targets.importJson(id, items, skipInvalid);
+        return targets.importJson(id, items, skipInvalid, actor.get());
     }
 
     @GET
@@ -83,6 +83,6 @@ public class DirectiveTargetResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Remove a target from a draft")
     public Uni<Response> delete(@PathParam("id") long id, @PathParam("targetId") long targetId) {
-        return targets.delete(id, targetId).map(ignored -> Response.noContent().build());
+        return targets.delete(id, targetId, actor.get()).map(ignored -> Response.noContent().build());
     }
 }

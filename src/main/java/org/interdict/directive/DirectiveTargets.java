@@ -16,6 +16,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Map;
+import org.interdict.audit.AuditEvent;
+import org.interdict.audit.AuditLog;
 import org.interdict.config.InterdictConfig;
 import org.interdict.directive.dto.TargetImportResult;
 import org.interdict.directive.dto.TargetInput;
@@ -25,6 +28,7 @@ import org.interdict.error.ProblemException;
 import org.interdict.error.Violation;
 import org.interdict.paging.Page;
 import org.interdict.paging.Cursors;
+import org.interdict.security.Actor;
 import org.interdict.target.GuardFinding;
 import org.interdict.target.Guards;
 import org.interdict.target.ParseResult;
@@ -42,26 +46,30 @@ public class DirectiveTargets {
     private final TargetParser parser;
     private final Guards guards;
     private final InterdictConfig config;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public DirectiveTargets(Pool pool, TargetParser parser, Guards guards, InterdictConfig config, Clock clock) {
+    public DirectiveTargets(Pool pool, TargetParser parser, Guards guards, InterdictConfig config, AuditLog audit,
+            Clock clock) {
         this.pool = pool;
         this.parser = parser;
         this.guards = guards;
         this.config = config;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    public Uni<TargetImportResult> importText(long directiveId, String body, boolean skipInvalid) {
+    public Uni<TargetImportResult> importText(long directiveId, String body, boolean skipInvalid, Actor actor) {
         requireLines(body.chars().filter(c -> c == '\n').count() + 1);
         return parseOffLoop(() -> TargetImport.ofText(body, parser, guards))
-                .flatMap(outcome -> store(directiveId, outcome, skipInvalid));
+                .flatMap(outcome -> store(directiveId, outcome, skipInvalid, actor));
     }
 
-    public Uni<TargetImportResult> importJson(long directiveId, List<TargetInput> items, boolean skipInvalid) {
+    public Uni<TargetImportResult> importJson(long directiveId, List<TargetInput> items, boolean skipInvalid,
+            Actor actor) {
         requireLines(items.size());
         return parseOffLoop(() -> TargetImport.ofJson(items, parser, guards))
-                .flatMap(outcome -> store(directiveId, outcome, skipInvalid));
+                .flatMap(outcome -> store(directiveId, outcome, skipInvalid, actor));
     }
 
     /** Parsing a large batch is CPU work: keep it off the event loop. */
@@ -77,7 +85,8 @@ public class DirectiveTargets {
         }
     }
 
-    private Uni<TargetImportResult> store(long directiveId, TargetImport.Outcome outcome, boolean skipInvalid) {
+    private Uni<TargetImportResult> store(long directiveId, TargetImport.Outcome outcome, boolean skipInvalid,
+            Actor actor) {
         int cap = config.targetImport().maxReportedErrors();
         if (!outcome.invalid().isEmpty() && !skipInvalid) {
             int total = outcome.invalid().size();
@@ -119,7 +128,10 @@ public class DirectiveTargets {
                                 justifications)))
                         .map(rows -> rows.rowCount()))
                 .call(inserted -> conn.preparedQuery("update directive set updated_at = $2 where id = $1")
-                        .execute(Tuple.of(directiveId, now))))
+                        .execute(Tuple.of(directiveId, now)))
+                .call(inserted -> audit.append(conn, AuditEvent.by(actor, now.toInstant(), "directive.targets-imported",
+                        DirectiveAudit.SUBJECT, directiveId, Map.of("received", outcome.received(), "added", inserted,
+                                "flagged", flaggedCount)))))
                 .map(inserted -> new TargetImportResult(outcome.received(), inserted, n - inserted, flaggedCount,
                         cap(outcome.duplicates(), cap), outcome.duplicates().size(),
                         cap(outcome.invalid(), cap), outcome.invalid().size()));
@@ -150,15 +162,19 @@ public class DirectiveTargets {
         });
     }
 
-    public Uni<Void> delete(long directiveId, long targetId) {
+    public Uni<Void> delete(long directiveId, long targetId, Actor actor) {
         return pool.withTransaction(conn -> lockDraft(conn, directiveId)
-                .flatMap(ignored -> conn.preparedQuery("delete from directive_target where directive_id = $1 and id = $2")
+                .flatMap(ignored -> conn.preparedQuery("delete from directive_target where directive_id = $1 and id = $2"
+                                + " returning type, value")
                         .execute(Tuple.of(directiveId, targetId)))
-                .map(rows -> {
+                .flatMap(rows -> {
                     if (rows.rowCount() == 0) {
                         throw ProblemException.notFound("Target", targetId + " of directive " + directiveId);
                     }
-                    return null;
+                    Row removed = rows.iterator().next();
+                    return audit.append(conn, AuditEvent.by(actor, clock.instant(), "directive.target-removed",
+                            DirectiveAudit.SUBJECT, directiveId, Map.of("target", targetId, "type",
+                                    removed.getString("type"), "value", removed.getString("value"))));
                 }));
     }
 

@@ -18,6 +18,7 @@ import org.interdict.isp.dto.IspCreate;
 import org.interdict.isp.dto.IspPatch;
 import org.interdict.isp.dto.IspView;
 import org.interdict.ruleset.RulesetChange;
+import org.interdict.security.CurrentActor;
 import org.interdict.security.Roles;
 
 @Path("/api/v1/isps")
@@ -26,10 +27,12 @@ public class IspResource {
 
     private final IspService service;
     private final Event<RulesetChange> changes;
+    private final CurrentActor actor;
 
-    public IspResource(IspService service, Event<RulesetChange> changes) {
+    public IspResource(IspService service, Event<RulesetChange> changes, CurrentActor actor) {
         this.service = service;
         this.changes = changes;
+        this.actor = actor;
     }
 
     @GET
@@ -48,7 +51,7 @@ public class IspResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     public Uni<Response> create(@NotNull @Valid IspCreate request) {
-        return service.create(request)
+        return service.create(request, actor.get())
                 .invoke(view -> changes.fire(new RulesetChange(null, "isp-registered")))
                 .map(view -> Response.created(URI.create("/api/v1/isps/" + view.id())).entity(view).build());
     }
@@ -57,6 +60,6 @@ public class IspResource {
     @Path("/{isp}")
     @RolesAllowed(Roles.ADMIN)
     public Uni<IspView> patch(@PathParam("isp") String id, @NotNull @Valid IspPatch patch) {
-        return service.patch(id, patch).invoke(view -> changes.fire(new RulesetChange(null, "isp-updated")));
+        return service.patch(id, patch, actor.get()).invoke(view -> changes.fire(new RulesetChange(null, "isp-updated")));
     }
 }

@@ -6,8 +6,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Map;
 import java.util.List;
 import java.util.TreeSet;
+import org.interdict.audit.AuditEvent;
+import org.interdict.audit.AuditLog;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
 import org.interdict.error.Violation;
@@ -15,15 +18,18 @@ import org.interdict.isp.dto.IspCreate;
 import org.interdict.isp.dto.IspPatch;
 import org.interdict.isp.dto.IspView;
 import org.interdict.ruleset.ChangeLog;
+import org.interdict.security.Actor;
 
 @ApplicationScoped
 public class IspService {
 
     private final IspRepository repository;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public IspService(IspRepository repository, Clock clock) {
+    public IspService(IspRepository repository, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -38,7 +44,7 @@ public class IspService {
     }
 
     @WithTransaction
-    public Uni<IspView> create(IspCreate request) {
+    public Uni<IspView> create(IspCreate request, Actor actor) {
         return repository.findById(request.id()).flatMap(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("isp-exists", "ISP " + request.id() + " is already registered");
@@ -52,16 +58,19 @@ public class IspService {
             isp.createdAt = clock.instant();
             isp.updatedAt = isp.createdAt;
             return repository.persist(isp).call(() -> ChangeLog.record(null, "isp-registered:" + isp.id, isp.createdAt))
-                    .map(IspMapper::toView);
+                    .map(IspMapper::toView)
+                    .call(view -> audit.append(AuditEvent.by(actor, isp.createdAt, "isp.created", "isp", isp.id,
+                            Map.of("after", view))));
         });
     }
 
     @WithTransaction
-    public Uni<IspView> patch(String id, IspPatch patch) {
+    public Uni<IspView> patch(String id, IspPatch patch, Actor actor) {
         return find(id).call(isp -> patch.active() == null || patch.active() == isp.active
                 ? Uni.createFrom().voidItem()
                 : ChangeLog.record(null, (patch.active() ? "isp-activated:" : "isp-deactivated:") + id, clock.instant()))
-                .map(isp -> {
+                .flatMap(isp -> {
+            IspView before = IspMapper.toView(isp);
             if (patch.legalName() != null) {
                 isp.legalName = patch.legalName().strip();
             }
@@ -73,7 +82,9 @@ public class IspService {
                 isp.active = patch.active();
             }
             isp.updatedAt = clock.instant();
-            return IspMapper.toView(isp);
+            IspView after = IspMapper.toView(isp);
+            return audit.append(AuditEvent.by(actor, isp.updatedAt, "isp.updated", "isp", id,
+                    Map.of("before", before, "after", after))).replaceWith(after);
         });
     }
 

@@ -2,6 +2,7 @@ package org.interdict.ruleset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.interdict.audit.AuditEvent;
+import org.interdict.audit.AuditLog;
 import org.interdict.compile.CompileResult;
 import org.interdict.compile.RuleSetCompiler;
 import org.interdict.config.InterdictConfig;
@@ -37,15 +40,19 @@ public class RuleSetBuilder {
     private final RuleSetContents contents;
     private final ObjectMapper json;
     private final InterdictConfig config;
+    private final AuditLog audit;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
 
-    public RuleSetBuilder(AgroalDataSource dataSource, RuleSetContents contents, ObjectMapper json, InterdictConfig config) {
+    public RuleSetBuilder(AgroalDataSource dataSource, RuleSetContents contents, ObjectMapper json, InterdictConfig config,
+            AuditLog audit) {
         this.dataSource = dataSource;
         this.contents = contents;
         this.json = json;
         this.config = config;
+        this.audit = audit;
     }
 
+    @Timed(value = "interdict.compile.duration", description = "One compilation run: read, compile, write versions")
     public Outcome run(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             // The lock is taken before the transaction starts, so that its snapshot includes everything the previous
@@ -89,6 +96,13 @@ public class RuleSetBuilder {
         }
         writer.prune(config.rulesets().retainedVersions());
         markCompiled(c, changes, now);
+        for (NewVersion version : created) {
+            // Last in the transaction: the audit lock is then held only until the commit.
+            audit.append(c, AuditEvent.bySystem(now, version.state() == VersionState.HELD
+                    ? "ruleset.version-held" : "ruleset.version-created", "ruleset-version",
+                    version.isp() + "/" + version.number(), Map.of("isp", version.isp(), "version",
+                            version.number(), "digest", version.digest(), "state", version.state().name())));
+        }
         if (!created.isEmpty()) {
             LOG.infof("Compiled %d target(s) into %d new version(s) in %d ms", inputs.targets().size(), created.size(),
                     (System.nanoTime() - started) / 1_000_000);

@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import org.interdict.audit.AuditEvent;
+import org.interdict.audit.AuditLog;
 import org.interdict.error.ProblemException;
 import org.interdict.publish.Outbox;
 import org.interdict.security.Actor;
@@ -20,12 +23,15 @@ public class VersionDecisions {
     private final AgroalDataSource dataSource;
     private final RuleSetQueries queries;
     private final Event<NewVersion> published;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public VersionDecisions(AgroalDataSource dataSource, RuleSetQueries queries, Event<NewVersion> published, Clock clock) {
+    public VersionDecisions(AgroalDataSource dataSource, RuleSetQueries queries, Event<NewVersion> published,
+            AuditLog audit, Clock clock) {
         this.dataSource = dataSource;
         this.queries = queries;
         this.published = published;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -59,6 +65,10 @@ public class VersionDecisions {
                 if (confirm) {
                     Outbox.enqueue(c, isp, number, now);
                 }
+                audit.append(c, AuditEvent.by(actor, now, confirm ? "ruleset.version-confirmed" : "ruleset.version-refused",
+                        "ruleset-version", isp + "/" + number, Map.of("isp", isp, "version", number, "reason",
+                                reason.strip(), "before", Map.of("state", "HELD"), "after", Map.of("state",
+                                        confirm ? "PUBLISHED" : "REFUSED"))));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

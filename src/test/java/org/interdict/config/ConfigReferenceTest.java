@@ -3,6 +3,7 @@ package org.interdict.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -50,7 +51,8 @@ class ConfigReferenceTest {
         Method[] methods = group.getDeclaredMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
         for (Method method : methods) {
-            String key = prefix + "." + kebab(method.getName());
+            WithName named = method.getAnnotation(WithName.class);
+            String key = prefix + "." + (named != null ? named.value() : kebab(method.getName()));
             Class<?> type = method.getReturnType();
             if (type.isInterface() && type.getEnclosingClass() == InterdictConfig.class) {
                 out.append(rows(key, type, docs));

@@ -1,0 +1,39 @@
+package org.interdict.compliance;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interdict.compliance.dto.ComplianceView;
+import org.interdict.error.ProblemException;
+import org.interdict.paging.QueryParams;
+import org.interdict.security.CurrentActor;
+import org.interdict.security.Roles;
+
+@Path("/api/v1/compliance")
+@Tag(name = "Compliance")
+@RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
+public class ComplianceResource {
+
+    private final ComplianceService compliance;
+    private final CurrentActor actor;
+
+    public ComplianceResource(ComplianceService compliance, CurrentActor actor) {
+        this.compliance = compliance;
+        this.actor = actor;
+    }
+
+    @GET
+    @Operation(summary = "Per ISP and appliance: the version applied, how far behind, last seen, failures",
+            description = "ISP engineers see their own ISP only; `isp` narrows the answer to one ISP.")
+    public ComplianceView compliance(@QueryParam("isp") String isp) {
+        String bound = IspScopes.boundIsp(actor.get());
+        String asked = QueryParams.text(isp);
+        if (bound != null && asked != null && !asked.equals(bound)) {
+            throw ProblemException.notFound("ISP", asked);
+        }
+        return compliance.overview(bound != null ? bound : asked);
+    }
+}

@@ -1,0 +1,112 @@
+package org.interdict.compliance;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.interdict.compliance.dto.ComplianceView;
+import org.interdict.compliance.dto.ComplianceView.ApplianceCompliance;
+import org.interdict.compliance.dto.ComplianceView.IspCompliance;
+import org.interdict.config.InterdictConfig;
+
+/**
+ * Who runs which version: per ISP its current version, per appliance the version it last reported applied, how
+ * far behind that is, and whether it went silent. One query per table, whatever the number of appliances.
+ * Blocking JDBC: callers run on worker threads.
+ */
+@ApplicationScoped
+public class ComplianceService {
+
+    private static final String APPLIANCES = "select a.id, a.isp_id, a.name, a.kind, a.token_revoked_at is not null,"
+            + " ok.version, ok.received_at,"
+            + " (select count(*) from ruleset_version v where v.isp_id = a.isp_id and v.state = 'PUBLISHED'"
+            + "   and v.number > coalesce(ok.version, 0)),"
+            + " (select min(v.published_at) from ruleset_version v where v.isp_id = a.isp_id and v.state = 'PUBLISHED'"
+            + "   and v.number > coalesce(ok.version, 0)),"
+            + " greatest(a.last_seen_at, (select max(s.received_at) from appliance_status s where s.appliance_id = a.id)),"
+            + " (select count(*) from appliance_status f where f.appliance_id = a.id and not f.applied"
+            + "   and f.id > coalesce(ok.id, 0)),"
+            + " (select f.error from appliance_status f where f.appliance_id = a.id and not f.applied"
+            + "   and f.id > coalesce(ok.id, 0) order by f.id desc limit 1)"
+            + " from appliance a left join lateral (select s.id, s.version, s.received_at from appliance_status s"
+            + "   where s.appliance_id = a.id and s.applied order by s.id desc limit 1) ok on true"
+            + " where (?::text is null or a.isp_id = ?) order by a.isp_id, a.id";
+
+    private final AgroalDataSource dataSource;
+    private final InterdictConfig config;
+    private final Clock clock;
+
+    public ComplianceService(AgroalDataSource dataSource, InterdictConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Every ISP, or only {@code isp} when given. */
+    public ComplianceView overview(String isp) {
+        Instant now = clock.instant();
+        Duration silentAfter = config.compliance().silentAfter();
+        Map<String, Current> isps = new LinkedHashMap<>();
+        Map<String, List<ApplianceCompliance>> appliances = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("select i.id, v.number, v.published_at from isp i"
+                    + " left join lateral (select number, published_at from ruleset_version v where v.isp_id = i.id"
+                    + " and v.state = 'PUBLISHED' order by number desc limit 1) v on true"
+                    + " where (?::text is null or i.id = ?) order by i.id")) {
+                s.setString(1, isp);
+                s.setString(2, isp);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        isps.put(r.getString(1), new Current((Long) r.getObject(2), instant(r, 3)));
+                        appliances.put(r.getString(1), new ArrayList<>());
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(APPLIANCES)) {
+                s.setString(1, isp);
+                s.setString(2, isp);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Instant behindSince = instant(r, 9);
+                        Instant lastSeen = instant(r, 10);
+                        boolean revoked = r.getBoolean(5);
+                        appliances.get(r.getString(2)).add(new ApplianceCompliance(r.getLong(1), r.getString(3),
+                                r.getString(4), revoked, (Long) r.getObject(6), instant(r, 7), r.getInt(8),
+                                behindSince == null ? null : Math.max(0, Duration.between(behindSince, now).toSeconds()),
+                                lastSeen, !revoked && (lastSeen == null || lastSeen.plus(silentAfter).isBefore(now)),
+                                r.getInt(11), r.getString(12)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        List<IspCompliance> result = new ArrayList<>();
+        isps.forEach((id, current) -> {
+            List<ApplianceCompliance> list = appliances.get(id);
+            List<ApplianceCompliance> active = list.stream().filter(a -> !a.tokenRevoked()).toList();
+            int behind = (int) active.stream().filter(a -> a.behindVersions() > 0).count();
+            result.add(new IspCompliance(id, current.number(), current.publishedAt(), active.size(),
+                    active.size() - behind, behind, (int) active.stream().filter(ApplianceCompliance::silent).count(),
+                    list));
+        });
+        return new ComplianceView(now, result);
+    }
+
+    private record Current(Long number, Instant publishedAt) {}
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        Timestamp value = r.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+}

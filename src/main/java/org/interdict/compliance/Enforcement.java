@@ -1,0 +1,139 @@
+package org.interdict.compliance;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.interdict.compliance.dto.EnforcementView;
+import org.interdict.compliance.dto.EnforcementView.ApplianceEnforcement;
+import org.interdict.compliance.dto.EnforcementView.IspEnforcement;
+import org.interdict.config.InterdictConfig;
+import org.interdict.error.ProblemException;
+
+/**
+ * Time to enforce a directive, per ISP and appliance. The first version carrying a directive is the first published
+ * version at or after the first one whose recorded changes name it once it was in force (a held version that was
+ * superseded passes its changes on to no one, hence "at or after"). Blocking JDBC.
+ */
+@ApplicationScoped
+public class Enforcement {
+
+    /** Parameters: ISP, directive as {@code [{"directiveId": id}]}, time it came into force. */
+    static final String FIRST_VERSION = "select v.number, v.published_at from ruleset_version v"
+            + " where v.isp_id = ? and v.state = 'PUBLISHED' and v.number >= (select min(w.number) from ruleset_version w"
+            + " where w.isp_id = v.isp_id and w.changes @> ?::jsonb and w.created_at >= ?) order by v.number limit 1";
+
+    private final AgroalDataSource dataSource;
+    private final InterdictConfig config;
+    private final Clock clock;
+
+    public Enforcement(AgroalDataSource dataSource, InterdictConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    private record Order(long id, String legalReference, String status, boolean approved, Instant inForceSince,
+            long deadlineMinutes, List<String> isps) {}
+
+    /** {@code boundIsp}: the only ISP shown, for ISP engineers; a directive not addressed to it is not found. */
+    public EnforcementView of(long id, String boundIsp) {
+        Instant now = clock.instant();
+        try (Connection c = dataSource.getConnection()) {
+            Order order = order(c, id);
+            if (boundIsp != null && (!order.isps().contains(boundIsp) || !order.approved())) {
+                throw ProblemException.notFound("Directive", id);
+            }
+            Instant deadline = order.inForceSince() == null ? null
+                    : order.inForceSince().plus(Duration.ofMinutes(order.deadlineMinutes()));
+            List<IspEnforcement> isps = new ArrayList<>();
+            for (String isp : order.isps()) {
+                if (boundIsp == null || boundIsp.equals(isp)) {
+                    isps.add(forIsp(c, order, isp, deadline, now));
+                }
+            }
+            return new EnforcementView(id, order.legalReference(), order.status(), order.inForceSince(), deadline,
+                    order.deadlineMinutes(), isps);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Order order(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select legal_reference, status, decided_at is not null"
+                + " and status in ('SCHEDULED', 'ACTIVE', 'EXPIRED', 'REVOKED'), greatest(decided_at, effective_from),"
+                + " enforcement_deadline_minutes, case when all_isps then array(select i.id from isp i order by i.id)"
+                + " else audience end from directive where id = ? and kind = 'BLOCK'")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw ProblemException.notFound("Block directive", id);
+                }
+                boolean approved = r.getBoolean(3);
+                Integer minutes = (Integer) r.getObject(5);
+                Array isps = r.getArray(6);
+                return new Order(id, r.getString(1), r.getString(2), approved,
+                        approved ? r.getTimestamp(4).toInstant() : null,
+                        minutes != null ? minutes : config.compliance().enforcementDeadline().toMinutes(),
+                        List.of((String[]) isps.getArray()));
+            }
+        }
+    }
+
+    private IspEnforcement forIsp(Connection c, Order order, String isp, Instant deadline, Instant now)
+            throws SQLException {
+        Long first = null;
+        Instant publishedAt = null;
+        if (order.inForceSince() != null) {
+            try (PreparedStatement s = c.prepareStatement(FIRST_VERSION)) {
+                s.setString(1, isp);
+                s.setString(2, "[{\"directiveId\": " + order.id() + "}]");
+                s.setTimestamp(3, Timestamp.from(order.inForceSince()));
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        first = r.getLong(1);
+                        publishedAt = r.getTimestamp(2).toInstant();
+                    }
+                }
+            }
+        }
+        List<ApplianceEnforcement> appliances = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select a.id, a.name, (select min(st.received_at)"
+                + " from appliance_status st where st.appliance_id = a.id and st.applied and st.version >= ?)"
+                + " from appliance a where a.isp_id = ? and a.token_revoked_at is null order by a.id")) {
+            s.setLong(1, first == null ? Long.MAX_VALUE : first);
+            s.setString(2, isp);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Timestamp confirmed = r.getTimestamp(3);
+                    appliances.add(appliance(r.getLong(1), r.getString(2), confirmed == null ? null
+                            : confirmed.toInstant(), order.inForceSince(), deadline, now));
+                }
+            }
+        }
+        boolean all = !appliances.isEmpty() && appliances.stream().allMatch(a -> a.confirmedAt() != null);
+        Instant enforcedAt = all ? appliances.stream().map(ApplianceEnforcement::confirmedAt).max(Instant::compareTo)
+                .orElseThrow() : null;
+        boolean within = deadline != null && (enforcedAt != null ? !enforcedAt.isAfter(deadline) : !now.isAfter(deadline));
+        return new IspEnforcement(isp, first, publishedAt, enforcedAt, within, appliances);
+    }
+
+    private static ApplianceEnforcement appliance(long id, String name, Instant confirmed, Instant since,
+            Instant deadline, Instant now) {
+        if (confirmed != null) {
+            long seconds = Math.max(0, Duration.between(since, confirmed).toSeconds());
+            return new ApplianceEnforcement(id, name, confirmed, seconds, confirmed.isAfter(deadline) ? "LATE" : "ENFORCED");
+        }
+        return new ApplianceEnforcement(id, name, null, null,
+                deadline != null && now.isAfter(deadline) ? "OVERDUE" : "PENDING");
+    }
+}

@@ -1,0 +1,22 @@
+package org.interdict.compliance.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/** Per ISP: its current version and, per appliance, what it runs, how far behind, and whether it went silent. */
+public record ComplianceView(Instant at, List<IspCompliance> isps) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IspCompliance(String isp, Long currentVersion, Instant currentPublishedAt, int appliances,
+            int current, int behind, int silent, List<ApplianceCompliance> appliancesDetail) {}
+
+    /**
+     * {@code behindVersions}: published versions newer than the one applied; {@code behindSeconds}: since the first of
+     * them was published. {@code failures}: failed reports since the last successful one.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ApplianceCompliance(long id, String name, String kind, boolean tokenRevoked, Long appliedVersion,
+            Instant appliedReportedAt, int behindVersions, Long behindSeconds, Instant lastSeenAt, boolean silent,
+            int failures, String lastError) {}
+}

@@ -1,0 +1,48 @@
+package org.interdict.lookup;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interdict.error.ProblemException;
+import org.interdict.lookup.dto.LookupAnswer;
+import org.interdict.paging.QueryParams;
+import org.interdict.ruleset.IspAccess;
+import org.interdict.ruleset.RuleSetQueries;
+import org.interdict.security.CurrentActor;
+import org.interdict.security.Roles;
+
+@Path("/api/v1/lookup")
+@Tag(name = "Lookup", description = "Is it blocked, since when, and by which order")
+public class LookupResource {
+
+    private final LookupService lookups;
+    private final RuleSetQueries rulesets;
+    private final CurrentActor actor;
+
+    public LookupResource(LookupService lookups, RuleSetQueries rulesets, CurrentActor actor) {
+        this.lookups = lookups;
+        this.rulesets = rulesets;
+        this.actor = actor;
+    }
+
+    @GET
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
+    @Operation(summary = "Whether a domain, URL or IP address is blocked for an ISP", description = "`q` is "
+            + "normalised like a target (Unicode names and full URLs accepted). With `at`, the answer of the version "
+            + "current at that instant. Each matching rule names its directives and the first retained version "
+            + "holding it; `allowlisted` lists the entries that protect the name or address today.")
+    public LookupAnswer lookup(@QueryParam("q") String q, @QueryParam("isp") String isp, @QueryParam("at") String at) {
+        String ispId = QueryParams.text(isp);
+        if (ispId == null) {
+            throw ProblemException.invalid("isp", "required", "isp names the ISP whose rule set answers");
+        }
+        Instant instant = QueryParams.value("at", at, Instant::parse, "an ISO-8601 instant such as 2026-04-30T00:00:00Z");
+        IspAccess.require(actor.get(), ispId);
+        rulesets.requireIsp(ispId);
+        return lookups.lookup(q, ispId, instant);
+    }
+}

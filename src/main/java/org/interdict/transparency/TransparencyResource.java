@@ -1,0 +1,81 @@
+package org.interdict.transparency;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interdict.config.InterdictConfig;
+import org.interdict.error.ErrorCategory;
+import org.interdict.error.ProblemException;
+import org.interdict.paging.QueryParams;
+import org.interdict.security.Roles;
+
+@Path("/api/v1/transparency")
+@Tag(name = "Transparency", description = "Public statistics of directives and enforcement")
+public class TransparencyResource {
+
+    private static final String DATE = "an ISO-8601 date such as 2026-04-30";
+
+    private final TransparencyService transparency;
+    private final SecurityIdentity identity;
+    private final InterdictConfig config;
+    private final Clock clock;
+
+    public TransparencyResource(TransparencyService transparency, SecurityIdentity identity, InterdictConfig config,
+            Clock clock) {
+        this.transparency = transparency;
+        this.identity = identity;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Open to everyone only when configured so; the roles are therefore checked here, not by annotation. */
+    @GET
+    @PermitAll
+    @Operation(summary = "Transparency report", description = "Approved directives issued between `from` and `to` "
+            + "(dates, inclusive; default: the last twelve months): counts by month, authority, category and kind, "
+            + "revocations, median time to enforce per ISP, and the directives with their first targets. Targets of "
+            + "child-abuse directives are counted, never listed. `format=csv` gives the counts as CSV. Auditors and "
+            + "administrators only, unless interdict.transparency.public is true.")
+    public Response report(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("format") String format) {
+        requireAllowed();
+        LocalDate end = QueryParams.value("to", to, LocalDate::parse, DATE);
+        LocalDate last = end == null ? LocalDate.now(clock) : end;
+        LocalDate start = QueryParams.value("from", from, LocalDate::parse, DATE);
+        LocalDate first = start == null ? last.minusYears(1).plusDays(1) : start;
+        if (first.isAfter(last)) {
+            throw ProblemException.invalid("from", "after-to", "from must not be after to");
+        }
+        String kind = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
+        if (!kind.equals("json") && !kind.equals("csv")) {
+            throw ProblemException.invalid("format", "unknown-format", "format is json or csv");
+        }
+        var report = transparency.report(first, last);
+        return kind.equals("csv")
+                ? Response.ok(TransparencyCsv.of(report), "text/csv; charset=UTF-8").build()
+                : Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    private void requireAllowed() {
+        if (config.transparency().publicReport()) {
+            return;
+        }
+        if (identity.isAnonymous()) {
+            throw new ProblemException(ErrorCategory.UNAUTHENTICATED, "unauthenticated", "Unauthenticated",
+                    "A bearer token is required");
+        }
+        if (!identity.hasRole(Roles.AUDITOR) && !identity.hasRole(Roles.ADMIN)) {
+            throw new ProblemException(ErrorCategory.FORBIDDEN, "forbidden", "Forbidden",
+                    "The transparency report is for auditors and administrators");
+        }
+    }
+}

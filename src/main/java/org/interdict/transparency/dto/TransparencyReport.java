@@ -1,0 +1,25 @@
+package org.interdict.transparency.dto;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Approved directives issued in [from, to], counted by month of issue, authority, category and kind; revocations by
+ * month; the median time ISPs took to enforce. Targets of {@code child-abuse} directives are only ever counted.
+ */
+public record TransparencyReport(LocalDate from, LocalDate to, List<Count> counts, List<Revocations> revocations,
+        List<TimeToEnforce> timeToEnforce, List<DirectiveEntry> directives) {
+
+    public record Count(String month, String authority, String category, String kind, long directives, long targets) {}
+
+    public record Revocations(String month, long directives) {}
+
+    /** Over the directives of the period: from coming into force to the ISP's first appliance confirming it. */
+    public record TimeToEnforce(String isp, long directives, double medianSeconds) {}
+
+    /** {@code targets}: the first targets, in order; absent when withheld (child-abuse). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DirectiveEntry(long id, String legalReference, String authority, String category, String kind,
+            LocalDate issuedOn, String status, long targetCount, boolean targetsWithheld, List<String> targets) {}
+}
