@@ -31,6 +31,8 @@ public final class RuleSet {
      * during the digest does not copy (G1 allocates arrays above half a region outside the young generation).
      */
     private static final int CHUNK = 1 << 16;
+    /** Chunks encoded together before they are hashed and dropped. */
+    private static final int WINDOW = 4;
 
     private final Map<RuleType, String[]> rules;
     private final Map<RuleType, long[][]> sources;
@@ -123,16 +125,20 @@ public final class RuleSet {
                 chunks.add(new Chunk(type, values, from, Math.min(values.length, from + CHUNK)));
             }
         }
-        Encoded[] encoded = new Encoded[chunks.size()];
-        Arrays.parallelSetAll(encoded, i -> chunks.get(i).encode());
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        for (Encoded bytes : encoded) {
-            sha.update(bytes.buffer(), 0, bytes.length());
+        // A window of chunks at a time: parallel enough, and the canonical text is never all in memory at once.
+        for (int start = 0; start < chunks.size(); start += WINDOW) {
+            List<Chunk> window = chunks.subList(start, Math.min(chunks.size(), start + WINDOW));
+            Encoded[] encoded = new Encoded[window.size()];
+            Arrays.parallelSetAll(encoded, i -> window.get(i).encode());
+            for (Encoded bytes : encoded) {
+                sha.update(bytes.buffer(), 0, bytes.length());
+            }
         }
         return HexFormat.of().formatHex(sha.digest());
     }
