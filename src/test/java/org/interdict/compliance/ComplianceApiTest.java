@@ -100,10 +100,12 @@ class ComplianceApiTest {
         Rulesets.current(isp);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         String metrics = "";
-        while (Instant.now().isBefore(deadline) && !metrics.contains("isp=\"" + isp + "\"")) {
+        String gauge = "interdict_ruleset_current_version{isp=\"" + isp + "\"}";
+        while (Instant.now().isBefore(deadline) && !metrics.contains(gauge)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
             metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         }
-        assertThat(metrics).contains("interdict_ruleset_current_version{isp=\"" + isp + "\"}")
+        assertThat(metrics).contains(gauge)
                 .contains("interdict_compile_duration_seconds_count").contains("interdict_appliances_silent")
                 .contains("interdict_directives_past_enforcement_deadline");
         given().get("/q/metrics").then().body(containsString("interdict_appliances_behind"));
