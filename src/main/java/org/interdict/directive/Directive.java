@@ -68,6 +68,10 @@ public class Directive extends PanacheEntityBase {
     @Column(name = "takedown_recorded_at")
     public Instant takedownRecordedAt;
 
+    /** Minutes ISPs have to enforce it once in force; null means the configured default. */
+    @Column(name = "enforcement_deadline_minutes")
+    public Integer enforcementDeadlineMinutes;
+
     @Column(name = "supersedes_id")
     public Long supersedesId;
 

@@ -155,6 +155,7 @@ public class DirectiveLifecycle {
             block.audience = takedown.audience.clone();
             block.effectiveFrom = now;
             block.escalatedFromId = takedown.id;
+            block.enforcementDeadlineMinutes = takedown.enforcementDeadlineMinutes;
             block.status = DirectiveStatus.DRAFT;
             block.createdBy = actor.subject();
             block.createdByName = actor.name();

@@ -18,7 +18,8 @@ final class DirectiveMapper {
         return new DirectiveView(
                 d.id, d.legalReference, d.title, d.authority, d.issuedOn, d.kind, d.category, d.legalBasis,
                 new DirectiveView.Audience(d.allIsps, Arrays.asList(d.audience)),
-                d.effectiveFrom, d.expiresAt, takedown, d.supersedesId, d.escalatedFromId, d.statusAt(now),
+                d.effectiveFrom, d.expiresAt, takedown, d.supersedesId, d.escalatedFromId, d.enforcementDeadlineMinutes,
+                d.statusAt(now),
                 new DirectiveView.Step(d.createdBy, d.createdByName, d.createdAt),
                 d.submittedAt == null ? null : new DirectiveView.Step(d.submittedBy, null, d.submittedAt),
                 d.decidedAt == null ? null : new DirectiveView.Step(d.decidedBy, null, d.decidedAt),

@@ -89,6 +89,7 @@ public class DirectiveService {
                 d.takedownDeadline = request.takedown().deadline();
             }
             d.supersedesId = request.supersedes();
+            d.enforcementDeadlineMinutes = request.enforcementDeadlineMinutes();
             d.status = DirectiveStatus.DRAFT;
             d.createdBy = actor.subject();
             d.createdByName = actor.name();
@@ -162,6 +163,9 @@ public class DirectiveService {
                 }
                 if (patch.supersedes() != null) {
                     d.supersedesId = patch.supersedes();
+                }
+                if (patch.enforcementDeadlineMinutes() != null) {
+                    d.enforcementDeadlineMinutes = patch.enforcementDeadlineMinutes();
                 }
                 applyAudience(d, audience);
                 d.effectiveFrom = effectiveFrom;

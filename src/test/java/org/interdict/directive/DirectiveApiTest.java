@@ -32,6 +32,7 @@ class DirectiveApiTest {
                 Instant.parse("2027-05-02T00:00:00Z"));
         body.put("audience", Map.of("isps", List.of(isp)));
         body.put("legalBasis", "Law on Cybersecurity, Article 26");
+        body.put("enforcementDeadlineMinutes", 15);
         as(OFFICER).body(body).post("/api/v1/directives")
                 .then().statusCode(201)
                 .header("Location", notNullValue())
@@ -39,7 +40,11 @@ class DirectiveApiTest {
                 .body("created.by", equalTo("officer-an"))
                 .body("created.name", equalTo("Test officer-an"))
                 .body("audience.isps", equalTo(List.of(isp)))
-                .body("category", equalTo("phishing"));
+                .body("category", equalTo("phishing"))
+                .body("enforcementDeadlineMinutes", equalTo(15));
+        body.put("enforcementDeadlineMinutes", 0);
+        as(OFFICER).body(body).post("/api/v1/directives")
+                .then().statusCode(400).body("violations[0].field", equalTo("enforcementDeadlineMinutes"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.interdict.directive.dto;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,4 +23,5 @@ public record DirectiveCreate(
         @NotNull Instant effectiveFrom,
         Instant expiresAt,
         @Valid TakedownInput takedown,
-        Long supersedes) {}
+        Long supersedes,
+        @Min(1) @Max(10_080) Integer enforcementDeadlineMinutes) {}

@@ -1,6 +1,8 @@
 package org.interdict.directive.dto;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,4 +21,5 @@ public record DirectivePatch(
         Instant expiresAt,
         Boolean clearExpiry,
         @Valid TakedownInput takedown,
-        Long supersedes) {}
+        Long supersedes,
+        @Min(1) @Max(10_080) Integer enforcementDeadlineMinutes) {}

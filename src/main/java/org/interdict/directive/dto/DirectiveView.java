@@ -24,6 +24,7 @@ public record DirectiveView(
         Takedown takedown,
         Long supersedes,
         Long escalatedFrom,
+        Integer enforcementDeadlineMinutes,
         DirectiveStatus status,
         Step created,
         Step submitted,
