@@ -25,6 +25,7 @@ import org.interdict.error.ProblemException;
 import org.interdict.error.Violation;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
+import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.RulesetChange;
 import org.interdict.security.Actor;
 import org.interdict.target.TargetParser;
@@ -218,25 +219,9 @@ public class AllowlistService {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
     /** Runs {@code work} in one transaction and, once committed, wakes the compiler. */
-    private <T> T inTransaction(Work<T> work, String change) {
-        T result;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                result = work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private <T> T inTransaction(Transactions.Work<T> work, String change) {
+        T result = Transactions.inTransaction(dataSource, work);
         changes.fire(new RulesetChange(null, change));
         return result;
     }
