@@ -48,7 +48,11 @@ class TargetParserPropertiesTest {
     void urlNormalisationIsIdempotent(@ForAll("urls") String url) {
         Target target = valid(parser.parse(TargetType.URL, url));
         assertStable(target);
-        assertThat(target.value()).doesNotContain("#", " ", "/./", "/../");
+        String value = target.value();
+        assertThat(value).doesNotContain("#", " ");
+        // Dot segments are resolved in the path only; a query may carry "/./" as plain data.
+        String path = value.contains("?") ? value.substring(0, value.indexOf('?')) : value;
+        assertThat(path).doesNotContain("/./", "/../").doesNotEndWith("/.").doesNotEndWith("/..");
     }
 
     @Property
