@@ -14,7 +14,7 @@ mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=test
 classpath="target/test-classes:target/classes:$(cat "$work/classpath")"
 
-java -Xms2g -Xmx4g -cp "$classpath" org.interdict.compile.bench.CompileBenchmark "$work" | tee "$work/ours"
+java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -cp "$classpath" org.interdict.compile.bench.CompileBenchmark "$work" | tee "$work/ours"
 
 millis() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 best=
