@@ -59,6 +59,17 @@ public class RuleSetDownloads {
         current.remove(version.isp());
     }
 
+    /** The current version of the ISP if memory holds a fresh one, without touching the database; else null. */
+    public VersionView cachedCurrent(String isp) {
+        CachedCurrent cached = current.get(isp);
+        return cached != null && System.currentTimeMillis() - cached.readAt() < CURRENT_TTL_MILLIS ? cached.version() : null;
+    }
+
+    /** Whether the client already holds this representation: then {@link #serve} reads no content. */
+    public boolean notModified(VersionView version, Request request, String ifNoneMatch) {
+        return matches(ifNoneMatch, etag(version, request));
+    }
+
     /** The current version of the ISP, from memory when fresh. */
     public VersionView current(String isp) {
         long now = System.currentTimeMillis();
@@ -77,8 +88,7 @@ public class RuleSetDownloads {
 
     public Response serve(VersionView version, Request request, String ifNoneMatch) {
         RuleSetRenderer renderer = renderer(request.format());
-        EntityTag etag = new EntityTag(version.digest() + "." + request.format()
-                + (request.type() == null ? "" : "." + request.type().name().toLowerCase()));
+        EntityTag etag = etag(version, request);
         RuleSetSignatures.Signed signed = signatures.sign(version.isp(), version.version(), version.digest());
         Response.ResponseBuilder response;
         if (matches(ifNoneMatch, etag)) {
@@ -152,6 +162,11 @@ public class RuleSetDownloads {
     private static RuleSetRenderer renderer(String format) {
         return Renderers.find(format).orElseThrow(() -> ProblemException.invalid("format", "unknown-format",
                 "'" + format + "' is not a format; one of " + String.join(", ", Renderers.formats())));
+    }
+
+    private static EntityTag etag(VersionView version, Request request) {
+        return new EntityTag(version.digest() + "." + request.format()
+                + (request.type() == null ? "" : "." + request.type().name().toLowerCase()));
     }
 
     private static boolean matches(String ifNoneMatch, EntityTag etag) {

@@ -1,5 +1,7 @@
 package org.interdict.ruleset;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -81,20 +83,27 @@ public class RuleSetResource {
             + "provenance), txt (`type` selects one rule type), rpz, hosts, unbound, dnsmasq, nftables, ipset, squid, csv. "
             + "Headers carry the version, digest and Ed25519 signature; a matching If-None-Match answers 304. "
             + "X-Interdict-Rules-Not-Carried and -Rejected count what the format cannot hold (see /report).")
-    public Response current(@PathParam("isp") String isp, @QueryParam("format") String format,
+    public Uni<Response> current(@PathParam("isp") String isp, @QueryParam("format") String format,
             @QueryParam("type") String type, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        // The hot path of every appliance poll: no database read when the current version is in memory. ISPs are
-        // never deleted, so a current version proves the ISP exists; the ISP is looked up only to tell a missing
-        // ISP from one without a version yet.
         IspAccess.require(actor.get(), isp);
-        VersionView version;
-        try {
-            version = downloads.current(isp);
-        } catch (ProblemException e) {
-            queries.requireIsp(isp);
-            throw e;
+        RuleSetDownloads.Request request = request(format, type);
+        // The hot path of every appliance poll: an unchanged rule set held in memory is answered 304 right here on
+        // the I/O thread; anything that may read the database or stream content moves to a worker thread.
+        VersionView cached = downloads.cachedCurrent(isp);
+        if (cached != null && downloads.notModified(cached, request, ifNoneMatch)) {
+            return Uni.createFrom().item(downloads.serve(cached, request, ifNoneMatch));
         }
-        return downloads.serve(version, request(format, type), ifNoneMatch);
+        return Uni.createFrom().item(() -> {
+            VersionView version;
+            try {
+                version = downloads.current(isp);
+            } catch (ProblemException e) {
+                // ISPs are never deleted, so only a missing current version needs telling apart from a missing ISP.
+                queries.requireIsp(isp);
+                throw e;
+            }
+            return downloads.serve(version, request, ifNoneMatch);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @GET
