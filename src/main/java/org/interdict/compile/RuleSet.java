@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An immutable compiled rule set: per type, rules sorted in canonical (byte) order without duplicates, each
@@ -38,10 +39,10 @@ public final class RuleSet {
     private final Map<RuleType, long[][]> sources;
     private final String digest;
 
-    private RuleSet(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources) {
+    private RuleSet(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources, boolean checkOrder) {
         this.rules = rules;
         this.sources = sources;
-        this.digest = digest(rules);
+        this.digest = digest(rules, checkOrder);
     }
 
     /**
@@ -49,6 +50,18 @@ public final class RuleSet {
      * per type and {@code sources[i]} must belong to {@code rules[i]}.
      */
     public static RuleSet of(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources) {
+        return build(rules, sources, true);
+    }
+
+    /**
+     * For the compiler, whose output is sorted and unique by construction (its tests check it): skips the order
+     * check, a scattered read of every rule.
+     */
+    static RuleSet ofSorted(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources) {
+        return build(rules, sources, false);
+    }
+
+    private static RuleSet build(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources, boolean checkOrder) {
         EnumMap<RuleType, String[]> r = new EnumMap<>(RuleType.class);
         EnumMap<RuleType, long[][]> s = new EnumMap<>(RuleType.class);
         for (RuleType type : RuleType.values()) {
@@ -60,7 +73,7 @@ public final class RuleSet {
             r.put(type, values);
             s.put(type, ids);
         }
-        return new RuleSet(r, s);
+        return new RuleSet(r, s, checkOrder);
     }
 
     public static RuleSet empty() {
@@ -109,7 +122,7 @@ public final class RuleSet {
             List<String> ofType = rules.get(type);
             arrays.put(type, ofType == null ? NO_RULES : ofType.toArray(NO_RULES));
         }
-        return digest(arrays);
+        return digest(arrays, true);
     }
 
     /**
@@ -117,12 +130,12 @@ public final class RuleSet {
      * (hence scattered) memory order, is the costly part and runs on chunks in parallel; only the hashing itself
      * is sequential, over the chunks in order.
      */
-    private static String digest(Map<RuleType, String[]> rules) {
+    private static String digest(Map<RuleType, String[]> rules, boolean checkOrder) {
         List<Chunk> chunks = new ArrayList<>();
         for (RuleType type : RuleType.values()) {
             String[] values = rules.get(type);
             for (int from = 0; from < values.length; from += CHUNK) {
-                chunks.add(new Chunk(type, values, from, Math.min(values.length, from + CHUNK)));
+                chunks.add(new Chunk(type, values, from, Math.min(values.length, from + CHUNK), checkOrder));
             }
         }
         MessageDigest sha;
@@ -131,11 +144,12 @@ public final class RuleSet {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        // A window of chunks at a time: parallel enough, and the canonical text is never all in memory at once.
+        // A window of chunks at a time, so the canonical text is never all in memory at once; the next window is
+        // encoded while this one is hashed, so hashing, which is sequential, does not leave a core idle.
+        CompletableFuture<Encoded[]> next = encodeAsync(chunks, 0);
         for (int start = 0; start < chunks.size(); start += WINDOW) {
-            List<Chunk> window = chunks.subList(start, Math.min(chunks.size(), start + WINDOW));
-            Encoded[] encoded = new Encoded[window.size()];
-            Arrays.parallelSetAll(encoded, i -> window.get(i).encode());
+            Encoded[] encoded = next.join();
+            next = encodeAsync(chunks, start + WINDOW);
             for (Encoded bytes : encoded) {
                 sha.update(bytes.buffer(), 0, bytes.length());
             }
@@ -143,11 +157,23 @@ public final class RuleSet {
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    private static CompletableFuture<Encoded[]> encodeAsync(List<Chunk> chunks, int start) {
+        if (start >= chunks.size()) {
+            return CompletableFuture.completedFuture(new Encoded[0]);
+        }
+        List<Chunk> window = chunks.subList(start, Math.min(chunks.size(), start + WINDOW));
+        return CompletableFuture.supplyAsync(() -> {
+            Encoded[] encoded = new Encoded[window.size()];
+            Arrays.parallelSetAll(encoded, i -> window.get(i).encode());
+            return encoded;
+        });
+    }
+
     /** The first {@code length} bytes of {@code buffer}: not trimmed, to spare a copy of every chunk. */
     private record Encoded(byte[] buffer, int length) {}
 
     /** Rules {@code [from, to)} of one type. */
-    private record Chunk(RuleType type, String[] values, int from, int to) {
+    private record Chunk(RuleType type, String[] values, int from, int to, boolean checkOrder) {
 
         /** The canonical lines of the chunk, after checking it continues the order of the rule before it. */
         Encoded encode() {
@@ -156,7 +182,7 @@ public final class RuleSet {
             int used = 0;
             for (int i = from; i < to; i++) {
                 String value = values[i];
-                if (i > 0 && values[i - 1].compareTo(value) >= 0) {
+                if (checkOrder && i > 0 && values[i - 1].compareTo(value) >= 0) {
                     throw new IllegalArgumentException(type + " rules not sorted and unique at " + value);
                 }
                 // at most three UTF-8 bytes per char (a surrogate pair takes four for two chars)

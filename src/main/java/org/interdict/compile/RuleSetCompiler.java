@@ -136,7 +136,7 @@ public final class RuleSetCompiler {
             rules.put(type, buffer.values());
             sources.put(type, buffer.sources());
         });
-        return new CompileResult(RuleSet.of(rules, sources), new ArrayList<>(conflicts));
+        return new CompileResult(RuleSet.ofSorted(rules, sources), new ArrayList<>(conflicts));
     }
 
     /**

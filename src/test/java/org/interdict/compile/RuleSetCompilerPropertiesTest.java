@@ -154,6 +154,19 @@ class RuleSetCompilerPropertiesTest {
         }
     }
 
+    /** The compiler skips the order check of {@link RuleSet#of}; its output must pass it all the same. */
+    @Property(tries = 200)
+    void compiledRulesAreSortedAndUnique(@ForAll("targets") List<TargetRule> targets,
+            @ForAll("allowlists") List<AllowEntry> allowlist) {
+        RuleSet compiled = compiler.compile(targets, allowlist).ruleSet();
+        for (RuleType type : RuleType.values()) {
+            List<String> rules = compiled.rules(type);
+            for (int i = 1; i < rules.size(); i++) {
+                assertThat(rules.get(i - 1)).isLessThan(rules.get(i));
+            }
+        }
+    }
+
     // --- generators
 
     @Provide
