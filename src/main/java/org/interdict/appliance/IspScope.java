@@ -14,7 +14,7 @@ final class IspScope {
     private IspScope() {}
 
     static void requireRead(Actor actor, String isp) {
-        if (!readsEveryIsp(actor) && !engineerOf(actor, isp)) {
+        if (!actor.readsEveryIsp() && !engineerOf(actor, isp)) {
             throw ProblemException.notFound("ISP", isp);
         }
     }
@@ -26,11 +26,6 @@ final class IspScope {
         requireRead(actor, isp);
         throw new ProblemException(ErrorCategory.FORBIDDEN, "forbidden", "Forbidden",
                 "Only the ISP's own engineers or an administrator manage its appliances");
-    }
-
-    private static boolean readsEveryIsp(Actor actor) {
-        return actor.has(Roles.OFFICER) || actor.has(Roles.SUPERVISOR) || actor.has(Roles.AUDITOR)
-                || actor.has(Roles.ADMIN);
     }
 
     private static boolean engineerOf(Actor actor, String isp) {

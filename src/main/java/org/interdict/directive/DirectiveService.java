@@ -218,8 +218,7 @@ public class DirectiveService {
     }
 
     private static boolean isIspOnly(Actor actor) {
-        return actor.has(Roles.ISP_ENGINEER) && !actor.has(Roles.OFFICER) && !actor.has(Roles.SUPERVISOR)
-                && !actor.has(Roles.AUDITOR) && !actor.has(Roles.ADMIN);
+        return actor.has(Roles.ISP_ENGINEER) && !actor.readsEveryIsp();
     }
 
     private static DirectiveFilter scopeFor(DirectiveFilter filter, Actor actor) {

@@ -13,6 +13,11 @@ public record Actor(String subject, String name, Set<String> roles, String isp) 
         return roles.contains(role);
     }
 
+    /** Officers, supervisors, auditors and administrators work across ISPs; engineers and appliances do not. */
+    public boolean readsEveryIsp() {
+        return has(Roles.OFFICER) || has(Roles.SUPERVISOR) || has(Roles.AUDITOR) || has(Roles.ADMIN);
+    }
+
     /** The name shown in records: the display name when the token carries one. */
     public String displayName() {
         return name == null || name.isBlank() ? subject : name;
