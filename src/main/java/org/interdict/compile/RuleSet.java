@@ -90,6 +90,11 @@ public final class RuleSet {
         return rules.get(type);
     }
 
+    /** The provenance of every rule of one type without a copy, for this package; never modified. */
+    long[][] sourcesArray(RuleType type) {
+        return sources.get(type);
+    }
+
     /** The ids of the directives behind rule {@code index} of {@code type}, ascending. */
     public long[] sources(RuleType type, int index) {
         return sources.get(type)[index].clone();
