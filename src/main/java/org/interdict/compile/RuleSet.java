@@ -37,12 +37,13 @@ public final class RuleSet {
 
     private final Map<RuleType, String[]> rules;
     private final Map<RuleType, long[][]> sources;
-    private final String digest;
+    /** Computed on first use when the order needs no check: a patch chain loads without hashing each link. */
+    private volatile String digest;
 
     private RuleSet(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources, boolean checkOrder) {
         this.rules = rules;
         this.sources = sources;
-        this.digest = digest(rules, checkOrder);
+        this.digest = checkOrder ? digest(rules, true) : null;
     }
 
     /**
@@ -114,7 +115,13 @@ public final class RuleSet {
 
     /** Lower-case hex SHA-256 of the canonical text. */
     public String digest() {
-        return digest;
+        String known = digest;
+        if (known == null) {
+            // Two threads may both compute it; they get the same value.
+            known = digest(rules, false);
+            digest = known;
+        }
+        return known;
     }
 
     /**

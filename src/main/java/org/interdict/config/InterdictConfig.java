@@ -85,8 +85,15 @@ public interface InterdictConfig {
         int retainedVersions();
 
         /** Quiet time after a change before compiling, so a burst of changes makes one version. */
-        @WithDefault("150ms")
+        @WithDefault("20ms")
         Duration debounce();
+
+        /**
+         * Most targets that may enter or leave the inputs for a compilation to start from the previous result and
+         * recompile only what they touch; a larger change compiles everything again.
+         */
+        @WithDefault("50000")
+        int incrementalLimit();
 
         /** How often pending changes (for example from another replica) are looked for. */
         @WithDefault("10s")
@@ -160,6 +167,13 @@ public interface InterdictConfig {
         /** How many of an ISP's latest versions keep their sets in Redis (the current one and predecessors). */
         @WithDefault("2")
         int retainedVersions();
+
+        /**
+         * Whether to keep a spare copy of each current content's sets in Redis, so that the next version derived
+         * from it starts from a rename rather than a copy of a million members (at the cost of that copy's memory).
+         */
+        @WithDefault("true")
+        boolean spareCopies();
 
         /** Members per SADD command when a full set is written. */
         @WithDefault("1000")

@@ -120,6 +120,7 @@ public class PublishWorker {
         }
         if (!isps.isEmpty()) {
             publisher.collect(c);
+            publisher.refreshSpares(c);
         }
         return true;
     }

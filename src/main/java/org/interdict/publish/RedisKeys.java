@@ -42,6 +42,16 @@ final class RedisKeys {
         return prefix + ":contents";
     }
 
+    /** Set: a spare copy of one type of a current content, which the next version derived from it renames. */
+    String spare(String digest, RuleType type) {
+        return prefix + ":spare:" + digest + ":" + typeName(type);
+    }
+
+    /** Hash: digest to rule count for every spare copy ({@code writing} while incomplete). */
+    String spares() {
+        return prefix + ":spares";
+    }
+
     /** Set: the ISPs published to, the index of the per-ISP keys. */
     String isps() {
         return prefix + ":isps";

@@ -60,7 +60,8 @@ public class RedisPublisher {
         String headDigest = head.get(1) == null ? null : head.get(1).toString();
         if (!writer.complete(current.digest(), current.counts())) {
             RuleSet base = headDigest == null || headDigest.equals(current.digest()) ? null : contents.get(headDigest);
-            writer.write(rules(current.digest()), base);
+            RuleSet rules = rules(current.digest());
+            writer.write(rules, base, base == null ? null : contents.delta(base, rules));
         }
         appendMissing(published);
         boolean upToDate = head.get(0) != null && head.get(0).toLong() == current.number()
@@ -77,6 +78,25 @@ public class RedisPublisher {
         for (Response digest : redis.send(Request.cmd(Command.HKEYS).arg(keys.contents()))) {
             if (!retained.contains(digest.toString())) {
                 writer.remove(digest.toString());
+            }
+        }
+    }
+
+    /**
+     * Keeps one spare copy per current content and none of anything else. Runs after publishing, under the
+     * publication lock, so no other replica renames a spare while it is being written.
+     */
+    void refreshSpares(Connection c) throws SQLException {
+        Set<String> current = config.spareCopies() ? PublishedVersions.currentDigests(c) : Set.of();
+        for (String digest : writer.spares()) {
+            if (!current.contains(digest)) {
+                writer.removeSpare(digest);
+            }
+        }
+        for (String digest : current) {
+            RuleSet rules = contents.get(digest);
+            if (rules != null) {
+                writer.writeSpare(rules);
             }
         }
     }
@@ -118,7 +138,7 @@ public class RedisPublisher {
             return null;
         }
         RuleSet to = contents.get(version.digest());
-        return from == null || to == null ? null : Delta.between(from, to);
+        return from == null || to == null ? null : contents.delta(from, to);
     }
 
     private void switchCurrent(Published version) {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +21,11 @@ import org.interdict.compile.TargetRule;
 import org.interdict.target.TargetType;
 
 /**
- * Everything one compilation reads, in one transaction: active ISPs, the BLOCK directives in force at an instant
- * with their audiences and targets, and the allowlist.
+ * What one compilation reads, in one transaction: active ISPs, the BLOCK directives in force at an instant with
+ * their audiences, and the allowlist; targets are read on demand, all of some directives or only those of some
+ * subsumption keys.
  */
-record CompileInputs(List<String> isps, Map<Long, Audience> directives, List<TargetRule> targets,
-        List<AllowEntry> allowlist) {
+record CompileInputs(List<String> isps, Map<Long, Audience> directives, List<AllowEntry> allowlist) {
 
     /** Who a directive addresses. */
     record Audience(boolean allIsps, Set<String> isps) {
@@ -61,20 +62,43 @@ record CompileInputs(List<String> isps, Map<Long, Audience> directives, List<Tar
                 }
             }
         }
-        return new CompileInputs(isps, directives, targets(c, directives.keySet()), allowlist(c));
+        return new CompileInputs(isps, directives, allowlist(c));
     }
 
-    private static List<TargetRule> targets(Connection c, Set<Long> directiveIds) throws SQLException {
+    /** Every target of these directives. */
+    static List<TargetRule> targetsOf(Connection c, Collection<Long> directiveIds) throws SQLException {
+        return targets(c, "select directive_id, type, value from directive_target where directive_id = any(?)",
+                directiveIds, null, Integer.MAX_VALUE);
+    }
+
+    /** The targets of these directives, or null when there are more than {@code limit}. */
+    static List<TargetRule> targetsOf(Connection c, Collection<Long> directiveIds, int limit) throws SQLException {
+        List<TargetRule> targets = targets(c, "select directive_id, type, value from directive_target"
+                + " where directive_id = any(?) limit " + (limit + 1), directiveIds, null, limit + 1);
+        return targets.size() > limit ? null : targets;
+    }
+
+    /** The targets of these directives whose subsumption key is one of {@code keys}. */
+    static List<TargetRule> targetsWithKeys(Connection c, Collection<Long> directiveIds, Set<String> keys)
+            throws SQLException {
+        return targets(c, "select directive_id, type, value from directive_target"
+                + " where directive_id = any(?) and subsumption_key = any(?)", directiveIds, keys, Integer.MAX_VALUE);
+    }
+
+    private static List<TargetRule> targets(Connection c, String query, Collection<Long> directiveIds, Set<String> keys,
+            int limit) throws SQLException {
         List<TargetRule> targets = new ArrayList<>();
         if (directiveIds.isEmpty()) {
             return targets;
         }
-        try (PreparedStatement s = c.prepareStatement(
-                "select directive_id, type, value from directive_target where directive_id = any(?)")) {
+        try (PreparedStatement s = c.prepareStatement(query)) {
             s.setArray(1, c.createArrayOf("bigint", directiveIds.toArray()));
+            if (keys != null) {
+                s.setArray(2, c.createArrayOf("text", keys.toArray()));
+            }
             s.setFetchSize(20_000);
             try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
+                while (rows.next() && targets.size() < limit) {
                     targets.add(new TargetRule(rows.getLong(1), TargetType.valueOf(rows.getString(2)), rows.getString(3)));
                 }
             }
@@ -110,14 +134,5 @@ record CompileInputs(List<String> isps, Map<Long, Audience> directives, List<Tar
             groups.computeIfAbsent(ids, k -> new ArrayList<>()).add(isp);
         }
         return groups;
-    }
-
-    /** The targets of the given directives; the whole list when that is every directive read. */
-    List<TargetRule> targetsOf(List<Long> directiveIds) {
-        if (directiveIds.size() == directives.size()) {
-            return targets;
-        }
-        Set<Long> wanted = new HashSet<>(directiveIds);
-        return targets.stream().filter(t -> wanted.contains(t.directiveId())).toList();
     }
 }

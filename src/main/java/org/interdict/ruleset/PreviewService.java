@@ -52,7 +52,7 @@ public class PreviewService {
             if (!inputs.directives().containsKey(directiveId)) {
                 throw ProblemException.notFound("Directive", directiveId);
             }
-            List<TargetRule> own = inputs.targets().stream().filter(t -> t.directiveId() == directiveId).toList();
+            List<TargetRule> own = CompileInputs.targetsOf(c, List.of(directiveId));
             CircuitBreaker breaker = CircuitBreaker.of(config.rulesets().breaker());
             List<PreviewView.Audience> audiences = new ArrayList<>();
             Map<String, PreviewView.Covered> covered = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ public class PreviewService {
                 if (!group.getKey().contains(directiveId)) {
                     continue;
                 }
-                CompileResult result = compiler.compile(inputs.targetsOf(group.getKey()), inputs.allowlist());
+                CompileResult result = compiler.compile(CompileInputs.targetsOf(c, group.getKey()), inputs.allowlist());
                 RuleSet current = currentOf(group.getValue().get(0));
                 Delta delta = Delta.between(current, result.ruleSet());
                 int added = delta.added().values().stream().mapToInt(List::size).sum();

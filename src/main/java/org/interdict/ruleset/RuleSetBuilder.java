@@ -11,12 +11,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
+import org.interdict.compile.AllowEntry;
 import org.interdict.compile.CompileResult;
+import org.interdict.compile.IncrementalCompiler;
 import org.interdict.compile.RuleSetCompiler;
+import org.interdict.compile.TargetRule;
 import org.interdict.config.InterdictConfig;
 import org.jboss.logging.Logger;
 
@@ -42,6 +48,10 @@ public class RuleSetBuilder {
     private final InterdictConfig config;
     private final AuditLog audit;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final IncrementalCompiler incremental = new IncrementalCompiler();
+    /** Only the compiler thread touches these: runs never overlap (see CompileTrigger). */
+    private Earlier earlier;
+    private Earlier pending;
 
     public RuleSetBuilder(AgroalDataSource dataSource, RuleSetContents contents, ObjectMapper json, InterdictConfig config,
             AuditLog audit) {
@@ -65,8 +75,11 @@ public class RuleSetBuilder {
                 // One snapshot for every read: the pending changes and the directives must agree, or a change
                 // committed between two reads would be compiled into a version that does not name it.
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                pending = null;
                 List<NewVersion> created = compile(c, now);
                 c.commit();
+                earlier = pending;
+                earlier.deepContents().forEach(contents::flattenLater);
                 return new Outcome(false, created);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -85,10 +98,13 @@ public class RuleSetBuilder {
         VersionWriter writer = new VersionWriter(c, contents, CircuitBreaker.of(config.rulesets().breaker()), json, now);
         List<NewVersion> created = new ArrayList<>();
         long started = System.nanoTime();
+        Map<Set<Long>, CompileResult> results = new HashMap<>();
         for (Map.Entry<List<Long>, List<String>> audience : inputs.audiences().entrySet()) {
-            CompileResult result = compiler.compile(inputs.targetsOf(audience.getKey()), inputs.allowlist());
+            Set<Long> directives = Set.copyOf(audience.getKey());
+            Compiled compiled = compile(c, directives, inputs.allowlist());
+            results.put(directives, compiled.result());
             for (String isp : audience.getValue()) {
-                NewVersion version = writer.write(isp, result, notesFor(isp, changes, inputs));
+                NewVersion version = writer.write(isp, compiled.result(), compiled.from(), notesFor(isp, changes, inputs));
                 if (version != null) {
                     created.add(version);
                 }
@@ -103,11 +119,62 @@ public class RuleSetBuilder {
                     version.isp() + "/" + version.number(), Map.of("isp", version.isp(), "version",
                             version.number(), "digest", version.digest(), "state", version.state().name())));
         }
+        // Kept for the next run only once this one has committed (see run): a rollback must not leave results of
+        // inputs that never were.
+        pending = new Earlier(results, inputs.allowlist(), writer.deepContents());
         if (!created.isEmpty()) {
-            LOG.infof("Compiled %d target(s) into %d new version(s) in %d ms", inputs.targets().size(), created.size(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("Compiled %d new version(s) in %d ms", created.size(), (System.nanoTime() - started) / 1_000_000);
         }
         return created;
+    }
+
+    /** A compilation of some directives' targets, and how it came from an earlier one when it did. */
+    private record Compiled(CompileResult result, Derivation from) {}
+
+    /** The results of the last committed run, by the directives they compiled, with the allowlist they used. */
+    private record Earlier(Map<Set<Long>, CompileResult> results, List<AllowEntry> allowlist, Set<String> deepContents) {}
+
+    /**
+     * The directives' targets compiled: on top of the earlier result closest to them when only a few targets
+     * differ and the allowlist is the same, else from scratch.
+     */
+    private Compiled compile(Connection c, Set<Long> directives, List<AllowEntry> allowlist) throws SQLException {
+        Earlier known = earlier;
+        if (known != null && known.allowlist().equals(allowlist)) {
+            Set<Long> closest = null;
+            Set<Long> differing = null;
+            for (Set<Long> compiled : known.results().keySet()) {
+                Set<Long> difference = symmetricDifference(compiled, directives);
+                if (differing == null || difference.size() < differing.size()) {
+                    closest = compiled;
+                    differing = difference;
+                }
+            }
+            if (closest != null) {
+                CompileResult base = known.results().get(closest);
+                if (differing.isEmpty()) {
+                    return new Compiled(base, null);
+                }
+                List<TargetRule> changed = CompileInputs.targetsOf(c, differing, config.rulesets().incrementalLimit());
+                if (changed != null) {
+                    Set<String> keys = IncrementalCompiler.keysOf(changed);
+                    IncrementalCompiler.Recompiled recompiled = incremental.recompile(base, keys,
+                            CompileInputs.targetsWithKeys(c, directives, keys), allowlist);
+                    return new Compiled(recompiled.result(),
+                            new Derivation(base.ruleSet(), recompiled.patch(), recompiled.delta()));
+                }
+            }
+        }
+        return new Compiled(compiler.compile(CompileInputs.targetsOf(c, directives), allowlist), null);
+    }
+
+    private static Set<Long> symmetricDifference(Set<Long> a, Set<Long> b) {
+        Set<Long> difference = new HashSet<>(a);
+        difference.addAll(b);
+        Set<Long> both = new HashSet<>(a);
+        both.retainAll(b);
+        difference.removeAll(both);
+        return difference;
     }
 
     /** Whether changes wait for a compilation (cheap; polled). */

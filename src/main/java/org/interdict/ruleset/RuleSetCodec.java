@@ -17,12 +17,15 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.interdict.compile.RulePatch;
 import org.interdict.compile.RuleSet;
 import org.interdict.compile.RuleType;
 
 /**
- * The stored form of a rule set's content: gzip of lines {@code TYPE<TAB>rule<TAB>id,id,...}, in canonical order.
- * Fast compression: a national rule set is written on every change and read back on a cache miss.
+ * The stored forms of a rule set's content: whole, gzip of lines {@code TYPE<TAB>rule<TAB>id,id,...} in canonical
+ * order; or as a patch of another content, gzip of lines {@code TYPE<TAB>-<TAB>rule} (removed) and {@code
+ * TYPE<TAB>+<TAB>rule<TAB>id,id,...} (put), each type's lines in canonical order. Fast compression: content is
+ * written on every change and read back on a cache miss.
  */
 final class RuleSetCodec {
 
@@ -52,6 +55,70 @@ final class RuleSetCodec {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    static byte[] encode(RulePatch patch) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, patch.size() * 40));
+        try (GZIPOutputStream gzip = new FastGzip(bytes);
+                Writer out = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16)) {
+            for (RuleType type : RuleType.values()) {
+                RulePatch.Part part = patch.part(type);
+                for (String rule : part.removed()) {
+                    out.append(type.name()).append("\t-\t").append(rule).append('\n');
+                }
+                for (int i = 0; i < part.put().length; i++) {
+                    out.append(type.name()).append("\t+\t").append(part.put()[i]).append('\t');
+                    appendIds(out, part.putSources()[i]);
+                    out.append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static RulePatch decodePatch(InputStream stored) {
+        Map<RuleType, List<String>> removed = new EnumMap<>(RuleType.class);
+        Map<RuleType, List<String>> put = new EnumMap<>(RuleType.class);
+        Map<RuleType, List<long[]>> sources = new EnumMap<>(RuleType.class);
+        for (RuleType type : RuleType.values()) {
+            removed.put(type, new ArrayList<>());
+            put.put(type, new ArrayList<>());
+            sources.put(type, new ArrayList<>());
+        }
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(new GZIPInputStream(stored, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                int first = line.indexOf('\t');
+                RuleType type = RuleType.valueOf(line.substring(0, first));
+                if (line.charAt(first + 1) == '-') {
+                    removed.get(type).add(line.substring(first + 3));
+                } else {
+                    int third = line.indexOf('\t', first + 3);
+                    put.get(type).add(line.substring(first + 3, third));
+                    sources.get(type).add(parseIds(line, third + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<RuleType, RulePatch.Part> parts = new EnumMap<>(RuleType.class);
+        for (RuleType type : RuleType.values()) {
+            parts.put(type, new RulePatch.Part(removed.get(type).toArray(String[]::new),
+                    put.get(type).toArray(String[]::new), sources.get(type).toArray(long[][]::new)));
+        }
+        return new RulePatch(parts);
+    }
+
+    private static void appendIds(Writer out, long[] ids) throws IOException {
+        for (int j = 0; j < ids.length; j++) {
+            if (j > 0) {
+                out.append(',');
+            }
+            out.append(Long.toString(ids[j]));
+        }
     }
 
     static RuleSet decode(InputStream stored) {

