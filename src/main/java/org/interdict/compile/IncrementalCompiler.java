@@ -86,14 +86,20 @@ public final class IncrementalCompiler {
         String[] values = rules.rulesArray(type);
         long[][] sources = rules.sourcesArray(type);
         Map<String, long[]> found = new LinkedHashMap<>();
-        boolean addresses = type == RuleType.IPV4 || type == RuleType.IPV6;
-        if (addresses && !keys.contains(SubsumptionKeys.of(type, ""))) {
+        if (type == RuleType.IPV4 || type == RuleType.IPV6) {
+            // An address family is one key: all of its rules or none.
+            if (keys.contains(SubsumptionKeys.of(type, ""))) {
+                for (int i = 0; i < values.length; i++) {
+                    found.put(values[i], sources[i]);
+                }
+            }
             return found;
         }
-        for (int i = 0; i < values.length; i++) {
-            boolean match = addresses || (type == RuleType.URL ? keys.contains(SubsumptionKeys.of(type, values[i]))
-                    : SubsumptionKeys.nameHasKey(values[i], keys));
-            if (match) {
+        int[] hashes = rules.keyHashes(type);
+        int[] wanted = keys.stream().mapToInt(String::hashCode).sorted().toArray();
+        for (int i = 0; i < hashes.length; i++) {
+            // An equal hash only points at a candidate; the key itself decides.
+            if (Arrays.binarySearch(wanted, hashes[i]) >= 0 && keys.contains(SubsumptionKeys.of(type, values[i]))) {
                 found.put(values[i], sources[i]);
             }
         }

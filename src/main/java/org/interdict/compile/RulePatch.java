@@ -55,17 +55,28 @@ public final class RulePatch {
     public RuleSet applyTo(RuleSet base) {
         Map<RuleType, String[]> rules = new EnumMap<>(RuleType.class);
         Map<RuleType, long[][]> sources = new EnumMap<>(RuleType.class);
+        Map<RuleType, CanonicalText.Edits> edits = new EnumMap<>(RuleType.class);
+        Map<RuleType, int[]> keyHashes = new EnumMap<>(RuleType.class);
         for (RuleType type : RuleType.values()) {
             Part part = parts.get(type);
             String[] old = base.rulesArray(type);
             long[][] oldSources = base.sourcesArray(type);
+            int[] oldHashes = base.knownKeyHashes(type);
             if (part.size() == 0) {
                 rules.put(type, old);
                 sources.put(type, oldSources);
+                if (oldHashes != null) {
+                    keyHashes.put(type, oldHashes);
+                }
                 continue;
             }
-            String[] values = new String[old.length + part.put().length];
-            long[][] ids = new long[values.length][];
+            int capacity = old.length + part.put().length;
+            String[] values = new String[capacity];
+            long[][] ids = new long[capacity][];
+            int[] hashes = oldHashes == null ? null : new int[capacity];
+            int[] positions = new int[part.size()];
+            int[] changes = new int[part.size()];
+            int edited = 0;
             int from = 0;
             int to = 0;
             int r = 0;
@@ -76,27 +87,48 @@ public final class RulePatch {
                 String rule = removing ? part.removed()[r] : part.put()[p];
                 int at = Arrays.binarySearch(old, from, old.length, rule);
                 int stop = at >= 0 ? at : -at - 1;
-                System.arraycopy(old, from, values, to, stop - from);
-                System.arraycopy(oldSources, from, ids, to, stop - from);
+                copy(old, oldSources, oldHashes, from, values, ids, hashes, to, stop - from);
                 to += stop - from;
                 from = at >= 0 ? at + 1 : stop;
                 if (removing) {
                     if (at < 0) {
                         throw new IllegalArgumentException(type + " rule to remove is absent: " + rule);
                     }
+                    positions[edited] = at;
+                    changes[edited++] = -1;
                     r++;
-                } else {
-                    values[to] = rule;
-                    ids[to++] = part.putSources()[p++];
+                    continue;
                 }
+                if (at < 0) {
+                    positions[edited] = stop;
+                    changes[edited++] = 1;
+                }
+                values[to] = rule;
+                ids[to] = part.putSources()[p++];
+                if (hashes != null) {
+                    hashes[to] = SubsumptionKeys.of(type, rule).hashCode();
+                }
+                to++;
             }
-            System.arraycopy(old, from, values, to, old.length - from);
-            System.arraycopy(oldSources, from, ids, to, old.length - from);
+            copy(old, oldSources, oldHashes, from, values, ids, hashes, to, old.length - from);
             to += old.length - from;
-            rules.put(type, to == values.length ? values : Arrays.copyOf(values, to));
-            sources.put(type, to == ids.length ? ids : Arrays.copyOf(ids, to));
+            rules.put(type, to == capacity ? values : Arrays.copyOf(values, to));
+            sources.put(type, to == capacity ? ids : Arrays.copyOf(ids, to));
+            if (hashes != null) {
+                keyHashes.put(type, to == capacity ? hashes : Arrays.copyOf(hashes, to));
+            }
+            edits.put(type, new CanonicalText.Edits(positions, changes, edited));
         }
-        return RuleSet.ofSorted(rules, sources);
+        return RuleSet.patched(base, rules, sources, edits, keyHashes);
+    }
+
+    private static void copy(String[] values, long[][] ids, int[] hashes, int from, String[] toValues, long[][] toIds,
+            int[] toHashes, int to, int length) {
+        System.arraycopy(values, from, toValues, to, length);
+        System.arraycopy(ids, from, toIds, to, length);
+        if (toHashes != null) {
+            System.arraycopy(hashes, from, toHashes, to, length);
+        }
     }
 
     private static void requireSorted(String[] rules) {

@@ -1,16 +1,11 @@
 package org.interdict.compile;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * An immutable compiled rule set: per type, rules sorted in canonical (byte) order without duplicates, each
@@ -27,23 +22,25 @@ public final class RuleSet {
 
     private static final String[] NO_RULES = new String[0];
     private static final long[][] NO_SOURCES = new long[0][];
-    /**
-     * Rules per digest chunk: enough chunks to share among the cores, and large buffers, which a collection
-     * during the digest does not copy (G1 allocates arrays above half a region outside the young generation).
-     */
-    private static final int CHUNK = 1 << 16;
-    /** Chunks encoded together before they are hashed and dropped. */
-    private static final int WINDOW = 4;
-
     private final Map<RuleType, String[]> rules;
     private final Map<RuleType, long[][]> sources;
     /** Computed on first use when the order needs no check: a patch chain loads without hashing each link. */
     private volatile String digest;
+    /** The chunks of canonical text to hash, some already encoded (by a base), until the digest is known. */
+    private CanonicalText.Chunk[] plan;
+    /** The encoded text once hashed, for rule sets patched from this one; memory may reclaim it. */
+    private volatile SoftReference<CanonicalText.Chunk[]> encoded;
+    /** Per type, the hash of each rule's subsumption key, computed when first asked for or kept through a patch. */
+    private final int[][] keyHashes = new int[RuleType.values().length][];
 
-    private RuleSet(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources, boolean checkOrder) {
+    private RuleSet(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources, boolean checkOrder,
+            CanonicalText.Chunk[] plan) {
         this.rules = rules;
         this.sources = sources;
-        this.digest = checkOrder ? digest(rules, true) : null;
+        this.plan = plan == null ? CanonicalText.plan(rules) : plan;
+        if (checkOrder) {
+            digest = hash(true);
+        }
     }
 
     /**
@@ -51,7 +48,7 @@ public final class RuleSet {
      * per type and {@code sources[i]} must belong to {@code rules[i]}.
      */
     public static RuleSet of(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources) {
-        return build(rules, sources, true);
+        return build(rules, sources, true, null);
     }
 
     /**
@@ -59,10 +56,25 @@ public final class RuleSet {
      * check, a scattered read of every rule.
      */
     static RuleSet ofSorted(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources) {
-        return build(rules, sources, false);
+        return build(rules, sources, false, null);
     }
 
-    private static RuleSet build(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources, boolean checkOrder) {
+    /**
+     * A rule set patched from {@code base}: sorted by construction, and its digest re-encodes only the chunks of
+     * canonical text where rules were inserted or removed, when the base's encoded text is still at hand.
+     */
+    static RuleSet patched(RuleSet base, Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources,
+            Map<RuleType, CanonicalText.Edits> edits, Map<RuleType, int[]> keyHashes) {
+        SoftReference<CanonicalText.Chunk[]> text = base.encoded;
+        CanonicalText.Chunk[] baseText = text == null ? null : text.get();
+        RuleSet patched = build(rules, sources, false,
+                baseText == null ? null : CanonicalText.plan(baseText, edits, rules));
+        keyHashes.forEach((type, hashes) -> patched.keyHashes[type.ordinal()] = hashes);
+        return patched;
+    }
+
+    private static RuleSet build(Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources, boolean checkOrder,
+            CanonicalText.Chunk[] plan) {
         EnumMap<RuleType, String[]> r = new EnumMap<>(RuleType.class);
         EnumMap<RuleType, long[][]> s = new EnumMap<>(RuleType.class);
         for (RuleType type : RuleType.values()) {
@@ -74,7 +86,7 @@ public final class RuleSet {
             r.put(type, values);
             s.put(type, ids);
         }
-        return new RuleSet(r, s, checkOrder);
+        return new RuleSet(r, s, checkOrder, plan);
     }
 
     public static RuleSet empty() {
@@ -117,11 +129,41 @@ public final class RuleSet {
     public String digest() {
         String known = digest;
         if (known == null) {
-            // Two threads may both compute it; they get the same value.
-            known = digest(rules, false);
+            known = hash(false);
             digest = known;
         }
         return known;
+    }
+
+    private synchronized String hash(boolean checkOrder) {
+        if (digest != null) {
+            return digest;
+        }
+        CanonicalText.Chunk[] chunks = plan;
+        String hex = CanonicalText.digest(rules, chunks, checkOrder);
+        encoded = new SoftReference<>(chunks);
+        plan = null;
+        return hex;
+    }
+
+    /**
+     * The hash of each rule's subsumption key, for the types whose rules have one of their own (names, URLs):
+     * lets a change find the rules of its keys by scanning integers, not strings scattered over the heap.
+     */
+    synchronized int[] keyHashes(RuleType type) {
+        int[] hashes = keyHashes[type.ordinal()];
+        if (hashes == null) {
+            String[] values = rules.get(type);
+            hashes = new int[values.length];
+            Arrays.parallelSetAll(hashes, i -> SubsumptionKeys.of(type, values[i]).hashCode());
+            keyHashes[type.ordinal()] = hashes;
+        }
+        return hashes;
+    }
+
+    /** The key hashes if already known, else null. */
+    synchronized int[] knownKeyHashes(RuleType type) {
+        return keyHashes[type.ordinal()];
     }
 
     /**
@@ -134,99 +176,7 @@ public final class RuleSet {
             List<String> ofType = rules.get(type);
             arrays.put(type, ofType == null ? NO_RULES : ofType.toArray(NO_RULES));
         }
-        return digest(arrays, true);
+        return CanonicalText.digest(arrays, CanonicalText.plan(arrays), true);
     }
 
-    /**
-     * Checks the order and hashes the canonical lines. Encoding the lines, which reads every rule once in sorted
-     * (hence scattered) memory order, is the costly part and runs on chunks in parallel; only the hashing itself
-     * is sequential, over the chunks in order.
-     */
-    private static String digest(Map<RuleType, String[]> rules, boolean checkOrder) {
-        List<Chunk> chunks = new ArrayList<>();
-        for (RuleType type : RuleType.values()) {
-            String[] values = rules.get(type);
-            for (int from = 0; from < values.length; from += CHUNK) {
-                chunks.add(new Chunk(type, values, from, Math.min(values.length, from + CHUNK), checkOrder));
-            }
-        }
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        // A window of chunks at a time, so the canonical text is never all in memory at once; the next window is
-        // encoded while this one is hashed, so hashing, which is sequential, does not leave a core idle.
-        CompletableFuture<Encoded[]> next = encodeAsync(chunks, 0);
-        for (int start = 0; start < chunks.size(); start += WINDOW) {
-            Encoded[] encoded = next.join();
-            next = encodeAsync(chunks, start + WINDOW);
-            for (Encoded bytes : encoded) {
-                sha.update(bytes.buffer(), 0, bytes.length());
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static CompletableFuture<Encoded[]> encodeAsync(List<Chunk> chunks, int start) {
-        if (start >= chunks.size()) {
-            return CompletableFuture.completedFuture(new Encoded[0]);
-        }
-        List<Chunk> window = chunks.subList(start, Math.min(chunks.size(), start + WINDOW));
-        return CompletableFuture.supplyAsync(() -> {
-            Encoded[] encoded = new Encoded[window.size()];
-            Arrays.parallelSetAll(encoded, i -> window.get(i).encode());
-            return encoded;
-        });
-    }
-
-    /** The first {@code length} bytes of {@code buffer}: not trimmed, to spare a copy of every chunk. */
-    private record Encoded(byte[] buffer, int length) {}
-
-    /** Rules {@code [from, to)} of one type. */
-    private record Chunk(RuleType type, String[] values, int from, int to, boolean checkOrder) {
-
-        /** The canonical lines of the chunk, after checking it continues the order of the rule before it. */
-        Encoded encode() {
-            byte[] prefix = (type.name() + '\t').getBytes(StandardCharsets.US_ASCII);
-            byte[] buffer = new byte[(to - from) * (prefix.length + 32)];
-            int used = 0;
-            for (int i = from; i < to; i++) {
-                String value = values[i];
-                if (checkOrder && i > 0 && values[i - 1].compareTo(value) >= 0) {
-                    throw new IllegalArgumentException(type + " rules not sorted and unique at " + value);
-                }
-                // at most three UTF-8 bytes per char (a surrogate pair takes four for two chars)
-                int room = prefix.length + 3 * value.length() + 1;
-                if (used + room > buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + room));
-                }
-                System.arraycopy(prefix, 0, buffer, used, prefix.length);
-                used = putUtf8(value, buffer, used + prefix.length);
-                buffer[used++] = '\n';
-            }
-            return new Encoded(buffer, used);
-        }
-
-        /**
-         * Writes {@code value} in UTF-8 at {@code at} and returns the end. Rules are nearly always ASCII, whose
-         * chars are their bytes: copying them directly spares an encoded array per rule.
-         */
-        private static int putUtf8(String value, byte[] buffer, int at) {
-            int length = value.length();
-            int seen = 0;
-            for (int i = 0; i < length; i++) {
-                char c = value.charAt(i);
-                seen |= c;
-                buffer[at + i] = (byte) c;
-            }
-            if (seen < 0x80) {
-                return at + length;
-            }
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            System.arraycopy(bytes, 0, buffer, at, bytes.length);
-            return at + bytes.length;
-        }
-    }
 }

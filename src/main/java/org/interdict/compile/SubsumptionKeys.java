@@ -1,6 +1,5 @@
 package org.interdict.compile;
 
-import java.util.Set;
 import org.interdict.target.TargetType;
 
 /**
@@ -38,21 +37,6 @@ public final class SubsumptionKeys {
             case IPV4 -> IPV4;
             case IPV6 -> IPV6;
         };
-    }
-
-    /** Whether the name's key is among {@code keys}; allocates nothing for a few keys, the usual case. */
-    static boolean nameHasKey(String name, Set<String> keys) {
-        int start = keyStart(name);
-        int length = name.length() - start;
-        if (keys.size() > 8) {
-            return keys.contains(name.substring(start));
-        }
-        for (String key : keys) {
-            if (key.length() == length && name.regionMatches(start, key, 0, length)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String ofUrl(String url) {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
 import org.jboss.logging.Logger;
@@ -33,12 +34,14 @@ public class RuleSetContents {
     private static final Logger LOG = Logger.getLogger(RuleSetContents.class);
     private static final int CACHED = 3;
     private static final int CACHED_DELTAS = 8;
-    static final int FLATTEN_DEPTH = 8;
-    private static final int MAX_DEPTH = 32;
+    static final int FLATTEN_DEPTH = 32;
+    private static final int MAX_DEPTH = 128;
 
     private final AgroalDataSource dataSource;
     private final Map<String, RuleSet> cache = lru(CACHED);
     private final Map<String, Delta> deltas = lru(CACHED_DELTAS);
+    private final AtomicBoolean flattening = new AtomicBoolean();
+    private volatile String deepest;
     private final ExecutorService flattener = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "ruleset-content-flattener");
         thread.setDaemon(true);
@@ -117,23 +120,38 @@ public class RuleSetContents {
         return patch ? baseDepth + 1 : 0;
     }
 
-    /** After the commit that stored it: rewrites a content deep in a chain of patches as a whole copy. */
+    /**
+     * After the commit that stored it: rewrites a content deep in a chain of patches as a whole copy, off the
+     * compiler's thread. One rewrite at a time, of the latest such content, so a run of versions made meanwhile
+     * costs one rewrite and the versions that follow start a new chain.
+     */
     void flattenLater(String digest) {
-        flattener.execute(() -> {
-            RuleSet rules = get(digest);
-            if (rules == null) {
-                return;
-            }
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement s = c.prepareStatement("update ruleset_content set body = ?, base_digest = null,"
-                            + " depth = 0 where digest = ? and base_digest is not null")) {
-                s.setBytes(1, RuleSetCodec.encode(rules));
-                s.setString(2, digest);
-                s.executeUpdate();
-            } catch (SQLException | RuntimeException e) {
-                LOG.warnf("Cannot store content %s whole (it stays a chain of patches): %s", digest, e.getMessage());
-            }
-        });
+        deepest = digest;
+        if (flattening.compareAndSet(false, true)) {
+            flattener.execute(() -> {
+                try {
+                    flatten(deepest);
+                } finally {
+                    flattening.set(false);
+                }
+            });
+        }
+    }
+
+    private void flatten(String digest) {
+        RuleSet rules = get(digest);
+        if (rules == null) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("update ruleset_content set body = ?, base_digest = null,"
+                        + " depth = 0 where digest = ? and base_digest is not null")) {
+            s.setBytes(1, RuleSetCodec.encode(rules));
+            s.setString(2, digest);
+            s.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Cannot store content %s whole (it stays a chain of patches): %s", digest, e.getMessage());
+        }
     }
 
     private static Integer depth(Connection c, String digest) throws SQLException {
