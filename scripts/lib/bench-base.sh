@@ -8,15 +8,6 @@
 bench_log() { echo "[$(basename "$0" .sh)] $*" >&2; }
 bench_millis() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-_bench_free_port() {
-  local port
-  for port in $(seq 18080 18180); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  echo "no free port in 18080-18180" >&2
-  return 1
-}
-
 bench_server=
 bench_stop_service() {
   if [ -n "$bench_server" ] && kill -0 "$bench_server" 2>/dev/null; then
@@ -38,15 +29,21 @@ bench_start_service() { # heap
   if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
     mvn -B -q package -DskipTests
   fi
-  local port
-  port=$(_bench_free_port)
-  BASE="http://127.0.0.1:$port"
-  bench_log "starting the service on port $port with -Xmx$1"
-  PORT=$port java "-Xmx$1" -jar target/quarkus-app/quarkus-run.jar >"$work/server.log" 2>&1 &
+  # Port 0: the system picks a free port, read back from the log, so no other server can be mistaken for ours.
+  bench_log "starting the service with -Xmx$1"
+  PORT=0 java "-Xmx$1" -jar target/quarkus-app/quarkus-run.jar >"$work/server.log" 2>&1 &
   bench_server=$!
+  local port=
   for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null && break
+    port=$(sed -n 's|.*Listening on: http://[^ ]*:\([0-9][0-9]*\).*|\1|p' "$work/server.log" | head -n 1)
+    [ -n "$port" ] && break
     kill -0 "$bench_server" 2>/dev/null || { tail -n 50 "$work/server.log" >&2; return 1; }
+    sleep 0.5
+  done
+  [ -n "$port" ] || { echo "the service did not start listening" >&2; return 1; }
+  BASE="http://127.0.0.1:$port"
+  for _ in $(seq 1 60); do
+    curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null && break
     sleep 0.5
   done
   curl -fsS -o /dev/null "$BASE/q/health/ready" || { echo "the service did not become ready" >&2; return 1; }
