@@ -1,6 +1,6 @@
 package org.interdict.ruleset;
 
-import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -34,9 +34,13 @@ public class UnchangedPolls {
         this.appliances = appliances;
     }
 
-    /** After the security and compression handlers, before the REST layer. */
+    /**
+     * Right after CORS, ahead of Quarkus' authentication and authorization handlers (about 15 % of a poll's cost): this
+     * route authenticates the appliance itself. The path has no HTTP permission policy; one added for it in the
+     * configuration would need this route moved behind the authorization handler.
+     */
     void register(@Observes Router router) {
-        router.get(PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::answer);
+        router.get(PATH).order(-SecurityHandlerPriorities.CORS + 1).handler(this::answer);
     }
 
     void answer(RoutingContext context) {
