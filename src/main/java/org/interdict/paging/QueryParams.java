@@ -12,6 +12,9 @@ public final class QueryParams {
     private QueryParams() {}
 
     public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         return value(name, value, text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT).replace('-', '_')),
                 "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.interdict.export.RenderContext;
 import org.interdict.export.RenderReport;
 import org.interdict.export.RuleSetRenderer;
 import org.interdict.export.Renderers;
+import org.interdict.paging.QueryParams;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.signing.RuleSetSignatures;
 
@@ -47,7 +49,14 @@ public class RuleSetDownloads {
     private record CachedCurrent(VersionView version, long readAt) {}
 
     /** What was asked for: a format and, for {@code txt}, optionally one rule type. */
-    public record Request(String format, RuleType type) {}
+    public record Request(String format, RuleType type) {
+
+        /** From the query parameters: the format defaults to json; a bad type is a 400 naming it. */
+        public static Request of(String format, String type) {
+            String name = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
+            return new Request(name, QueryParams.enumValue("type", type, RuleType.class));
+        }
+    }
 
     public RuleSetDownloads(RuleSetQueries queries, RuleSetSignatures signatures, InterdictConfig config) {
         this.queries = queries;
@@ -89,7 +98,6 @@ public class RuleSetDownloads {
     public Response serve(VersionView version, Request request, String ifNoneMatch) {
         RuleSetRenderer renderer = renderer(request.format());
         EntityTag etag = etag(version, request);
-        RuleSetSignatures.Signed signed = signatures.sign(version.isp(), version.version(), version.digest());
         Response.ResponseBuilder response;
         if (matches(ifNoneMatch, etag)) {
             response = Response.notModified(etag);
@@ -105,13 +113,35 @@ public class RuleSetDownloads {
                     .header("X-Interdict-Rules-Not-Carried", total(report.notCarried()))
                     .header("X-Interdict-Rules-Rejected", report.rejectedTotal());
         }
-        return response.header("X-Interdict-Isp", version.isp())
-                .header("X-Interdict-Version", version.version())
-                .header("X-Interdict-Digest", version.digest())
-                .header("X-Interdict-Signature", signed.signature())
-                .header("X-Interdict-Key-Id", signed.keyId())
-                .header("Cache-Control", "no-cache")
-                .build();
+        versionHeaders(version).forEach(response::header);
+        return response.build();
+    }
+
+    /**
+     * What every answer about a version carries, 304s included: which version it is, its digest and signature, and
+     * that clients must ask again each time.
+     */
+    public Map<String, String> versionHeaders(VersionView version) {
+        RuleSetSignatures.Signed signed = signatures.sign(version.isp(), version.version(), version.digest());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Interdict-Isp", version.isp());
+        headers.put("X-Interdict-Version", Long.toString(version.version()));
+        headers.put("X-Interdict-Digest", version.digest());
+        headers.put("X-Interdict-Signature", signed.signature());
+        headers.put("X-Interdict-Key-Id", signed.keyId());
+        headers.put("Cache-Control", "no-cache");
+        return headers;
+    }
+
+    /** The entity tag of a version in a requested representation, as sent in {@code ETag}. */
+    public static EntityTag etag(VersionView version, Request request) {
+        return new EntityTag(version.digest() + "." + request.format()
+                + (request.type() == null ? "" : "." + request.type().name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether the format is one this service renders: only then may a representation be answered, 304 or not. */
+    public static boolean knownFormat(Request request) {
+        return Renderers.find(request.format()).isPresent();
     }
 
     /** What the format leaves out or could not encode, for a version. */
@@ -164,18 +194,17 @@ public class RuleSetDownloads {
                 "'" + format + "' is not a format; one of " + String.join(", ", Renderers.formats())));
     }
 
-    private static EntityTag etag(VersionView version, Request request) {
-        return new EntityTag(version.digest() + "." + request.format()
-                + (request.type() == null ? "" : "." + request.type().name().toLowerCase()));
-    }
-
     private static boolean matches(String ifNoneMatch, EntityTag etag) {
         if (ifNoneMatch == null) {
             return false;
         }
+        String quoted = "\"" + etag.getValue() + "\"";
         for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip().replaceFirst("^W/", "");
-            if (tag.equals("*") || tag.equals("\"" + etag.getValue() + "\"")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(quoted)) {
                 return true;
             }
         }

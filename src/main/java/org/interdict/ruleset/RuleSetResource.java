@@ -16,7 +16,6 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.compile.Delta;
-import org.interdict.compile.RuleType;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
 import org.interdict.export.RenderReport;
@@ -86,7 +85,7 @@ public class RuleSetResource {
     public Uni<Response> current(@PathParam("isp") String isp, @QueryParam("format") String format,
             @QueryParam("type") String type, @HeaderParam("If-None-Match") String ifNoneMatch) {
         IspAccess.require(actor.get(), isp);
-        RuleSetDownloads.Request request = request(format, type);
+        RuleSetDownloads.Request request = RuleSetDownloads.Request.of(format, type);
         // The hot path of every appliance poll: an unchanged rule set held in memory is answered 304 right here on
         // the I/O thread; anything that may read the database or stream content moves to a worker thread.
         VersionView cached = downloads.cachedCurrent(isp);
@@ -113,7 +112,7 @@ public class RuleSetResource {
             @QueryParam("format") String format, @QueryParam("type") String type,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         access(isp);
-        return downloads.serve(queries.version(isp, number), request(format, type), ifNoneMatch);
+        return downloads.serve(queries.version(isp, number), RuleSetDownloads.Request.of(format, type), ifNoneMatch);
     }
 
     @GET
@@ -122,7 +121,7 @@ public class RuleSetResource {
     public RenderReport report(@PathParam("isp") String isp, @PathParam("n") long number,
             @QueryParam("format") String format, @QueryParam("type") String type) {
         access(isp);
-        return downloads.report(queries.version(isp, number), request(format, type));
+        return downloads.report(queries.version(isp, number), RuleSetDownloads.Request.of(format, type));
     }
 
     @GET
@@ -168,11 +167,6 @@ public class RuleSetResource {
             @NotNull @Valid VersionDecision decision) {
         decisions.decide(isp, number, false, decision.reason(), actor.get());
         return queries.version(isp, number);
-    }
-
-    private static RuleSetDownloads.Request request(String format, String type) {
-        String name = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(java.util.Locale.ROOT);
-        return new RuleSetDownloads.Request(name, QueryParams.enumValue("type", type, RuleType.class));
     }
 
     private void access(String isp) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.interdict.support.Api.OFFICER;
 import static org.interdict.support.Api.as;
 
@@ -12,12 +13,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.interdict.appliance.LastSeen;
 import org.interdict.support.Api;
+import org.interdict.support.Db;
 import org.interdict.support.JwtKeys;
 import org.interdict.support.Rulesets;
 import org.interdict.support.Tokens;
@@ -25,6 +30,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ApplianceDownloadApiTest {
+
+    @Inject
+    LastSeen lastSeen;
 
     @Test
     void anAppliancePullsSignedRuleSetsAndPollsWithItsETag() throws Exception {
@@ -85,6 +93,81 @@ class ApplianceDownloadApiTest {
     }
 
     @Test
+    void anUnchangedPollAnswers304WithTheVersionsHeadersWhoeverAsks() {
+        String isp = Api.newIsp();
+        Rulesets.current(isp);
+        String token = register(isp, "resolver-poll");
+        Response full = given().auth().oauth2(token).queryParam("format", "rpz").get(current(isp));
+        full.then().statusCode(200);
+        String etag = full.header("ETag");
+
+        Response byAppliance = poll(token, isp, "rpz", etag);
+        // An engineer's JWT is answered by the REST resource, whatever answers appliances.
+        Response byEngineer = poll(Tokens.ispEngineer("eng-" + isp, isp), isp, "rpz", etag);
+        byAppliance.then().statusCode(304).body(equalTo(""));
+        byEngineer.then().statusCode(304);
+        for (String name : List.of("ETag", "X-Interdict-Isp", "X-Interdict-Version", "X-Interdict-Digest",
+                "X-Interdict-Signature", "X-Interdict-Key-Id", "Cache-Control")) {
+            assertThat(byAppliance.header(name)).as(name).isNotNull()
+                    .isEqualTo(byEngineer.header(name)).isEqualTo(full.header(name));
+        }
+
+        poll(token, isp, " RPZ ", etag).then().statusCode(304);
+        poll(token, isp, "rpz", "\"elsewhere\", W/" + etag).then().statusCode(304);
+        poll(token, isp, "hosts", etag).then().statusCode(200).header("ETag", not(equalTo(etag)));
+        poll(token, isp, "rpz", "\"elsewhere\"").then().statusCode(200).header("ETag", equalTo(etag));
+    }
+
+    @Test
+    void anUnchangedPollIsRefusedAsAnyRequestWouldBe() {
+        String isp = Api.newIsp();
+        String other = Api.newIsp();
+        Rulesets.current(isp);
+        Rulesets.current(other);
+        String token = register(isp, "resolver-refused");
+        String otherToken = register(other, "resolver-other");
+        String etag = given().auth().oauth2(token).queryParam("format", "rpz").get(current(isp))
+                .then().statusCode(200).extract().header("ETag");
+        String otherEtag = given().auth().oauth2(otherToken).queryParam("format", "rpz").get(current(other))
+                .then().statusCode(200).extract().header("ETag");
+        poll(token, isp, "rpz", etag).then().statusCode(304);
+
+        poll(token, other, "rpz", otherEtag).then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("format", "rpz").header("If-None-Match", etag).get(current(isp))
+                .then().statusCode(401);
+        given().auth().oauth2("itd_" + "A".repeat(43)).queryParam("format", "rpz").header("If-None-Match", etag)
+                .get(current(isp)).then().statusCode(401);
+        poll(token, isp, "nonsense", "*").then().statusCode(400).body("violations[0].field", equalTo("format"));
+        given().auth().oauth2(token).queryParam("format", "txt").queryParam("type", "nonsense")
+                .header("If-None-Match", "*").get(current(isp))
+                .then().statusCode(400).body("violations[0].field", equalTo("type"));
+
+        String engineer = Tokens.ispEngineer("eng-" + isp, isp);
+        long applianceId = as(engineer).get("/api/v1/isps/" + isp + "/appliances").jsonPath().getLong("items[0].id");
+        as(engineer).delete("/api/v1/isps/" + isp + "/appliances/" + applianceId + "/token").then().statusCode(200);
+        poll(token, isp, "rpz", etag).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnchangedPollCountsAsContact() {
+        String isp = Api.newIsp();
+        Rulesets.current(isp);
+        String token = register(isp, "resolver-seen");
+        String etag = given().auth().oauth2(token).queryParam("format", "rpz").get(current(isp))
+                .then().statusCode(200).extract().header("ETag");
+        lastSeen.flush().await().atMost(Duration.ofSeconds(10));
+        String engineer = Tokens.ispEngineer("eng-" + isp, isp);
+        long applianceId = as(engineer).get("/api/v1/isps/" + isp + "/appliances").jsonPath().getLong("items[0].id");
+        assertThat(Db.queryString("update appliance set last_seen_at = null where id = ? returning id", applianceId))
+                .isNotNull();
+
+        poll(token, isp, "rpz", etag).then().statusCode(304);
+
+        lastSeen.flush().await().atMost(Duration.ofSeconds(10));
+        assertThat(Db.queryString("select last_seen_at from appliance where id = ?", applianceId)).isNotNull();
+    }
+
+    @Test
     void downloadsAreGzippedOnRequest() {
         String isp = Api.newIsp();
         Rulesets.current(isp);
@@ -116,6 +199,11 @@ class ApplianceDownloadApiTest {
                 .body(Map.of("name", name, "kind", "dns-resolver", "preferredFormat", "rpz"))
                 .post("/api/v1/isps/" + isp + "/appliances").then().statusCode(201)
                 .extract().jsonPath().getString("token");
+    }
+
+    private static Response poll(String token, String isp, String format, String ifNoneMatch) {
+        return given().auth().oauth2(token).queryParam("format", format).header("If-None-Match", ifNoneMatch)
+                .get(current(isp));
     }
 
     private static String current(String isp) {
