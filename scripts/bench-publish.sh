@@ -56,7 +56,7 @@ for _ in $(seq 1 300); do
   [ "$(redis-cli -p "$port" hget "interdict-propagation:isp:$ISP:current" version)" = "$BASE_VERSION" ] && break
   sleep 1
 done
-java -cp "$classpath" org.interdict.publish.PropagationBenchmark "$BASE" "$ISP" "$OFFICER_TOKEN" "$SUPERVISOR_TOKEN" \
+java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$classpath" org.interdict.publish.PropagationBenchmark "$BASE" "$ISP" "$OFFICER_TOKEN" "$SUPERVISOR_TOKEN" \
   "redis://127.0.0.1:$port" interdict-propagation "$PROPAGATION_RUNS" "$PROPAGATION_WARMUPS"
 grep -q OutOfMemoryError "$work/server.log" && { echo "the service ran out of memory" >&2; exit 1; }
 exit 0
