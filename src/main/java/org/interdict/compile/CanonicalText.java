@@ -1,5 +1,6 @@
 package org.interdict.compile;
 
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,16 +32,22 @@ final class CanonicalText {
     private CanonicalText() {}
 
     /**
-     * Rules {@code [from, to)} of one type, and their lines once encoded: the first {@code length} bytes of {@code
-     * bytes}, not trimmed, to spare a copy of every chunk.
+     * Rules {@code [from, to)} of one type, and their lines once encoded: the first {@code length} bytes of the text,
+     * not trimmed, to spare a copy of every chunk. The text is held softly: memory can take it back, and the chunk is
+     * then encoded again when needed; {@code before} is the hash state before the chunk, when known.
      */
-    record Chunk(RuleType type, int from, int to, byte[] bytes, int length, MessageDigest before) {
+    record Chunk(RuleType type, int from, int to, SoftReference<byte[]> text, int length, MessageDigest before) {
         Chunk(RuleType type, int from, int to) {
             this(type, from, to, null, 0, null);
         }
 
+        /** The encoded text, or null when not encoded or taken back. */
+        byte[] bytes() {
+            return text == null ? null : text.get();
+        }
+
         Chunk withBefore(MessageDigest state) {
-            return new Chunk(type, from, to, bytes, length, state);
+            return new Chunk(type, from, to, text, length, state);
         }
     }
 
@@ -90,7 +97,7 @@ final class CanonicalText {
                 intact &= !touched;
                 if (to > from) {
                     chunks.add(touched ? new Chunk(type, from, to)
-                            : new Chunk(type, from, to, chunk.bytes(), chunk.length(), intact ? chunk.before() : null));
+                            : new Chunk(type, from, to, chunk.text(), chunk.length(), intact ? chunk.before() : null));
                 }
             }
         }
@@ -107,13 +114,14 @@ final class CanonicalText {
             resume = i;
         }
         MessageDigest sha = resume == 0 ? sha256() : copy(chunks[resume].before());
-        CompletableFuture<Void> next = encodeAsync(rules, chunks, resume, checkOrder);
+        // Each window's text is held strongly from its encoding until it is hashed, and softly after.
+        CompletableFuture<byte[][]> next = encodeAsync(rules, chunks, resume, checkOrder);
         for (int start = resume; start < chunks.length; start += WINDOW) {
-            next.join();
+            byte[][] texts = next.join();
             next = encodeAsync(rules, chunks, start + WINDOW, checkOrder);
             for (int i = start; i < Math.min(chunks.length, start + WINDOW); i++) {
                 chunks[i] = chunks[i].withBefore(copy(sha));
-                sha.update(chunks[i].bytes(), 0, chunks[i].length());
+                sha.update(texts[i - start], 0, chunks[i].length());
             }
         }
         return HexFormat.of().formatHex(sha.digest());
@@ -141,23 +149,35 @@ final class CanonicalText {
         }
     }
 
-    private static CompletableFuture<Void> encodeAsync(Map<RuleType, String[]> rules, Chunk[] chunks, int start,
+    /** The texts of a window of chunks, encoding those that are not (or no longer) at hand. */
+    private static CompletableFuture<byte[][]> encodeAsync(Map<RuleType, String[]> rules, Chunk[] chunks, int start,
             boolean checkOrder) {
         int end = Math.min(chunks.length, start + WINDOW);
+        byte[][] texts = new byte[Math.max(0, end - start)][];
         boolean missing = false;
         for (int i = start; i < end; i++) {
-            missing |= chunks[i].bytes() == null;
+            texts[i - start] = chunks[i].bytes();
+            missing |= texts[i - start] == null;
         }
         if (!missing) {
-            return CompletableFuture.completedFuture(null);
+            return CompletableFuture.completedFuture(texts);
         }
-        return CompletableFuture.runAsync(() -> IntStream.range(start, end).parallel()
-                .filter(i -> chunks[i].bytes() == null)
-                .forEach(i -> chunks[i] = encode(chunks[i], rules.get(chunks[i].type()), checkOrder)));
+        return CompletableFuture.supplyAsync(() -> {
+            IntStream.range(start, end).parallel().filter(i -> texts[i - start] == null).forEach(i -> {
+                Chunk chunk = chunks[i];
+                Encoded encoded = encode(chunk, rules.get(chunk.type()), checkOrder);
+                texts[i - start] = encoded.buffer();
+                chunks[i] = new Chunk(chunk.type(), chunk.from(), chunk.to(), new SoftReference<>(encoded.buffer()),
+                        encoded.length(), null);
+            });
+            return texts;
+        });
     }
 
+    private record Encoded(byte[] buffer, int length) {}
+
     /** The canonical lines of a chunk, after checking that it continues the order of the rule before it. */
-    private static Chunk encode(Chunk chunk, String[] values, boolean checkOrder) {
+    private static Encoded encode(Chunk chunk, String[] values, boolean checkOrder) {
         RuleType type = chunk.type();
         byte[] prefix = (type.name() + '\t').getBytes(StandardCharsets.US_ASCII);
         byte[] buffer = new byte[(chunk.to() - chunk.from()) * (prefix.length + 32)];
@@ -176,7 +196,7 @@ final class CanonicalText {
             used = putUtf8(value, buffer, used + prefix.length);
             buffer[used++] = '\n';
         }
-        return new Chunk(type, chunk.from(), chunk.to(), buffer, used, null);
+        return new Encoded(buffer, used);
     }
 
     /**

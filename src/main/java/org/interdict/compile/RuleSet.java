@@ -1,6 +1,5 @@
 package org.interdict.compile;
 
-import java.lang.ref.SoftReference;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -28,8 +27,8 @@ public final class RuleSet {
     private volatile String digest;
     /** The chunks of canonical text to hash, some already encoded (by a base), until the digest is known. */
     private CanonicalText.Chunk[] plan;
-    /** The encoded text once hashed, for rule sets patched from this one; memory may reclaim it. */
-    private volatile SoftReference<CanonicalText.Chunk[]> encoded;
+    /** The chunks once hashed, for rule sets patched from this one (memory may take back their text). */
+    private volatile CanonicalText.Chunk[] encoded;
     /** Per type, the hash of each rule's subsumption key, computed when first asked for or kept through a patch. */
     private final int[][] keyHashes = new int[RuleType.values().length][];
 
@@ -65,8 +64,7 @@ public final class RuleSet {
      */
     static RuleSet patched(RuleSet base, Map<RuleType, String[]> rules, Map<RuleType, long[][]> sources,
             Map<RuleType, CanonicalText.Edits> edits, Map<RuleType, int[]> keyHashes) {
-        SoftReference<CanonicalText.Chunk[]> text = base.encoded;
-        CanonicalText.Chunk[] baseText = text == null ? null : text.get();
+        CanonicalText.Chunk[] baseText = base.encoded;
         RuleSet patched = build(rules, sources, false,
                 baseText == null ? null : CanonicalText.plan(baseText, edits, rules));
         keyHashes.forEach((type, hashes) -> patched.keyHashes[type.ordinal()] = hashes);
@@ -141,7 +139,7 @@ public final class RuleSet {
         }
         CanonicalText.Chunk[] chunks = plan;
         String hex = CanonicalText.digest(rules, chunks, checkOrder);
-        encoded = new SoftReference<>(chunks);
+        encoded = chunks;
         plan = null;
         return hex;
     }
