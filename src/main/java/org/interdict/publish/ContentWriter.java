@@ -131,7 +131,8 @@ final class ContentWriter {
         for (RuleType type : RuleType.values()) {
             // An empty set is no key at all in Redis: nothing to rename.
             if (base.count(type) > 0) {
-                renames.add(Request.cmd(Command.RENAME).arg(keys.spare(base.digest(), type)).arg(keys.content(digest, type)));
+                renames.add(Request.cmd(Command.RENAME).arg(keys.spare(base.digest(), type))
+                        .arg(keys.content(digest, type)));
             }
         }
         renames.add(Request.cmd(Command.HDEL).arg(keys.spares()).arg(base.digest()));

@@ -79,16 +79,10 @@ final class RuleSetCodec {
     }
 
     static RulePatch decodePatch(InputStream stored) {
-        Map<RuleType, List<String>> removed = new EnumMap<>(RuleType.class);
-        Map<RuleType, List<String>> put = new EnumMap<>(RuleType.class);
-        Map<RuleType, List<long[]>> sources = new EnumMap<>(RuleType.class);
-        for (RuleType type : RuleType.values()) {
-            removed.put(type, new ArrayList<>());
-            put.put(type, new ArrayList<>());
-            sources.put(type, new ArrayList<>());
-        }
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(stored, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        Map<RuleType, List<String>> removed = listPerType();
+        Map<RuleType, List<String>> put = listPerType();
+        Map<RuleType, List<long[]>> sources = listPerType();
+        try (BufferedReader in = lines(stored)) {
             String line;
             while ((line = in.readLine()) != null) {
                 int first = line.indexOf('\t');
@@ -122,14 +116,9 @@ final class RuleSetCodec {
     }
 
     static RuleSet decode(InputStream stored) {
-        Map<RuleType, List<String>> rules = new EnumMap<>(RuleType.class);
-        Map<RuleType, List<long[]>> sources = new EnumMap<>(RuleType.class);
-        for (RuleType type : RuleType.values()) {
-            rules.put(type, new ArrayList<>());
-            sources.put(type, new ArrayList<>());
-        }
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(stored, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        Map<RuleType, List<String>> rules = listPerType();
+        Map<RuleType, List<long[]>> sources = listPerType();
+        try (BufferedReader in = lines(stored)) {
             String line;
             while ((line = in.readLine()) != null) {
                 int first = line.indexOf('\t');
@@ -148,6 +137,18 @@ final class RuleSetCodec {
             sourceArrays.put(type, sources.get(type).toArray(long[][]::new));
         }
         return RuleSet.of(ruleArrays, sourceArrays);
+    }
+
+    private static <T> Map<RuleType, List<T>> listPerType() {
+        Map<RuleType, List<T>> lists = new EnumMap<>(RuleType.class);
+        for (RuleType type : RuleType.values()) {
+            lists.put(type, new ArrayList<>());
+        }
+        return lists;
+    }
+
+    private static BufferedReader lines(InputStream stored) throws IOException {
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(stored, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
     }
 
     private static long[] parseIds(String line, int from) {

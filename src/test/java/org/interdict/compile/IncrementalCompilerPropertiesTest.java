@@ -88,7 +88,7 @@ class IncrementalCompilerPropertiesTest {
         Arbitrary<TargetRule> tree = Combinators.combine(ids, names()).as((id, n) -> new TargetRule(id, TargetType.DOMAIN_TREE, n));
         Arbitrary<TargetRule> url = Combinators.combine(ids, names(), Arbitraries.of("/", "/a", "/b?c=1"))
                 .as((id, n, path) -> new TargetRule(id, TargetType.URL, "https://" + n + path));
-        Arbitrary<TargetRule> ip = Combinators.combine(ids, blocks()).as((id, b) -> new TargetRule(id, TargetType.IP, b));
+        Arbitrary<TargetRule> ip = Combinators.combine(ids, RuleSetCompilerPropertiesTest.blocks()).as((id, b) -> new TargetRule(id, TargetType.IP, b));
         return Arbitraries.oneOf(domain, domain, tree, url, ip).list().ofMaxSize(25);
     }
 
@@ -96,7 +96,8 @@ class IncrementalCompilerPropertiesTest {
     Arbitrary<List<AllowEntry>> allowlists() {
         Arbitrary<AllowEntry> domain = names().map(n -> new AllowEntry(AllowType.DOMAIN, n, "r", "s"));
         Arbitrary<AllowEntry> tree = names().map(n -> new AllowEntry(AllowType.DOMAIN_TREE, n, "r", "s"));
-        Arbitrary<AllowEntry> cidr = blocks().map(b -> new AllowEntry(AllowType.CIDR, b, "r", "s"));
+        Arbitrary<AllowEntry> cidr = RuleSetCompilerPropertiesTest.blocks()
+                .map(b -> new AllowEntry(AllowType.CIDR, b, "r", "s"));
         return Arbitraries.oneOf(domain, tree, cidr).list().ofMaxSize(3);
     }
 
@@ -104,15 +105,5 @@ class IncrementalCompilerPropertiesTest {
     private static Arbitrary<String> names() {
         return Combinators.combine(Arbitraries.of("a", "b", "cd").list().ofMinSize(1).ofMaxSize(3),
                 Arbitraries.of("vn", "com")).as((labels, tld) -> String.join(".", labels) + "." + tld);
-    }
-
-    /** An address or block inside 10.0.0.0/24 or 2001:db8::/120, with host bits clear. */
-    private static Arbitrary<String> blocks() {
-        return Combinators.combine(Arbitraries.of(false, false, true), Arbitraries.integers().between(0, 8),
-                Arbitraries.integers().between(0, 255)).as((v6, hostBits, offset) -> {
-                    int start = offset & ~((1 << hostBits) - 1);
-                    String address = v6 ? "2001:db8::" + (start == 0 ? "" : Integer.toHexString(start)) : "10.0.0." + start;
-                    return hostBits == 0 && offset % 2 == 0 ? address : address + "/" + ((v6 ? 128 : 32) - hostBits);
-                });
     }
 }

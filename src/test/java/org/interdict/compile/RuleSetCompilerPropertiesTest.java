@@ -205,7 +205,7 @@ class RuleSetCompilerPropertiesTest {
     }
 
     /** An address or block inside 10.0.0.0/24 or 2001:db8::/120, with host bits clear. */
-    private static Arbitrary<String> blocks() {
+    static Arbitrary<String> blocks() {
         return Combinators.combine(Arbitraries.of(false, false, true), Arbitraries.integers().between(0, 8),
                 Arbitraries.integers().between(0, 255)).as((v6, hostBits, offset) -> {
                     int start = offset & ~((1 << hostBits) - 1);
