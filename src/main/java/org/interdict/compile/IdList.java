@@ -4,9 +4,13 @@ import java.util.Arrays;
 
 /**
  * A growing set of directive ids. Rules usually come from a handful of directives, so instead of hashing every
- * id it appends, skips an immediate repeat, and sorts out duplicates only when the array fills up.
+ * id it looks a short list through before appending (a tree covering thousands of names from a few directives
+ * then never sorts), and once the list is long, sorts out duplicates only when the array fills up.
  */
 final class IdList {
+
+    /** Lists up to this long are kept free of duplicates as they grow. */
+    private static final int SHORT = 16;
 
     private long[] ids;
     private int size;
@@ -20,6 +24,13 @@ final class IdList {
     void add(long id) {
         if (ids[size - 1] == id) {
             return;
+        }
+        if (size <= SHORT) {
+            for (int i = 0; i < size - 1; i++) {
+                if (ids[i] == id) {
+                    return;
+                }
+            }
         }
         if (size == ids.length) {
             compact();

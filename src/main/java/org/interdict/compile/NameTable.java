@@ -17,8 +17,13 @@ final class NameTable {
 
     /** Per slot: the name's hash code in the high half, entry + 1 in the low half (0 when free). */
     private long[] slots;
-    /** Four bits per slot; bit {@link #presentBit} of every name's hash is set. */
+    /** Four bits per slot (see bitWords); bit {@link #bit} of every name's hash is set. */
     private long[] present;
+    /**
+     * The same, for the hash of every name's last two labels: a longer name none of whose ancestors could share
+     * them is dismissed after one look (in a national register most names are under no blocked tree at all).
+     */
+    private long[] keys;
     private String[] names;
     private long[] firstIds;
     private IdList[] moreIds;
@@ -30,7 +35,8 @@ final class NameTable {
         this.singles = singles;
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         slots = new long[capacity];
-        present = new long[capacity / 16];
+        present = new long[bitWords(capacity)];
+        keys = new long[bitWords(capacity)];
         names = new String[Math.max(16, expected)];
         firstIds = new long[names.length];
         moreIds = new IdList[names.length];
@@ -65,7 +71,8 @@ final class NameTable {
         names[entry] = name;
         firstIds[entry] = id;
         slots[slot] = slot(hash, entry);
-        setPresentBit(hash);
+        setBit(present, hash);
+        setBit(keys, keyHash(name));
         if (size * 2 > slots.length) {
             rehash();
         }
@@ -123,9 +130,15 @@ final class NameTable {
         // right to left, reading each char once: a dot completes the hash of the suffix after it
         int hash = 0;
         int power = 1;
+        int dots = 0;
         for (int i = name.length() - 1; i >= 0; i--) {
             char c = name.charAt(i);
             if (c == '.' && i + 1 < name.length()) {
+                // Every remaining suffix ends with the last two labels, whose hash this is: an entry of two labels
+                // or more among them would have set its bit. Single-label entries were looked up already.
+                if (++dots == 2 && !hasBit(keys, hash)) {
+                    return -1;
+                }
                 int e = find(name, i + 1, hash);
                 if (e >= 0 && filter.accept(e)) {
                     return e;
@@ -146,9 +159,14 @@ final class NameTable {
         int[] found = NO_ENTRIES;
         int hash = 0;
         int power = 1;
+        int dots = 0;
         for (int i = name.length() - 1; i >= 0; i--) {
             char c = name.charAt(i);
             if (c == '.' && i + 1 < name.length()) {
+                // As in findAncestor: no entry beyond the single labels shares the last two labels.
+                if (++dots == 2 && !hasBit(keys, hash)) {
+                    return found;
+                }
                 found = appendIfFound(found, find(name, i + 1, hash));
             }
             hash += c * power;
@@ -168,8 +186,7 @@ final class NameTable {
 
     /** The entry equal to {@code name.substring(from)}, whose hash code is {@code hash}, or -1. */
     private int find(String name, int from, int hash) {
-        int bit = presentBit(hash);
-        if ((present[bit >>> 6] & 1L << bit) == 0) {
+        if (!hasBit(present, hash)) {
             return -1;
         }
         int length = name.length() - from;
@@ -188,7 +205,8 @@ final class NameTable {
 
     private void rehash() {
         long[] grown = new long[slots.length * 2];
-        present = new long[grown.length / 16];
+        present = new long[bitWords(grown.length)];
+        keys = new long[bitWords(grown.length)];
         int mask = grown.length - 1;
         for (int entry = 0; entry < size; entry++) {
             int hash = names[entry].hashCode();
@@ -197,19 +215,46 @@ final class NameTable {
                 slot = (slot + 1) & mask;
             }
             grown[slot] = slot(hash, entry);
-            setPresentBit(hash);
+            setBit(present, hash);
+            setBit(keys, keyHash(names[entry]));
         }
         slots = grown;
     }
 
-    private void setPresentBit(int hash) {
-        int bit = presentBit(hash);
-        present[bit >>> 6] |= 1L << bit;
+    /** Four bits per slot, and never fewer than a few thousand: small tables (the allowlist's) are looked up most. */
+    private static int bitWords(int slots) {
+        return Math.max(slots / 16, 64);
+    }
+
+    private static void setBit(long[] bits, int hash) {
+        int bit = bit(bits, hash);
+        bits[bit >>> 6] |= 1L << bit;
+    }
+
+    private static boolean hasBit(long[] bits, int hash) {
+        int bit = bit(bits, hash);
+        return (bits[bit >>> 6] & 1L << bit) != 0;
     }
 
     /** Multiplicative hashing: the top bits of the product, as many as the array has bit positions. */
-    private int presentBit(int hash) {
-        return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(present.length * 64 - 1);
+    private static int bit(long[] bits, int hash) {
+        return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(bits.length * 64 - 1);
+    }
+
+    /** The hash code of the name's last two labels (of the whole name when it has fewer). */
+    private static int keyHash(String name) {
+        int hash = 0;
+        int power = 1;
+        int dots = 0;
+        for (int i = name.length() - 1; i >= 0; i--) {
+            char c = name.charAt(i);
+            if (c == '.' && ++dots == 2) {
+                break;
+            }
+            hash += c * power;
+            power *= 31;
+        }
+        return hash;
     }
 
     private static long slot(int hash, int entry) {

@@ -61,7 +61,7 @@ public final class CompileBenchmark {
         random = new SplittableRandom(seed);
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Path dir = Path.of(args[0]);
         CompileBenchmark generator = new CompileBenchmark(SEED);
         List<TargetRule> targets = generator.register();
@@ -77,8 +77,13 @@ public final class CompileBenchmark {
         LiveHeapPeak liveHeap = new LiveHeapPeak();
         long[] times = new long[MEASURED_RUNS];
         long[] cpuTimes = new long[MEASURED_RUNS];
+        long[][] references = new long[3][MEASURED_RUNS];
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < MEASURED_RUNS; i++) {
+            // Each compilation is paired with a run of the reference, so that both meet the machine in the same
+            // state; each starts after a pause, so neither runs beside what the other left behind (a collection).
+            reference(dir, references, i);
+            settle();
             long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             result = compiler.compile(targets, allowlist);
@@ -112,6 +117,10 @@ public final class CompileBenchmark {
         System.out.println("digest: " + from.digest());
         System.out.println("peak_heap_mb: " + peakHeap / (1024 * 1024));
         System.out.printf("compile_ms: %.1f%n", median(times) / 1e6);
+        System.out.printf("reference_sort_ms: %.1f%n", median(references[1]) / 1e6);
+        System.out.printf("reference_iprange_ms: %.1f%n", median(references[2]) / 1e6);
+        System.out.printf("reference_ms: %.1f%n", median(references[0]) / 1e6);
+        System.out.printf("compile_ratio: %.2f%n", median(times) / median(references[0]));
         System.out.printf("compile_cpu_ms: %.1f%n", median(cpuTimes) / 1e6);
         System.out.printf("delta_ms: %.1f%n", median(deltaTimes) / 1e6);
         incremental(targets, allowlist, result);
@@ -274,6 +283,36 @@ public final class CompileBenchmark {
 
     private long directive() {
         return 1353 + random.nextInt(DIRECTIVES);
+    }
+
+    /**
+     * One run of the reference on the written inputs: {@code LC_ALL=C sort -u} on the domains, then {@code iprange
+     * --optimize} on the IPv4 part; stores the total, the sort and the iprange times at {@code run}.
+     */
+    private static void reference(Path dir, long[][] references, int run) throws IOException, InterruptedException {
+        settle();
+        long sort = timed(new ProcessBuilder("sort", "-u", dir.resolve("domains.txt").toString()), dir, "domains.sorted");
+        long iprange = timed(new ProcessBuilder("iprange", "--optimize", dir.resolve("ipv4.txt").toString()), dir,
+                "ipv4.merged");
+        references[0][run] = sort + iprange;
+        references[1][run] = sort;
+        references[2][run] = iprange;
+    }
+
+    private static long timed(ProcessBuilder command, Path dir, String output) throws IOException, InterruptedException {
+        command.environment().put("LC_ALL", "C");
+        command.redirectOutput(dir.resolve(output).toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        long start = System.nanoTime();
+        int exit = command.start().waitFor();
+        long took = System.nanoTime() - start;
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command.command()) + " exited with " + exit);
+        }
+        return took;
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(300);
     }
 
     private static void writeInputs(List<TargetRule> targets, Path dir) throws IOException {
