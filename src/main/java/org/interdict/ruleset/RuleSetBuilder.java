@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.ref.SoftReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -98,11 +99,11 @@ public class RuleSetBuilder {
         VersionWriter writer = new VersionWriter(c, contents, CircuitBreaker.of(config.rulesets().breaker()), json, now);
         List<NewVersion> created = new ArrayList<>();
         long started = System.nanoTime();
-        Map<Set<Long>, CompileResult> results = new HashMap<>();
+        Map<Set<Long>, SoftReference<CompileResult>> results = new HashMap<>();
         for (Map.Entry<List<Long>, List<String>> audience : inputs.audiences().entrySet()) {
             Set<Long> directives = Set.copyOf(audience.getKey());
             Compiled compiled = compile(c, directives, inputs.allowlist());
-            results.put(directives, compiled.result());
+            results.put(directives, new SoftReference<>(compiled.result()));
             for (String isp : audience.getValue()) {
                 NewVersion version = writer.write(isp, compiled.result(), compiled.from(), notesFor(isp, changes, inputs));
                 if (version != null) {
@@ -131,8 +132,13 @@ public class RuleSetBuilder {
     /** A compilation of some directives' targets, and how it came from an earlier one when it did. */
     private record Compiled(CompileResult result, Derivation from) {}
 
-    /** The results of the last committed run, by the directives they compiled, with the allowlist they used. */
-    private record Earlier(Map<Set<Long>, CompileResult> results, List<AllowEntry> allowlist, Set<String> deepContents) {}
+    /**
+     * The results of the last committed run, by the directives they compiled, with the allowlist they used. Held
+     * softly: several audiences mean several national-size results, and memory may take them back (the next run
+     * then compiles from scratch).
+     */
+    private record Earlier(Map<Set<Long>, SoftReference<CompileResult>> results, List<AllowEntry> allowlist,
+            Set<String> deepContents) {}
 
     /**
      * The directives' targets compiled: on top of the earlier result closest to them when only a few targets
@@ -141,17 +147,17 @@ public class RuleSetBuilder {
     private Compiled compile(Connection c, Set<Long> directives, List<AllowEntry> allowlist) throws SQLException {
         Earlier known = earlier;
         if (known != null && known.allowlist().equals(allowlist)) {
-            Set<Long> closest = null;
             Set<Long> differing = null;
-            for (Set<Long> compiled : known.results().keySet()) {
-                Set<Long> difference = symmetricDifference(compiled, directives);
-                if (differing == null || difference.size() < differing.size()) {
-                    closest = compiled;
+            CompileResult base = null;
+            for (Map.Entry<Set<Long>, SoftReference<CompileResult>> compiled : known.results().entrySet()) {
+                Set<Long> difference = symmetricDifference(compiled.getKey(), directives);
+                CompileResult result = compiled.getValue().get();
+                if (result != null && (differing == null || difference.size() < differing.size())) {
                     differing = difference;
+                    base = result;
                 }
             }
-            if (closest != null) {
-                CompileResult base = known.results().get(closest);
+            if (base != null) {
                 if (differing.isEmpty()) {
                     return new Compiled(base, null);
                 }
