@@ -12,7 +12,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.interdict.target.TargetType;
 
 /**
  * Recompiling only the changed keys on top of an earlier result must give exactly what compiling the new inputs
@@ -83,13 +82,7 @@ class IncrementalCompilerPropertiesTest {
 
     @Provide
     Arbitrary<List<TargetRule>> targets() {
-        Arbitrary<Long> ids = Arbitraries.longs().between(1, 6);
-        Arbitrary<TargetRule> domain = Combinators.combine(ids, names()).as((id, n) -> new TargetRule(id, TargetType.DOMAIN, n));
-        Arbitrary<TargetRule> tree = Combinators.combine(ids, names()).as((id, n) -> new TargetRule(id, TargetType.DOMAIN_TREE, n));
-        Arbitrary<TargetRule> url = Combinators.combine(ids, names(), Arbitraries.of("/", "/a", "/b?c=1"))
-                .as((id, n, path) -> new TargetRule(id, TargetType.URL, "https://" + n + path));
-        Arbitrary<TargetRule> ip = Combinators.combine(ids, RuleSetCompilerPropertiesTest.blocks()).as((id, b) -> new TargetRule(id, TargetType.IP, b));
-        return Arbitraries.oneOf(domain, domain, tree, url, ip).list().ofMaxSize(25);
+        return RuleSetCompilerPropertiesTest.targets(names(), 25);
     }
 
     @Provide

@@ -171,13 +171,18 @@ class RuleSetCompilerPropertiesTest {
 
     @Provide
     Arbitrary<List<TargetRule>> targets() {
+        return targets(names(), 30);
+    }
+
+    /** Up to {@code most} targets of directives 1 to 6: names, trees and URL hosts drawn from {@code names}. */
+    static Arbitrary<List<TargetRule>> targets(Arbitrary<String> names, int most) {
         Arbitrary<Long> ids = Arbitraries.longs().between(1, 6);
-        Arbitrary<TargetRule> domain = Combinators.combine(ids, names()).as((id, n) -> new TargetRule(id, TargetType.DOMAIN, n));
-        Arbitrary<TargetRule> tree = Combinators.combine(ids, names()).as((id, n) -> new TargetRule(id, TargetType.DOMAIN_TREE, n));
-        Arbitrary<TargetRule> url = Combinators.combine(ids, names(), Arbitraries.of("/", "/a", "/b?c=1"))
+        Arbitrary<TargetRule> domain = Combinators.combine(ids, names).as((id, n) -> new TargetRule(id, TargetType.DOMAIN, n));
+        Arbitrary<TargetRule> tree = Combinators.combine(ids, names).as((id, n) -> new TargetRule(id, TargetType.DOMAIN_TREE, n));
+        Arbitrary<TargetRule> url = Combinators.combine(ids, names, Arbitraries.of("/", "/a", "/b?c=1"))
                 .as((id, n, path) -> new TargetRule(id, TargetType.URL, "https://" + n + path));
         Arbitrary<TargetRule> ip = Combinators.combine(ids, blocks()).as((id, b) -> new TargetRule(id, TargetType.IP, b));
-        return Arbitraries.oneOf(domain, tree, url, ip).list().ofMaxSize(30);
+        return Arbitraries.oneOf(domain, tree, url, ip).list().ofMaxSize(most);
     }
 
     @Provide
