@@ -12,9 +12,6 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-source scripts/lib/services.sh
-source scripts/lib/packages.sh
-source scripts/lib/devkeys.sh
 source scripts/lib/bench-base.sh
 ensure_commands redis-server:redis-server redis-benchmark:redis-tools python3:python3
 : "${PROPAGATION_RUNS:=20}" "${PROPAGATION_WARMUPS:=2}"

@@ -9,9 +9,6 @@
 # the service at the end. Prints "name: value" lines; progress goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/services.sh
-source scripts/lib/packages.sh
-source scripts/lib/devkeys.sh
 source scripts/lib/bench-base.sh
 
 : "${SERVE_HEAP:=512m}" "${POLL_SECONDS:=15}" "${POLL_WARMUP_SECONDS:=10}" "${POLL_CONNECTIONS:=64}"
@@ -24,10 +21,8 @@ trap 'bench_stop_service; rm -rf "$work"' EXIT
 bench_start_service "$SERVE_HEAP"
 bench_load_base "$ISP"
 engineer=$(scripts/token.sh isp-engineer --isp "$ISP" --sub bench-engineer)
-log() { bench_log "$@"; }
-json() { bench_json "$@"; }
 
-device=$(json "$engineer" POST "/api/v1/isps/$ISP/appliances" \
+device=$(bench_json "$engineer" POST "/api/v1/isps/$ISP/appliances" \
   '{"name":"bench-resolver","kind":"dns-resolver","preferredFormat":"rpz"}' | jq -r .token)
 current="$BASE/api/v1/isps/$ISP/ruleset/current?format=rpz"
 download() { # file: one full RPZ with gzip; prints "status milliseconds"
@@ -35,7 +30,7 @@ download() { # file: one full RPZ with gzip; prints "status milliseconds"
     -w '%{http_code} %{time_total}\n' "$current" | awk '{ printf "%s %d\n", $1, $2 * 1000 }'
 }
 
-log "warm-up download"
+bench_log "warm-up download"
 read -r status cold_ms < <(download "$work/warm.rpz")
 [ "$status" = 200 ] || { echo "the RPZ download answered $status" >&2; exit 1; }
 etag=$(awk 'tolower($1) == "etag:" { sub(/\r$/, ""); print $2 }' "$work/warm.rpz.headers")
@@ -49,7 +44,7 @@ done
 full_rpz_ms=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 2p)
 rpz_bytes=$(stat -c %s "$work/full.rpz")
 
-log "polling with wrk"
+bench_log "polling with wrk"
 cat >"$work/poll.lua" <<EOF
 wrk.headers["Authorization"] = "Bearer $device"
 wrk.headers["If-None-Match"] = '$etag'
@@ -66,7 +61,7 @@ poll_p99=$(awk '$1 == "99%" { v = $2; u = v; sub(/[a-z]+$/, "", v); sub(/^[0-9.]
 poll_non_3xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$work/wrk.txt")
 poll_codes=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $device" -H "If-None-Match: $etag" "$current")
 
-log "10 concurrent downloads"
+bench_log "10 concurrent downloads"
 pids=()
 for i in $(seq 1 10); do
   download "$work/c$i.rpz" >"$work/c$i.result" &

@@ -1,9 +1,14 @@
 # Sourced by the benchmarks that need the running service with the national base of the performance brief:
 #   bench_start_service HEAP       starts the packaged service on a free port with a fresh database ($DB_NAME) and
-#                                  sets BASE; bench_stop_service (also run on exit) stops it
+#                                  sets BASE; bench_stop_service stops it (callers trap it on exit)
 #   bench_load_base ISP            registers the ISP and loads 1.35 M targets through the REST API as an officer and
 #                                  a supervisor would; sets BASE_DIRECTIVE and BASE_VERSION
-# Needs services.sh, packages.sh and devkeys.sh sourced, and $work (a scratch directory).
+# Needs $work (a scratch directory).
+
+_bench_lib="$(dirname "${BASH_SOURCE[0]}")"
+source "$_bench_lib/services.sh"
+source "$_bench_lib/packages.sh"
+source "$_bench_lib/devkeys.sh"
 
 bench_log() { echo "[$(basename "$0" .sh)] $*" >&2; }
 bench_millis() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }

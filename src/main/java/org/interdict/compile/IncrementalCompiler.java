@@ -88,7 +88,7 @@ public final class IncrementalCompiler {
         Map<String, long[]> found = new LinkedHashMap<>();
         if (type == RuleType.IPV4 || type == RuleType.IPV6) {
             // An address family is one key: all of its rules or none.
-            if (keys.contains(SubsumptionKeys.of(type, ""))) {
+            if (keys.contains(type == RuleType.IPV4 ? SubsumptionKeys.IPV4 : SubsumptionKeys.IPV6)) {
                 for (int i = 0; i < values.length; i++) {
                     found.put(values[i], sources[i]);
                 }

@@ -121,7 +121,8 @@ final class NameTable {
     /**
      * The entry of the shortest label suffix of {@code name} (the name itself included when {@code
      * includeSelf}) that is in the table and accepted by {@code filter}, or -1. The shortest suffix is the
-     * topmost ancestor, the one that covers all the others.
+     * topmost ancestor, the one that covers all the others. The filter sees every suffix found, shortest first,
+     * until it accepts one.
      */
     int findAncestor(String name, boolean includeSelf, EntryFilter filter) {
         if (size == 0) {
@@ -153,32 +154,15 @@ final class NameTable {
 
     /** Every entry that is a label suffix of {@code name} (the name itself included), topmost first. */
     int[] ancestors(String name) {
-        if (size == 0) {
-            return NO_ENTRIES;
-        }
-        int[] found = NO_ENTRIES;
-        int hash = 0;
-        int power = 1;
-        int dots = 0;
-        for (int i = name.length() - 1; i >= 0; i--) {
-            char c = name.charAt(i);
-            if (c == '.' && i + 1 < name.length()) {
-                // As in findAncestor: no entry beyond the single labels shares the last two labels.
-                if (++dots == 2 && !hasBit(keys, hash)) {
-                    return found;
-                }
-                found = appendIfFound(found, find(name, i + 1, hash));
-            }
-            hash += c * power;
-            power *= 31;
-        }
-        return appendIfFound(found, find(name, 0, hash));
+        int[][] found = {NO_ENTRIES};
+        findAncestor(name, true, entry -> {
+            found[0] = append(found[0], entry);
+            return false;
+        });
+        return found[0];
     }
 
-    private static int[] appendIfFound(int[] found, int entry) {
-        if (entry < 0) {
-            return found;
-        }
+    private static int[] append(int[] found, int entry) {
         int[] grown = Arrays.copyOf(found, found.length + 1);
         grown[found.length] = entry;
         return grown;

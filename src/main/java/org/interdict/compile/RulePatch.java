@@ -106,7 +106,7 @@ public final class RulePatch {
                 values[to] = rule;
                 ids[to] = part.putSources()[p++];
                 if (hashes != null) {
-                    hashes[to] = SubsumptionKeys.of(type, rule).hashCode();
+                    hashes[to] = SubsumptionKeys.hashOf(type, rule);
                 }
                 to++;
             }

@@ -115,6 +115,15 @@ public final class RuleSet {
         return rules.get(type).length;
     }
 
+    /** How many rules of each type. */
+    public Map<RuleType, Integer> counts() {
+        Map<RuleType, Integer> counts = new EnumMap<>(RuleType.class);
+        for (RuleType type : RuleType.values()) {
+            counts.put(type, count(type));
+        }
+        return counts;
+    }
+
     public int size() {
         int n = 0;
         for (String[] values : rules.values()) {
@@ -153,7 +162,7 @@ public final class RuleSet {
         if (hashes == null) {
             String[] values = rules.get(type);
             hashes = new int[values.length];
-            Arrays.parallelSetAll(hashes, i -> SubsumptionKeys.of(type, values[i]).hashCode());
+            Arrays.parallelSetAll(hashes, i -> SubsumptionKeys.hashOf(type, values[i]));
             keyHashes[type.ordinal()] = hashes;
         }
         return hashes;

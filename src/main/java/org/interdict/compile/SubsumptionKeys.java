@@ -39,6 +39,11 @@ public final class SubsumptionKeys {
         };
     }
 
+    /** The hash code of a rule's key, which {@link RuleSet#keyHashes} keeps per rule. */
+    static int hashOf(RuleType type, String rule) {
+        return of(type, rule).hashCode();
+    }
+
     private static String ofUrl(String url) {
         return ofName(UrlHost.of(url).name());
     }

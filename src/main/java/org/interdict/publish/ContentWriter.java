@@ -62,8 +62,7 @@ final class ContentWriter {
 
     /** Whether the index marks this content complete (cheap; for choosing a base to copy from). */
     boolean indexed(String digest) {
-        Response count = redis.send(Request.cmd(Command.HGET).arg(keys.contents()).arg(digest));
-        return count != null && !count.toString().equals(WRITING);
+        return finished(redis.send(Request.cmd(Command.HGET).arg(keys.contents()).arg(digest)));
     }
 
     /**
@@ -87,7 +86,7 @@ final class ContentWriter {
             redis.pipeline(members(Command.SADD, keys::content, digest, everyRule(rules)), commandsPerBatch);
         }
         redis.send(Request.cmd(Command.HSET).arg(keys.contents()).arg(digest).arg(rules.size()));
-        if (!complete(digest, counts(rules))) {
+        if (!complete(digest, rules.counts())) {
             throw new IllegalStateException("Redis content " + digest + " incomplete after writing");
         }
     }
@@ -99,22 +98,29 @@ final class ContentWriter {
      */
     void writeSpare(RuleSet rules) {
         String digest = rules.digest();
-        if (spareComplete(digest, counts(rules))) {
-            return;
-        }
         redis.send(Request.cmd(Command.HSET).arg(keys.spares()).arg(digest).arg(WRITING));
         redis.send(unlinkSpare(digest));
         redis.pipeline(members(Command.SADD, keys::spare, digest, everyRule(rules)), commandsPerBatch);
         redis.send(Request.cmd(Command.HSET).arg(keys.spares()).arg(digest).arg(rules.size()));
     }
 
-    /** The digests with a spare copy, complete or not. */
+    /** The digests with a spare copy, finished or not. */
     List<String> spares() {
         List<String> digests = new ArrayList<>();
         for (Response digest : redis.send(Request.cmd(Command.HKEYS).arg(keys.spares()))) {
             digests.add(digest.toString());
         }
         return digests;
+    }
+
+    /** Whether the spare copy of this content was written to the end (taking it over checks its sizes). */
+    boolean spareFinished(String digest) {
+        return finished(redis.send(Request.cmd(Command.HGET).arg(keys.spares()).arg(digest)));
+    }
+
+    /** Whether an index entry (the rule count, or {@code writing}) says its content was written to the end. */
+    private static boolean finished(Response indexEntry) {
+        return indexEntry != null && !indexEntry.toString().equals(WRITING);
     }
 
     void removeSpare(String digest) {
@@ -124,7 +130,7 @@ final class ContentWriter {
 
     /** Renames the base's complete spare sets to the new content's; false when there is no complete spare. */
     private boolean takeSpare(RuleSet base, String digest) {
-        if (!spareComplete(base.digest(), counts(base))) {
+        if (!spareComplete(base.digest(), base.counts())) {
             return false;
         }
         List<Request> renames = new ArrayList<>();
@@ -189,14 +195,6 @@ final class ContentWriter {
             all.put(type, rules.rules(type));
         }
         return all;
-    }
-
-    private static Map<RuleType, Integer> counts(RuleSet rules) {
-        Map<RuleType, Integer> counts = new EnumMap<>(RuleType.class);
-        for (RuleType type : RuleType.values()) {
-            counts.put(type, rules.count(type));
-        }
-        return counts;
     }
 
     /** {@code command key m1 m2 ...} requests over every rule of every type, built lazily as they are sent. */

@@ -65,19 +65,6 @@ final class PublishedVersions {
     }
 
     /** The digests of every ISP's latest {@code perIsp} published versions: the content Redis keeps. */
-    /** The digest of every ISP's latest published version. */
-    static Set<String> currentDigests(Connection c) throws SQLException {
-        Set<String> digests = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("select distinct on (isp_id) digest from ruleset_version"
-                + " where state = 'PUBLISHED' order by isp_id, number desc");
-                ResultSet rows = s.executeQuery()) {
-            while (rows.next()) {
-                digests.add(rows.getString(1));
-            }
-        }
-        return digests;
-    }
-
     static Set<String> retainedDigests(Connection c, int perIsp) throws SQLException {
         Set<String> digests = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("select distinct digest from (select digest, row_number()"

@@ -87,14 +87,15 @@ public class RedisPublisher {
      * publication lock, so no other replica renames a spare while it is being written.
      */
     void refreshSpares(Connection c) throws SQLException {
-        Set<String> current = config.spareCopies() ? PublishedVersions.currentDigests(c) : Set.of();
+        Set<String> current = config.spareCopies() ? PublishedVersions.retainedDigests(c, 1) : Set.of();
         for (String digest : writer.spares()) {
             if (!current.contains(digest)) {
                 writer.removeSpare(digest);
             }
         }
         for (String digest : current) {
-            RuleSet rules = contents.get(digest);
+            // Only a missing or unfinished spare needs the content (the rename checks a finished one's sizes).
+            RuleSet rules = writer.spareFinished(digest) ? null : contents.get(digest);
             if (rules != null) {
                 writer.writeSpare(rules);
             }

@@ -50,9 +50,8 @@ public class RuleSetBuilder {
     private final AuditLog audit;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final IncrementalCompiler incremental = new IncrementalCompiler();
-    /** Only the compiler thread touches these: runs never overlap (see CompileTrigger). */
+    /** Only the compiler thread touches it: runs never overlap (see CompileTrigger). */
     private Earlier earlier;
-    private Earlier pending;
 
     public RuleSetBuilder(AgroalDataSource dataSource, RuleSetContents contents, ObjectMapper json, InterdictConfig config,
             AuditLog audit) {
@@ -76,12 +75,13 @@ public class RuleSetBuilder {
                 // One snapshot for every read: the pending changes and the directives must agree, or a change
                 // committed between two reads would be compiled into a version that does not name it.
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                pending = null;
-                List<NewVersion> created = compile(c, now);
+                Run done = compile(c, now);
                 c.commit();
-                earlier = pending;
-                earlier.deepContents().forEach(contents::flattenLater);
-                return new Outcome(false, created);
+                // Kept for the next run only once committed: a rollback must not leave results of inputs that never
+                // were.
+                earlier = done.results();
+                done.deepContents().forEach(contents::flattenLater);
+                return new Outcome(false, done.created());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -93,7 +93,10 @@ public class RuleSetBuilder {
         }
     }
 
-    private List<NewVersion> compile(Connection c, Instant now) throws SQLException {
+    /** What a run made: its versions, its results for the next run, and contents to store whole once committed. */
+    private record Run(List<NewVersion> created, Earlier results, Set<String> deepContents) {}
+
+    private Run compile(Connection c, Instant now) throws SQLException {
         List<PendingChange> changes = pendingChanges(c);
         CompileInputs inputs = CompileInputs.load(c, now, null);
         VersionWriter writer = new VersionWriter(c, contents, CircuitBreaker.of(config.rulesets().breaker()), json, now);
@@ -120,13 +123,10 @@ public class RuleSetBuilder {
                     version.isp() + "/" + version.number(), Map.of("isp", version.isp(), "version",
                             version.number(), "digest", version.digest(), "state", version.state().name())));
         }
-        // Kept for the next run only once this one has committed (see run): a rollback must not leave results of
-        // inputs that never were.
-        pending = new Earlier(results, inputs.allowlist(), writer.deepContents());
         if (!created.isEmpty()) {
             LOG.infof("Compiled %d new version(s) in %d ms", created.size(), (System.nanoTime() - started) / 1_000_000);
         }
-        return created;
+        return new Run(created, new Earlier(results, inputs.allowlist()), writer.deepContents());
     }
 
     /** A compilation of some directives' targets, and how it came from an earlier one when it did. */
@@ -137,8 +137,7 @@ public class RuleSetBuilder {
      * softly: several audiences mean several national-size results, and memory may take them back (the next run
      * then compiles from scratch).
      */
-    private record Earlier(Map<Set<Long>, SoftReference<CompileResult>> results, List<AllowEntry> allowlist,
-            Set<String> deepContents) {}
+    private record Earlier(Map<Set<Long>, SoftReference<CompileResult>> results, List<AllowEntry> allowlist) {}
 
     /**
      * The directives' targets compiled: on top of the earlier result closest to them when only a few targets

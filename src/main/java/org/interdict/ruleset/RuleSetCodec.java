@@ -32,35 +32,20 @@ final class RuleSetCodec {
     private RuleSetCodec() {}
 
     static byte[] encode(RuleSet rules) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, rules.size() * 12));
-        try (GZIPOutputStream gzip = new FastGzip(bytes);
-                Writer out = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16)) {
-            StringBuilder line = new StringBuilder(300);
+        return gzip(rules.size() * 12, out -> {
             for (RuleType type : RuleType.values()) {
                 List<String> values = rules.rules(type);
                 for (int i = 0; i < values.size(); i++) {
-                    line.setLength(0);
-                    line.append(type.name()).append('\t').append(values.get(i)).append('\t');
-                    long[] ids = rules.sources(type, i);
-                    for (int j = 0; j < ids.length; j++) {
-                        if (j > 0) {
-                            line.append(',');
-                        }
-                        line.append(ids[j]);
-                    }
-                    out.append(line).append('\n');
+                    out.append(type.name()).append('\t').append(values.get(i)).append('\t');
+                    appendIds(out, rules.sources(type, i));
+                    out.append('\n');
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static byte[] encode(RulePatch patch) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, patch.size() * 40));
-        try (GZIPOutputStream gzip = new FastGzip(bytes);
-                Writer out = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16)) {
+        return gzip(patch.size() * 40, out -> {
             for (RuleType type : RuleType.values()) {
                 RulePatch.Part part = patch.part(type);
                 for (String rule : part.removed()) {
@@ -72,6 +57,20 @@ final class RuleSetCodec {
                     out.append('\n');
                 }
             }
+        });
+    }
+
+    /** What writes the lines of one stored form. */
+    @FunctionalInterface
+    private interface Lines {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private static byte[] gzip(int estimate, Lines lines) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, estimate));
+        try (GZIPOutputStream gzip = new FastGzip(bytes);
+                Writer out = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16)) {
+            lines.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

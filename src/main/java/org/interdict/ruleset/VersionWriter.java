@@ -8,15 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.interdict.compile.CompileResult;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
-import org.interdict.compile.RuleType;
 import org.interdict.publish.Outbox;
 
 /** Turns a compiled rule set into an ISP's next version, inside the compilation's transaction. */
@@ -83,7 +80,7 @@ final class VersionWriter {
             insert.setString(6, state.name());
             insert.setTimestamp(7, Timestamp.from(now));
             insert.setTimestamp(8, state == VersionState.PUBLISHED ? Timestamp.from(now) : null);
-            insert.setString(9, toJson(counts(rules)));
+            insert.setString(9, toJson(rules.counts()));
             insert.setInt(10, added);
             insert.setInt(11, removed);
             insert.setString(12, toJson(changes));
@@ -119,14 +116,6 @@ final class VersionWriter {
                 + " delete from ruleset_content where digest not in (select digest from live)")) {
             s.executeUpdate();
         }
-    }
-
-    static Map<RuleType, Integer> counts(RuleSet rules) {
-        Map<RuleType, Integer> counts = new EnumMap<>(RuleType.class);
-        for (RuleType type : RuleType.values()) {
-            counts.put(type, rules.count(type));
-        }
-        return counts;
     }
 
     private Head head(String isp) throws SQLException {
