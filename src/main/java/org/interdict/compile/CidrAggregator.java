@@ -18,6 +18,7 @@ final class CidrAggregator {
     private final boolean ipv6;
     private final int width;
     private final long[] range = new long[4];
+    private final byte[] text = new byte[IpText.MAX_TEXT];
 
     private long[] startHi = new long[16];
     private long[] startLo = new long[16];
@@ -271,31 +272,36 @@ final class CidrAggregator {
     }
 
     /**
-     * Target indices by ascending start. IPv4 packs start and index into one long and sorts primitives; IPv6
-     * starts need 128 bits, so they sort boxed indices (a small share of real registers).
+     * Target indices by ascending start (ties in input order): a least-significant-byte-first radix sort of the
+     * indices, skipping the bytes on which every start agrees (the high word of IPv4, a shared IPv6 prefix).
      */
     private int[] orderByStart() {
         int[] order = new int[size];
-        if (!ipv6) {
-            int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, size));
-            long[] keys = new long[size];
-            for (int i = 0; i < size; i++) {
-                keys[i] = startLo[i] << indexBits | i;
-            }
-            Arrays.sort(keys);
-            long indexMask = (1L << indexBits) - 1;
-            for (int i = 0; i < size; i++) {
-                order[i] = (int) (keys[i] & indexMask);
-            }
-            return order;
-        }
-        Integer[] boxed = new Integer[size];
         for (int i = 0; i < size; i++) {
-            boxed[i] = i;
+            order[i] = i;
         }
-        Arrays.sort(boxed, (a, b) -> compare(startHi[a], startLo[a], startHi[b], startLo[b]));
-        for (int i = 0; i < size; i++) {
-            order[i] = boxed[i];
+        int[] scratch = new int[size];
+        int[] count = new int[257];
+        for (int b = 0; b < width / 8; b++) {
+            long[] word = b < 8 ? startLo : startHi;
+            int shift = 8 * (b & 7);
+            Arrays.fill(count, 0);
+            for (int i = 0; i < size; i++) {
+                count[((int) (word[i] >>> shift) & 0xFF) + 1]++;
+            }
+            if (size == 0 || count[((int) (word[0] >>> shift) & 0xFF) + 1] == size) {
+                continue;
+            }
+            for (int d = 0; d < 256; d++) {
+                count[d + 1] += count[d];
+            }
+            for (int k = 0; k < size; k++) {
+                int t = order[k];
+                scratch[count[(int) (word[t] >>> shift) & 0xFF]++] = t;
+            }
+            int[] swap = order;
+            order = scratch;
+            scratch = swap;
         }
         return order;
     }
@@ -324,7 +330,7 @@ final class CidrAggregator {
     }
 
     private String format(long hi, long lo, int prefix) {
-        return ipv6 ? IpText.formatIpv6(hi, lo, prefix) : IpText.formatIpv4(lo, prefix);
+        return ipv6 ? IpText.formatIpv6(hi, lo, prefix, text) : IpText.formatIpv4(lo, prefix, text);
     }
 
     private void parse(String text) {

@@ -1,5 +1,7 @@
 package org.interdict.compile;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Parses and prints the canonical text of IP addresses and CIDR blocks without going through {@code
  * InetAddress}, which would allocate several objects per value on the compile path.
@@ -13,6 +15,10 @@ final class IpText {
     static final int START_LO = 1;
     static final int END_HI = 2;
     static final int END_LO = 3;
+    /** The longest text {@link #formatIpv6} writes: eight groups of four, seven colons and a prefix. */
+    static final int MAX_TEXT = 43;
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private IpText() {}
 
@@ -125,31 +131,34 @@ final class IpText {
         range[END_LO] = lo | hostLo;
     }
 
-    static String formatIpv4(long address, int prefix) {
-        StringBuilder text = new StringBuilder(18);
-        text.append(address >>> 24).append('.')
-                .append(address >>> 16 & 0xFF).append('.')
-                .append(address >>> 8 & 0xFF).append('.')
-                .append(address & 0xFF).append('/').append(prefix);
-        return text.toString();
+    /**
+     * {@code a.b.c.d/prefix}, written into {@code scratch} (at least {@link #MAX_TEXT} bytes) and copied once into
+     * the string: a national register formats hundreds of thousands of blocks.
+     */
+    static String formatIpv4(long address, int prefix, byte[] scratch) {
+        int at = 0;
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            at = putDecimal((int) (address >>> shift) & 0xFF, scratch, at);
+            scratch[at++] = (byte) (shift == 0 ? '/' : '.');
+        }
+        at = putDecimal(prefix, scratch, at);
+        return new String(scratch, 0, at, StandardCharsets.ISO_8859_1);
     }
 
-    /** RFC 5952 text: lower-case hex, no leading zeros, the first longest run of two or more zero groups as {@code ::}. */
-    static String formatIpv6(long hi, long lo, int prefix) {
-        int[] groups = new int[8];
-        for (int g = 0; g < 4; g++) {
-            groups[g] = (int) (hi >>> (48 - 16 * g)) & 0xFFFF;
-            groups[g + 4] = (int) (lo >>> (48 - 16 * g)) & 0xFFFF;
-        }
+    /**
+     * RFC 5952 text: lower-case hex, no leading zeros, the first longest run of two or more zero groups as {@code
+     * ::}; written into {@code scratch} like {@link #formatIpv4}.
+     */
+    static String formatIpv6(long hi, long lo, int prefix, byte[] scratch) {
         int bestStart = -1;
         int bestLength = 1;
         for (int g = 0; g < 8; ) {
-            if (groups[g] != 0) {
+            if (group(hi, lo, g) != 0) {
                 g++;
                 continue;
             }
             int start = g;
-            while (g < 8 && groups[g] == 0) {
+            while (g < 8 && group(hi, lo, g) == 0) {
                 g++;
             }
             if (g - start > bestLength) {
@@ -157,19 +166,49 @@ final class IpText {
                 bestLength = g - start;
             }
         }
-        StringBuilder text = new StringBuilder(44);
+        int at = 0;
         for (int g = 0; g < 8; g++) {
             if (g == bestStart) {
-                text.append("::");
+                scratch[at++] = ':';
+                scratch[at++] = ':';
                 g += bestLength - 1;
                 continue;
             }
             if (g > 0 && g != bestStart + bestLength) {
-                text.append(':');
+                scratch[at++] = ':';
             }
-            text.append(Integer.toHexString(groups[g]));
+            at = putHex(group(hi, lo, g), scratch, at);
         }
-        return text.append('/').append(prefix).toString();
+        scratch[at++] = '/';
+        at = putDecimal(prefix, scratch, at);
+        return new String(scratch, 0, at, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int group(long hi, long lo, int g) {
+        return (int) ((g < 4 ? hi : lo) >>> (48 - 16 * (g & 3))) & 0xFFFF;
+    }
+
+    /** Writes {@code value} (0 to 999) in decimal without leading zeros and returns the end. */
+    private static int putDecimal(int value, byte[] into, int at) {
+        if (value >= 100) {
+            into[at++] = (byte) ('0' + value / 100);
+        }
+        if (value >= 10) {
+            into[at++] = (byte) ('0' + value / 10 % 10);
+        }
+        into[at++] = (byte) ('0' + value % 10);
+        return at;
+    }
+
+    /** Writes {@code value} (16 bits) in lower-case hex without leading zeros and returns the end. */
+    private static int putHex(int value, byte[] into, int at) {
+        for (int shift = 12; shift > 0; shift -= 4) {
+            if (value >>> shift != 0) {
+                into[at++] = HEX[value >>> shift & 0xF];
+            }
+        }
+        into[at++] = HEX[value & 0xF];
+        return at;
     }
 
     /** The low {@code bits} bits set, for 0 to 64 bits. */
