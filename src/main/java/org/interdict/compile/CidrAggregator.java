@@ -55,6 +55,10 @@ final class CidrAggregator {
         texts[size++] = text;
     }
 
+    int size() {
+        return size;
+    }
+
     /** Makes room for {@code capacity} targets at once, rather than growing by copies. */
     void ensureCapacity(int capacity) {
         if (capacity > ids.length) {
@@ -91,41 +95,41 @@ final class CidrAggregator {
     /** Adds the merged, carved blocks to {@code out} and every collision with the allowlist to {@code conflicts}. */
     void aggregate(RuleBuffer out, Collection<Conflict> conflicts) {
         mergeProtected();
-        int[] order = orderByStart();
+        sortByStart();
         int[] active = new int[16];
         int from = 0;
         while (from < size) {
-            int first = order[from];
+            int first = from;
             long groupEndHi = endHi[first];
             long groupEndLo = endLo[first];
             int to = from + 1;
-            while (to < size && touches(order[to], groupEndHi, groupEndLo)) {
-                int next = order[to++];
+            while (to < size && touches(to, groupEndHi, groupEndLo)) {
+                int next = to++;
                 if (compare(endHi[next], endLo[next], groupEndHi, groupEndLo) > 0) {
                     groupEndHi = endHi[next];
                     groupEndLo = endLo[next];
                 }
             }
-            active = emitGroup(order, from, to, groupEndHi, groupEndLo, active, out, conflicts);
+            active = emitGroup(from, to, groupEndHi, groupEndLo, active, out, conflicts);
             from = to;
         }
     }
 
     /**
-     * Emits the blocks of one merged run {@code order[from, to)}: the run minus the protected ranges, each piece
+     * Emits the blocks of one merged run {@code [from, to)}: the run minus the protected ranges, each piece
      * split into aligned blocks. A block's provenance is the directives whose targets intersect it, found by a
      * sweep over the run's targets (sorted by start) keeping those still open.
      */
-    private int[] emitGroup(int[] order, int from, int to, long lastHi, long lastLo, int[] active, RuleBuffer out,
+    private int[] emitGroup(int from, int to, long lastHi, long lastLo, int[] active, RuleBuffer out,
             Collection<Conflict> conflicts) {
-        int first = order[from];
+        int first = from;
         long pieceHi = startHi[first];
         long pieceLo = startLo[first];
         int p = firstProtectedEndingAtOrAfter(pieceHi, pieceLo);
         boolean carved = p < protectedRanges.length
                 && compare(protectedRanges[p][0], protectedRanges[p][1], lastHi, lastLo) <= 0;
         if (carved) {
-            reportConflicts(order, from, to, conflicts);
+            reportConflicts(from, to, conflicts);
         }
         int next = from;
         int activeCount = 0;
@@ -156,11 +160,11 @@ final class CidrAggregator {
                 long blockEndHi = bits > 64 ? hi | IpText.mask(bits - 64) : hi;
                 long blockEndLo = bits >= 64 ? -1L : lo | IpText.mask(bits);
                 while (next < to
-                        && compare(startHi[order[next]], startLo[order[next]], blockEndHi, blockEndLo) <= 0) {
+                        && compare(startHi[next], startLo[next], blockEndHi, blockEndLo) <= 0) {
                     if (activeCount == active.length) {
                         active = Arrays.copyOf(active, activeCount * 2);
                     }
-                    active[activeCount++] = order[next++];
+                    active[activeCount++] = next++;
                 }
                 int kept = 0;
                 for (int a = 0; a < activeCount; a++) {
@@ -214,9 +218,9 @@ final class CidrAggregator {
         return list.toArray();
     }
 
-    private void reportConflicts(int[] order, int from, int to, Collection<Conflict> conflicts) {
+    private void reportConflicts(int from, int to, Collection<Conflict> conflicts) {
         for (int k = from; k < to; k++) {
-            int t = order[k];
+            int t = k;
             int p = firstProtectedEndingAtOrAfter(startHi[t], startLo[t]);
             if (p == protectedRanges.length
                     || compare(protectedRanges[p][0], protectedRanges[p][1], endHi[t], endLo[t]) > 0) {
@@ -272,10 +276,11 @@ final class CidrAggregator {
     }
 
     /**
-     * Target indices by ascending start (ties in input order): a least-significant-byte-first radix sort of the
-     * indices, skipping the bytes on which every start agrees (the high word of IPv4, a shared IPv6 prefix).
+     * Puts the targets in ascending order of start (ties in input order), so that aggregation reads them in
+     * sequence: a least-significant-byte-first radix sort of their indices, skipping the bytes on which every
+     * start agrees (the high word of IPv4, a shared IPv6 prefix), then one gather per array.
      */
-    private int[] orderByStart() {
+    private void sortByStart() {
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
@@ -303,7 +308,24 @@ final class CidrAggregator {
             order = scratch;
             scratch = swap;
         }
-        return order;
+        startHi = gather(startHi, order);
+        startLo = gather(startLo, order);
+        endHi = gather(endHi, order);
+        endLo = gather(endLo, order);
+        ids = gather(ids, order);
+        String[] sortedTexts = new String[size];
+        for (int k = 0; k < size; k++) {
+            sortedTexts[k] = texts[order[k]];
+        }
+        texts = sortedTexts;
+    }
+
+    private long[] gather(long[] values, int[] order) {
+        long[] sorted = new long[size];
+        for (int k = 0; k < size; k++) {
+            sorted[k] = values[order[k]];
+        }
+        return sorted;
     }
 
     /** Whether target {@code t} starts at or before the address just after {@code end}. */

@@ -11,22 +11,17 @@ record IpRules(RuleBuffer ipv4, RuleBuffer ipv6, List<Conflict> conflicts) {
 
     /** Merges {@code targets} into the aggregators, which already hold the protected ranges. */
     static IpRules of(TargetColumn targets, CidrAggregator ipv4Blocks, CidrAggregator ipv6Blocks) {
-        boolean[] ipv6 = new boolean[targets.size()];
-        int ipv6Count = 0;
+        // one pass, so each target's text is read once; most registers are nearly all IPv4
+        ipv4Blocks.ensureCapacity(targets.size());
         for (int i = 0; i < targets.size(); i++) {
-            ipv6[i] = IpText.isIpv6(targets.values[i]);
-            ipv6Count += ipv6[i] ? 1 : 0;
-        }
-        ipv4Blocks.ensureCapacity(targets.size() - ipv6Count);
-        ipv6Blocks.ensureCapacity(ipv6Count);
-        for (int i = 0; i < targets.size(); i++) {
-            (ipv6[i] ? ipv6Blocks : ipv4Blocks).add(targets.ids[i], targets.values[i]);
+            String value = targets.values[i];
+            (IpText.isIpv6(value) ? ipv6Blocks : ipv4Blocks).add(targets.ids[i], value);
         }
         List<Conflict> conflicts = new ArrayList<>();
-        RuleBuffer ipv4Rules = new RuleBuffer(targets.size() - ipv6Count);
+        RuleBuffer ipv4Rules = new RuleBuffer(ipv4Blocks.size());
         ipv4Blocks.aggregate(ipv4Rules, conflicts);
         ipv4Rules.sort();
-        RuleBuffer ipv6Rules = new RuleBuffer(ipv6Count);
+        RuleBuffer ipv6Rules = new RuleBuffer(ipv6Blocks.size());
         ipv6Blocks.aggregate(ipv6Rules, conflicts);
         ipv6Rules.sort();
         return new IpRules(ipv4Rules, ipv6Rules, conflicts);

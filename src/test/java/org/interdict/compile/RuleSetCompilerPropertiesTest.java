@@ -6,8 +6,11 @@ import com.google.common.net.InetAddresses;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -134,6 +137,33 @@ class RuleSetCompilerPropertiesTest {
         }
     }
 
+    /**
+     * The same brute-force check in several small universes far apart (each the last byte under its own prefix),
+     * so that ordering blocks by start must weigh every byte of an address, not only the last.
+     */
+    @Property(tries = 300)
+    void aggregationIsExactInUniversesDifferingInEveryByte(@ForAll("spreadIpTargets") List<TargetRule> targets) {
+        RuleSet set = compiler.compile(targets, List.of()).ruleSet();
+
+        Map<String, BitSet> expected = new TreeMap<>();
+        for (TargetRule target : targets) {
+            expected.computeIfAbsent(universe(target.value()), u -> new BitSet(256)).or(range(target.value()));
+        }
+        Map<String, BitSet> actual = new TreeMap<>();
+        Map<String, Integer> blockCounts = new TreeMap<>();
+        for (RuleType type : new RuleType[] {RuleType.IPV4, RuleType.IPV6}) {
+            for (String block : set.rules(type)) {
+                BitSet covered = actual.computeIfAbsent(universe(block), u -> new BitSet(256));
+                assertThat(covered.intersects(range(block))).as("blocks overlap").isFalse();
+                covered.or(range(block));
+                blockCounts.merge(universe(block), 1, Integer::sum);
+            }
+        }
+        assertThat(actual).isEqualTo(expected);
+        expected.forEach((universe, addresses) ->
+                assertThat(blockCounts.get(universe)).as(universe).isEqualTo(fewestBlocks(addresses)));
+    }
+
     @Property(tries = 200)
     void inputOrderDoesNotChangeTheResult(@ForAll("targets") List<TargetRule> targets,
             @ForAll("allowlists") List<AllowEntry> allowlist, @ForAll long seed) {
@@ -199,6 +229,23 @@ class RuleSetCompilerPropertiesTest {
         return Arbitraries.oneOf(domain, tree, cidr).list().ofMaxSize(3);
     }
 
+    /** Blocks of at most 256 addresses under prefixes that differ in their first, middle or last bytes. */
+    @Provide
+    Arbitrary<List<TargetRule>> spreadIpTargets() {
+        Arbitrary<String> v4 = Combinators.combine(
+                        Arbitraries.of("10.0.0.", "10.1.2.", "172.16.5.", "9.200.3.", "203.0.113."),
+                        Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 255))
+                .as((prefix, hostBits, offset) -> prefix + (offset & ~((1 << hostBits) - 1)) + "/" + (32 - hostBits));
+        Arbitrary<String> v6 = Combinators.combine(
+                        Arbitraries.of("2001:db8::", "2001:db8:1:2::", "fe80:5::7:0:", "2a00::1:"),
+                        Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 255))
+                .as((prefix, hostBits, offset) -> prefix + Integer.toHexString(offset & ~((1 << hostBits) - 1)) + "/"
+                        + (128 - hostBits));
+        Arbitrary<Long> ids = Arbitraries.longs().between(1, 6);
+        return Combinators.combine(ids, Arbitraries.oneOf(v4, v4, v6))
+                .as((id, block) -> new TargetRule(id, TargetType.IP, block)).list().ofMaxSize(40);
+    }
+
     @Provide
     Arbitrary<List<AllowEntry>> cidrAllowlists() {
         return blocks().map(b -> new AllowEntry(AllowType.CIDR, b, "r", "s")).list().ofMaxSize(4);
@@ -251,6 +298,13 @@ class RuleSetCompilerPropertiesTest {
     }
 
     /** Greedy: from the lowest uncovered address, the largest aligned block inside the set. */
+    /** The address without its last byte: the universe {@link #range} indexes by that byte. */
+    private static String universe(String value) {
+        int slash = value.indexOf('/');
+        byte[] bytes = InetAddresses.forString(slash < 0 ? value : value.substring(0, slash)).getAddress();
+        return HexFormat.of().formatHex(bytes, 0, bytes.length - 1);
+    }
+
     private static int fewestBlocks(BitSet set) {
         int count = 0;
         int at = set.nextSetBit(0);
