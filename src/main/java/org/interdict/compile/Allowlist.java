@@ -46,7 +46,12 @@ final class Allowlist {
      * {@link SingleIds} that is not thread-safe, so it may run on several threads at once.
      */
     boolean protects(String name) {
-        return !names.isEmpty() && (domains.find(name) >= 0 || trees.findAncestor(name, true, entry -> true) >= 0);
+        return !names.isEmpty() && (domains.find(name) >= 0 || insideProtectedTree(name));
+    }
+
+    /** Whether {@code name} is at or below a protected tree; reads no ids, like {@link #protects}. */
+    boolean insideProtectedTree(String name) {
+        return trees.findAncestor(name, true, entry -> true) >= 0;
     }
 
     /** The entries protecting {@code name}: equal to a protected domain, or at or below a protected tree. */

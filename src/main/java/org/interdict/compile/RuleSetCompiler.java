@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,6 +36,9 @@ public final class RuleSetCompiler {
 
     private static final int FREE = -1;
     private static final int PROTECTED = -2;
+    private static final byte ACCEPTED = 0;
+    private static final byte REFUSED = 1;
+    private static final byte COVERED = 2;
 
     public CompileResult compile(List<TargetRule> targets, List<AllowEntry> allowlist) {
         int[] counts = new int[TargetType.values().length];
@@ -69,18 +73,8 @@ public final class RuleSetCompiler {
         for (int i = 0; i < treeTargets.size(); i++) {
             trees.add(treeTargets.values[i], treeTargets.ids[i]);
         }
-        boolean[] refused = refuseTrees(trees, allowed, conflicts);
-        NameTable.EntryFilter accepted = entry -> !refused[entry];
-        boolean[] covered = new boolean[trees.size()];
-        for (int e = 0; e < trees.size(); e++) {
-            if (!refused[e]) {
-                int top = trees.findAncestor(trees.name(e), false, accepted);
-                if (top >= 0) {
-                    trees.addIds(top, trees, e);
-                    covered[e] = true;
-                }
-            }
-        }
+        byte[] treeStates = settleTrees(trees, allowed, conflicts);
+        NameTable.EntryFilter accepted = entry -> treeStates[entry] != REFUSED;
         RuleBuffer urlRules = urlRules(columns.get(TargetType.URL), trees, accepted, allowed, ipv4, ipv6, singles,
                 conflicts);
 
@@ -115,7 +109,7 @@ public final class RuleSetCompiler {
 
         RuleBuffer treeRules = new RuleBuffer(trees.size());
         for (int e = 0; e < trees.size(); e++) {
-            if (!refused[e] && !covered[e]) {
+            if (treeStates[e] == ACCEPTED) {
                 treeRules.add(trees.name(e), trees.ids(e));
             }
         }
@@ -192,44 +186,44 @@ public final class RuleSetCompiler {
     }
 
     /**
-     * Marks the trees that contain a protected name (one of its suffixes is the tree root) or lie inside a
-     * protected tree, and reports them.
+     * Refuses and reports the trees that contain a protected name (one of its suffixes is the tree root) or lie
+     * inside a protected tree, and folds each other tree inside an accepted one into the topmost such tree. One
+     * pass reads each tree's name once: an ancestor of a tree not inside a protected tree is not inside one either,
+     * so when the pass reaches a tree its ancestors' refusals are already known.
+     *
+     * @return per tree entry: {@link #ACCEPTED}, {@link #REFUSED} or {@link #COVERED}
      */
-    private static boolean[] refuseTrees(NameTable trees, Allowlist allowed, Collection<Conflict> conflicts) {
-        boolean[] refused = new boolean[trees.size()];
-        if (allowed.isEmptyForNames()) {
-            return refused;
-        }
-        List<List<AllowEntry>> refusedBy = new ArrayList<>(trees.size());
-        for (int e = 0; e < trees.size(); e++) {
-            refusedBy.add(null);
-        }
+    private static byte[] settleTrees(NameTable trees, Allowlist allowed, Collection<Conflict> conflicts) {
+        byte[] states = new byte[trees.size()];
+        Map<Integer, List<AllowEntry>> containing = new HashMap<>();
         for (AllowEntry entry : allowed.names()) {
             for (int e : trees.ancestors(entry.value())) {
-                addTo(refusedBy, e, entry);
+                addTo(containing.computeIfAbsent(e, k -> new ArrayList<>(2)), entry);
+                states[e] = REFUSED;
             }
         }
+        NameTable.EntryFilter accepted = entry -> states[entry] != REFUSED;
+        boolean checkInside = !allowed.isEmptyForNames();
         for (int e = 0; e < trees.size(); e++) {
-            for (AllowEntry entry : allowed.protectingTree(trees.name(e))) {
-                addTo(refusedBy, e, entry);
-            }
-            List<AllowEntry> protecting = refusedBy.get(e);
-            if (protecting != null) {
-                refused[e] = true;
-                String name = trees.name(e);
+            String name = trees.name(e);
+            if (states[e] == REFUSED || checkInside && allowed.insideProtectedTree(name)) {
+                List<AllowEntry> protecting = containing.getOrDefault(e, new ArrayList<>(2));
+                allowed.protectingTree(name).forEach(entry -> addTo(protecting, entry));
+                states[e] = REFUSED;
                 refuse(trees.ids(e), TargetType.DOMAIN_TREE, name, protecting, "the tree overlaps a protected name",
                         conflicts);
+                continue;
+            }
+            int top = trees.findAncestor(name, false, accepted);
+            if (top >= 0) {
+                trees.addIds(top, trees, e);
+                states[e] = COVERED;
             }
         }
-        return refused;
+        return states;
     }
 
-    private static void addTo(List<List<AllowEntry>> lists, int index, AllowEntry entry) {
-        List<AllowEntry> list = lists.get(index);
-        if (list == null) {
-            list = new ArrayList<>(2);
-            lists.set(index, list);
-        }
+    private static void addTo(List<AllowEntry> list, AllowEntry entry) {
         if (!list.contains(entry)) {
             list.add(entry);
         }
