@@ -10,7 +10,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The canonical text of a rule set (lines {@code TYPE<TAB>rule<LF>}, rule text in UTF-8, types in {@link RuleType}
@@ -28,8 +30,6 @@ final class CanonicalText {
     private static final int CHUNK = 1 << 16;
     /** Rules whose memory is touched together before they are copied. */
     private static final int TOUCH = 64;
-    /** Chunks encoded together, the next window while this one is hashed. */
-    private static final int WINDOW = 4;
 
     private CanonicalText() {}
 
@@ -109,6 +109,10 @@ final class CanonicalText {
     /**
      * Encodes the chunks that are not (replacing them in the array, checking the order of their rules if asked)
      * and returns the lower-case hex SHA-256 of the whole text.
+     *
+     * <p>Hashing is sequential, encoding is not: the calling thread hashes the chunks in order and, whenever the
+     * next one is not encoded yet, encodes the next unclaimed chunk itself; helpers on the common pool claim
+     * chunks from the same counter. So every core encodes, and the digest never waits on a pool that is busy.
      */
     static String digest(Map<RuleType, String[]> rules, Chunk[] chunks, boolean checkOrder) {
         int resume = 0;
@@ -116,17 +120,92 @@ final class CanonicalText {
             resume = i;
         }
         MessageDigest sha = resume == 0 ? sha256() : copy(chunks[resume].before());
-        // Each window's text is held strongly from its encoding until it is hashed, and softly after.
-        CompletableFuture<byte[][]> next = encodeAsync(rules, chunks, resume, checkOrder);
-        for (int start = resume; start < chunks.length; start += WINDOW) {
-            byte[][] texts = next.join();
-            next = encodeAsync(rules, chunks, start + WINDOW, checkOrder);
-            for (int i = start; i < Math.min(chunks.length, start + WINDOW); i++) {
-                chunks[i] = chunks[i].withBefore(copy(sha));
-                sha.update(texts[i - start], 0, chunks[i].length());
-            }
+        Encoding encoding = new Encoding(rules, chunks, resume, checkOrder);
+        ForkJoinPool pool = ForkJoinPool.commonPool();
+        for (int helper = 0; helper < Math.min(pool.getParallelism(), chunks.length - resume - 1); helper++) {
+            pool.execute(encoding::encodeUnclaimed);
+        }
+        for (int i = resume; i < chunks.length; i++) {
+            Chunk chunk = encoding.await(i);
+            chunks[i] = chunk.withBefore(copy(sha));
+            sha.update(encoding.take(i), 0, chunk.length());
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * The chunks of one digest being encoded by whichever thread claims them first. A chunk's text is held strongly
+     * from its encoding until it is hashed, and softly after.
+     */
+    private static final class Encoding {
+
+        private final Map<RuleType, String[]> rules;
+        private final Chunk[] chunks;
+        private final boolean checkOrder;
+        private final AtomicInteger unclaimed;
+        private final CompletableFuture<Chunk>[] encoded;
+        private final byte[][] texts;
+
+        @SuppressWarnings("unchecked")
+        Encoding(Map<RuleType, String[]> rules, Chunk[] chunks, int from, boolean checkOrder) {
+            this.rules = rules;
+            this.chunks = chunks;
+            this.checkOrder = checkOrder;
+            unclaimed = new AtomicInteger(from);
+            encoded = new CompletableFuture[chunks.length];
+            texts = new byte[chunks.length][];
+            for (int i = from; i < chunks.length; i++) {
+                encoded[i] = new CompletableFuture<>();
+            }
+        }
+
+        /** Chunk {@code i} once encoded, encoding other chunks meanwhile while it is not. */
+        Chunk await(int i) {
+            while (!encoded[i].isDone() && encodeNext()) {
+                // one more chunk encoded here while chunk i is still being encoded elsewhere
+            }
+            try {
+                return encoded[i].join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
+        /** The text of an awaited chunk, which the encoding then no longer holds. */
+        byte[] take(int i) {
+            byte[] text = texts[i];
+            texts[i] = null;
+            return text;
+        }
+
+        void encodeUnclaimed() {
+            while (encodeNext()) {
+                // until every chunk is claimed
+            }
+        }
+
+        private boolean encodeNext() {
+            int i = unclaimed.getAndIncrement();
+            if (i >= chunks.length) {
+                return false;
+            }
+            Chunk chunk = chunks[i];
+            byte[] text = chunk.bytes();
+            if (text != null) {
+                texts[i] = text;
+                encoded[i].complete(chunk);
+                return true;
+            }
+            try {
+                Encoded fresh = encode(chunk, rules.get(chunk.type()), checkOrder);
+                texts[i] = fresh.buffer();
+                encoded[i].complete(new Chunk(chunk.type(), chunk.from(), chunk.to(),
+                        new SoftReference<>(fresh.buffer()), fresh.length(), null));
+            } catch (RuntimeException e) {
+                encoded[i].completeExceptionally(e);
+            }
+            return true;
+        }
     }
 
     private static MessageDigest sha256() {
@@ -149,31 +228,6 @@ final class CanonicalText {
         for (int start = from; start < to; start += CHUNK) {
             chunks.add(new Chunk(type, start, Math.min(to, start + CHUNK)));
         }
-    }
-
-    /** The texts of a window of chunks, encoding those that are not (or no longer) at hand. */
-    private static CompletableFuture<byte[][]> encodeAsync(Map<RuleType, String[]> rules, Chunk[] chunks, int start,
-            boolean checkOrder) {
-        int end = Math.min(chunks.length, start + WINDOW);
-        byte[][] texts = new byte[Math.max(0, end - start)][];
-        boolean missing = false;
-        for (int i = start; i < end; i++) {
-            texts[i - start] = chunks[i].bytes();
-            missing |= texts[i - start] == null;
-        }
-        if (!missing) {
-            return CompletableFuture.completedFuture(texts);
-        }
-        return CompletableFuture.supplyAsync(() -> {
-            IntStream.range(start, end).parallel().filter(i -> texts[i - start] == null).forEach(i -> {
-                Chunk chunk = chunks[i];
-                Encoded encoded = encode(chunk, rules.get(chunk.type()), checkOrder);
-                texts[i - start] = encoded.buffer();
-                chunks[i] = new Chunk(chunk.type(), chunk.from(), chunk.to(), new SoftReference<>(encoded.buffer()),
-                        encoded.length(), null);
-            });
-            return texts;
-        });
     }
 
     private record Encoded(byte[] buffer, int length) {}
