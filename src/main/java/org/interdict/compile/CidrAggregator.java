@@ -308,9 +308,12 @@ final class CidrAggregator {
             order = scratch;
             scratch = swap;
         }
-        startHi = gather(startHi, order);
+        if (ipv6) {
+            // the high words of IPv4 targets are all zero
+            startHi = gather(startHi, order);
+            endHi = gather(endHi, order);
+        }
         startLo = gather(startLo, order);
-        endHi = gather(endHi, order);
         endLo = gather(endLo, order);
         ids = gather(ids, order);
         String[] sortedTexts = new String[size];
