@@ -34,8 +34,6 @@ import org.interdict.target.TargetType;
  */
 public final class RuleSetCompiler {
 
-    private static final int FREE = -1;
-    private static final int PROTECTED = -2;
     private static final byte ACCEPTED = 0;
     private static final byte REFUSED = 1;
     private static final byte COVERED = 2;
@@ -84,27 +82,23 @@ public final class RuleSetCompiler {
         Arrays.parallelSetAll(coveredBy, i -> {
             String name = domains.values[i];
             int top = trees.findAncestor(name, true, accepted);
-            return top >= 0 ? top : allowed.protects(name) ? PROTECTED : FREE;
+            return top >= 0 ? top : allowed.protects(name) ? DomainRules.PROTECTED : DomainRules.FREE;
         });
         StringSorter.Sorted sorted = sortedDomains.join();
-        DomainRules domainRules = new DomainRules(domains.size());
-        int[] order = sorted.order();
-        for (int k = 0; k < order.length; ) {
-            int first = order[k];
-            long[] ids = groupIds(order, sorted.startsGroup(), k, domains.ids, singles);
-            k += 1;
-            while (k < order.length && !sorted.startsGroup()[k]) {
-                k++;
-            }
-            String name = domains.values[first];
-            int top = coveredBy[first];
-            if (top >= 0) {
-                trees.addIds(top, ids);
-            } else if (top == FREE) {
-                domainRules.add(name, ids);
-            } else {
-                dropIfProtected(name, ids, TargetType.DOMAIN, name, allowed, conflicts);
-            }
+        // The upper half of the sorted names is sorted out on the other core; the trees and the conflicts are
+        // changed on this thread only, afterwards.
+        int middle = DomainRules.groupStartNear(sorted, domains.size() / 2);
+        ForkJoinTask<DomainRules> upper = pool.submit(
+                () -> DomainRules.sortOut(sorted, middle, domains.size(), domains, coveredBy, new SingleIds()));
+        DomainRules[] stretches = {DomainRules.sortOut(sorted, 0, middle, domains, coveredBy, singles), upper.join()};
+        for (DomainRules stretch : stretches) {
+            stretch.forEachAside((name, ids, top) -> {
+                if (top >= 0) {
+                    trees.addIds(top, ids);
+                } else {
+                    dropIfProtected(name, ids, TargetType.DOMAIN, name, allowed, conflicts);
+                }
+            });
         }
 
         RuleBuffer treeRules = new RuleBuffer(trees.size());
@@ -119,8 +113,8 @@ public final class RuleSetCompiler {
 
         Map<RuleType, String[]> rules = new EnumMap<>(RuleType.class);
         Map<RuleType, long[][]> sources = new EnumMap<>(RuleType.class);
-        rules.put(RuleType.DOMAIN, domainRules.values());
-        sources.put(RuleType.DOMAIN, domainRules.sources());
+        rules.put(RuleType.DOMAIN, DomainRules.values(stretches));
+        sources.put(RuleType.DOMAIN, DomainRules.sources(stretches));
         Map<RuleType, RuleBuffer> buffers = new EnumMap<>(RuleType.class);
         buffers.put(RuleType.DOMAIN_TREE, treeRules);
         buffers.put(RuleType.URL, urlRules);
@@ -167,22 +161,6 @@ public final class RuleSetCompiler {
         }
         urlRules.sort();
         return urlRules;
-    }
-
-    /** The ids of the group of equal names starting at sorted position {@code k}, ascending and distinct. */
-    private static long[] groupIds(int[] order, boolean[] startsGroup, int k, long[] ids, SingleIds singles) {
-        long first = ids[order[k]];
-        IdList more = null;
-        for (int j = k + 1; j < order.length && !startsGroup[j]; j++) {
-            long id = ids[order[j]];
-            if (more == null && id != first) {
-                more = new IdList(first);
-            }
-            if (more != null) {
-                more.add(id);
-            }
-        }
-        return more == null ? singles.of(first) : more.toArray();
     }
 
     /**
