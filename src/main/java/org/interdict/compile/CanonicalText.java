@@ -30,6 +30,8 @@ final class CanonicalText {
     private static final int CHUNK = 1 << 16;
     /** Rules whose memory is touched together before they are copied. */
     private static final int TOUCH = 64;
+    /** Rules whose lengths are read to size a chunk's text. */
+    private static final int SIZE_SAMPLES = 256;
 
     private CanonicalText() {}
 
@@ -246,7 +248,7 @@ final class CanonicalText {
     private static Encoded encode(Chunk chunk, String[] values, boolean checkOrder) {
         RuleType type = chunk.type();
         byte[] prefix = (type.name() + '\t').getBytes(StandardCharsets.US_ASCII);
-        byte[] buffer = new byte[(chunk.to() - chunk.from()) * (prefix.length + 32)];
+        byte[] buffer = new byte[estimatedSize(values, chunk.from(), chunk.to(), prefix.length)];
         int used = 0;
         int[] lengths = new int[TOUCH];
         for (int i = chunk.from(); i < chunk.to(); i++) {
@@ -257,23 +259,49 @@ final class CanonicalText {
             if (checkOrder && i > 0 && values[i - 1].compareTo(value) >= 0) {
                 throw new IllegalArgumentException(type + " rules not sorted and unique at " + value);
             }
-            // at most three UTF-8 bytes per char (a surrogate pair takes four for two chars)
-            int room = prefix.length + 3 * lengths[(i - chunk.from()) % TOUCH] + 1;
-            if (used + room > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, used + room));
-            }
+            buffer = withRoom(buffer, used + prefix.length + lengths[(i - chunk.from()) % TOUCH] + 1);
             System.arraycopy(prefix, 0, buffer, used, prefix.length);
-            used = putUtf8(value, buffer, used + prefix.length);
+            int end = putAscii(value, buffer, used + prefix.length);
+            if (end < 0) {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                buffer = withRoom(buffer, used + prefix.length + bytes.length + 1);
+                System.arraycopy(bytes, 0, buffer, used + prefix.length, bytes.length);
+                end = used + prefix.length + bytes.length;
+            }
+            used = end;
             buffer[used++] = '\n';
         }
         return new Encoded(buffer, used);
     }
 
     /**
-     * Writes {@code value} in UTF-8 at {@code at} and returns the end. Rules are nearly always ASCII, whose chars are
-     * their bytes: copying them directly spares an encoded array per rule.
+     * The text size of ASCII rules {@code [from, to)} estimated from a sample of their lengths, with a margin: the
+     * text is kept, so it should not be much larger than needed, and reading every length first would cost a pass.
      */
-    private static int putUtf8(String value, byte[] buffer, int at) {
+    private static int estimatedSize(String[] values, int from, int to, int prefix) {
+        int stride = Math.max(1, (to - from) / SIZE_SAMPLES);
+        long sampled = 0;
+        int samples = 0;
+        for (int i = from; i < to; i += stride) {
+            sampled += values[i].length();
+            samples++;
+        }
+        long estimate = (to - from) * (prefix + 1L) + sampled * (to - from) / Math.max(1, samples) * 21 / 20 + 64;
+        return (int) Math.min(Integer.MAX_VALUE - 8, estimate);
+    }
+
+    /** {@code buffer}, or a copy a quarter larger (at least {@code needed}) when it is shorter than that. */
+    private static byte[] withRoom(byte[] buffer, int needed) {
+        return needed <= buffer.length ? buffer
+                : Arrays.copyOf(buffer, Math.max(buffer.length + buffer.length / 4, needed));
+    }
+
+    /**
+     * Writes {@code value} at {@code at} one byte per char and returns the end, or -1 when that was not its UTF-8
+     * encoding. Rules are nearly always ASCII, whose chars are their bytes: copying them directly spares an
+     * encoded array per rule.
+     */
+    private static int putAscii(String value, byte[] buffer, int at) {
         int length = value.length();
         int seen = 0;
         for (int i = 0; i < length; i++) {
@@ -281,11 +309,7 @@ final class CanonicalText {
             seen |= c;
             buffer[at + i] = (byte) c;
         }
-        if (seen < 0x80) {
-            return at + length;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        System.arraycopy(bytes, 0, buffer, at, bytes.length);
-        return at + bytes.length;
+        return seen < 0x80 ? at + length : -1;
     }
+
 }

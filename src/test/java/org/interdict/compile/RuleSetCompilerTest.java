@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.interdict.target.TargetType;
 import org.junit.jupiter.api.Test;
 
@@ -232,6 +233,29 @@ class RuleSetCompilerTest {
         String text = "DOMAIN\tb.vn\nDOMAIN_TREE\ta.vn\nIPV4\t1.2.3.4/32\n";
         byte[] expected = java.security.MessageDigest.getInstance("SHA-256")
                 .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(set.digest()).isEqualTo(java.util.HexFormat.of().formatHex(expected));
+    }
+
+    /**
+     * Chunk texts are sized from a sample of rule lengths: rules far longer than the sampled ones, and non-ASCII
+     * ones, must make the text grow, never cut it short.
+     */
+    @Test
+    void digestCoversRulesLongerThanTheSampledOnesAndNonAsciiOnes() throws Exception {
+        int count = 70_000;
+        String[] urls = new String[count];
+        long[][] sources = new long[count][];
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            String path = i % 64 == 0 ? "a" : "x".repeat(150) + (i % 3 == 0 ? "\u00e9\u20ac" : "");
+            urls[i] = String.format("https://h%06d.vn/%s", i, path);
+            sources[i] = new long[] {1};
+            text.append("URL\t").append(urls[i]).append('\n');
+        }
+        RuleSet set = RuleSet.of(Map.of(RuleType.URL, urls), Map.of(RuleType.URL, sources));
+        byte[] expected = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(set.digest()).isEqualTo(java.util.HexFormat.of().formatHex(expected));
     }
