@@ -15,8 +15,11 @@ import java.util.Arrays;
 final class StringSorter {
 
     /** Below this many elements insertion sort beats the radix passes. */
-    private static final int INSERTION_MAX = 32;
+    private static final int INSERTION_MAX = 256;
     private static final int KEY_CHARS = 8;
+    private static final int DIGIT_BITS = 11;
+    private static final int DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+    private static final int DIGITS = (64 + DIGIT_BITS - 1) / DIGIT_BITS;
 
     private final String[] values;
     private final long[] keys;
@@ -62,11 +65,18 @@ final class StringSorter {
         } else {
             radixSort(from, to);
         }
+        // Runs of equal keys, as (start, end) pairs; the end is negated when the run's key held eight characters.
+        int[] runs = new int[8];
+        int runCount = 0;
         int run = from;
         for (int k = from + 1; k <= to; k++) {
             if (k == to || keys[k] != keys[run]) {
                 if (k - run > 1) {
-                    breakTie(run, k, offset);
+                    if (runCount + 2 > runs.length) {
+                        runs = Arrays.copyOf(runs, runs.length * 2);
+                    }
+                    runs[runCount++] = run;
+                    runs[runCount++] = holdsEightCharacters(keys[run]) ? -k : k;
                 }
                 if (k < to) {
                     startsGroup[k] = true;
@@ -74,21 +84,30 @@ final class StringSorter {
                 run = k;
             }
         }
+        // The next eight characters of every tied string, read in one loop whose loads do not depend on one
+        // another, so that the processor overlaps their cache misses.
+        for (int r = 0; r < runCount; r += 2) {
+            if (runs[r + 1] < 0) {
+                for (int k = runs[r]; k < -runs[r + 1]; k++) {
+                    keys[k] = key(values[order[k]], offset + KEY_CHARS);
+                }
+            }
+        }
+        for (int r = 0; r < runCount; r += 2) {
+            if (runs[r + 1] < 0) {
+                sortRange(runs[r], -runs[r + 1], offset + KEY_CHARS);
+            } else {
+                compareWhole(runs[r], runs[r + 1]);
+            }
+        }
     }
 
     /**
-     * Orders a run of equal keys. A key without a zero or saturated byte held eight real characters, so the run
-     * agrees on them and the next eight decide; otherwise (short strings, NUL or non-Latin characters) the
-     * strings are compared whole.
+     * Orders a run of equal keys that did not hold eight real characters (short strings, NUL or non-Latin
+     * characters), comparing the strings whole. A run whose keys held eight characters agrees on them, and the
+     * next eight decide, in {@link #sortRange}.
      */
-    private void breakTie(int from, int to, int offset) {
-        if (holdsEightCharacters(keys[from])) {
-            for (int k = from; k < to; k++) {
-                keys[k] = key(values[order[k]], offset + KEY_CHARS);
-            }
-            sortRange(from, to, offset + KEY_CHARS);
-            return;
-        }
+    private void compareWhole(int from, int to) {
         Integer[] run = new Integer[to - from];
         for (int k = from; k < to; k++) {
             run[k - from] = order[k];
@@ -147,14 +166,17 @@ final class StringSorter {
         }
     }
 
-    /** Stable least-significant-byte-first radix sort of the keys, skipping bytes on which all keys agree. */
+    /**
+     * Stable least-significant-digit-first radix sort of the keys, in digits of {@link #DIGIT_BITS} bits (six passes
+     * over 64 bits where bytes would take eight), skipping digits on which all keys agree.
+     */
     private void radixSort(int from, int to) {
         int n = to - from;
-        int[][] counts = new int[KEY_CHARS][256];
+        int[][] counts = new int[DIGITS][1 << DIGIT_BITS];
         for (int k = from; k < to; k++) {
             long key = keys[k];
-            for (int b = 0; b < KEY_CHARS; b++) {
-                counts[b][(int) (key >>> (8 * b)) & 0xFF]++;
+            for (int d = 0; d < DIGITS; d++) {
+                counts[d][(int) (key >>> (DIGIT_BITS * d)) & DIGIT_MASK]++;
             }
         }
         // passes alternate between the range and a scratch array, so the result may need copying back
@@ -164,21 +186,21 @@ final class StringSorter {
         long[] dstKeys = new long[n];
         int[] dstOrder = new int[n];
         int dst = 0;
-        for (int b = 0; b < KEY_CHARS; b++) {
-            int[] count = counts[b];
-            int shift = 8 * b;
-            if (count[(int) (srcKeys[src] >>> shift) & 0xFF] == n) {
+        for (int d = 0; d < DIGITS; d++) {
+            int[] count = counts[d];
+            int shift = DIGIT_BITS * d;
+            if (count[(int) (srcKeys[src] >>> shift) & DIGIT_MASK] == n) {
                 continue;
             }
             int sum = dst;
-            for (int d = 0; d < 256; d++) {
-                int c = count[d];
-                count[d] = sum;
+            for (int v = 0; v < count.length; v++) {
+                int c = count[v];
+                count[v] = sum;
                 sum += c;
             }
             for (int k = src; k < src + n; k++) {
                 long key = srcKeys[k];
-                int at = count[(int) (key >>> shift) & 0xFF]++;
+                int at = count[(int) (key >>> shift) & DIGIT_MASK]++;
                 dstKeys[at] = key;
                 dstOrder[at] = srcOrder[k];
             }

@@ -37,6 +37,7 @@ class StringSorterTest {
         Arbitrary<String> tail = Arbitraries.strings().withChars("ab.\u0000\u00e9\u00ff\u0100\u1ec7").ofMaxLength(12);
         Arbitrary<String> prefix = Arbitraries.of("", "https://", "https://www.example.", "xn--", "abcdefgh");
         Arbitrary<String> value = Combinators.combine(prefix, tail).as(String::concat);
-        return value.list().ofMaxSize(200);
+        // up to well past the size below which insertion sort is used, so the radix passes run as well
+        return value.list().ofMaxSize(1200);
     }
 }
