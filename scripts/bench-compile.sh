@@ -15,5 +15,7 @@ mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=test
 classpath="target/test-classes:target/classes:$(cat "$work/classpath")"
 
-# The harness times the reference itself, each run next to one of its compilations (see CompileBenchmark).
-java ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -cp "$classpath" org.interdict.compile.bench.CompileBenchmark "$work"
+# The harness times the reference itself, each run next to one of its compilations (see CompileBenchmark). The JVM
+# runs with the service's own settings (jvm.options), as it compiles in the service.
+echo "jvm_options: $(tr '\n' ' ' < jvm.options)${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
+java @jvm.options ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -cp "$classpath" org.interdict.compile.bench.CompileBenchmark "$work"

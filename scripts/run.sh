@@ -16,4 +16,5 @@ ensure_dev_keys
 if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
+# jvm.options: the JVM settings the service is measured and deployed with (see docs/operations.md).
+exec java @jvm.options ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar

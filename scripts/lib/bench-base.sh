@@ -36,7 +36,7 @@ bench_start_service() { # heap
   fi
   # Port 0: the system picks a free port, read back from the log, so no other server can be mistaken for ours.
   bench_log "starting the service with -Xmx$1"
-  PORT=0 java "-Xmx$1" -jar target/quarkus-app/quarkus-run.jar >"$work/server.log" 2>&1 &
+  PORT=0 java @jvm.options "-Xmx$1" -jar target/quarkus-app/quarkus-run.jar >"$work/server.log" 2>&1 &
   bench_server=$!
   local port=
   for _ in $(seq 1 120); do

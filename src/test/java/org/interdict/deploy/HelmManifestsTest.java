@@ -135,6 +135,16 @@ class HelmManifestsTest {
         }
     }
 
+    /** The JVM runs with the settings the service is measured with, as scripts/run.sh and the image do. */
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void theJvmGetsTheMeasuredSettings(String values) throws IOException {
+        String javaOpts = one(manifests(values), "ConfigMap").at("/data/JAVA_OPTS").asText();
+        List<String> options = Files.readAllLines(Path.of("jvm.options")).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(options).isNotEmpty();
+        assertThat(List.of(javaOpts.split(" "))).as(values + ": JAVA_OPTS").containsAll(options);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"default", "production"})
     void rolloutsAndShutdownsKeepServing(String values) {
