@@ -16,6 +16,13 @@ mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/classpath" -Dmdep.
 classpath="target/test-classes:target/classes:$(cat "$work/classpath")"
 
 # The harness times the reference itself, each run next to one of its compilations (see CompileBenchmark). The JVM
-# runs with the service's own settings (jvm.options), as it compiles in the service.
-echo "jvm_options: $(tr '\n' ' ' < jvm.options)${BENCH_JAVA_OPTS:--Xms1g -Xmx1g}"
-java @jvm.options ${BENCH_JAVA_OPTS:--Xms1g -Xmx1g} -cp "$classpath" org.interdict.compile.bench.CompileBenchmark "$work"
+# runs with the service's own settings (jvm.options), as it compiles in the service; SERVICE_JVM_OPTIONS=0 leaves
+# them out, to see what they are worth.
+jvm_options=()
+if [ "${SERVICE_JVM_OPTIONS:-1}" != 0 ]; then
+  mapfile -t jvm_options < <(grep -v '^[[:space:]]*$' jvm.options)
+fi
+# shellcheck disable=SC2206
+heap=(${BENCH_JAVA_OPTS:--Xms1g -Xmx1g})
+echo "jvm_options: ${jvm_options[*]} ${heap[*]}"
+java "${jvm_options[@]}" "${heap[@]}" -cp "$classpath" org.interdict.compile.bench.CompileBenchmark "$work"
