@@ -15,7 +15,8 @@ import java.util.Map;
  * are one linear merge per type. Numeric order of blocks is the matcher's business, not the canonical form's.
  *
  * <p>The digest covers the rules only (what an appliance loads), not their provenance: SHA-256 over the
- * lines {@code TYPE<TAB>rule<LF>} (rule text in UTF-8), types in {@link RuleType} order.
+ * lines {@code TYPE<TAB>rule<LF>} (rule text in UTF-8), types in {@link RuleType} order. The provenance has a
+ * digest of its own, {@link #provenanceDigest()}.
  */
 public final class RuleSet {
 
@@ -25,6 +26,8 @@ public final class RuleSet {
     private final Map<RuleType, long[][]> sources;
     /** Computed on first use when the order needs no check: a patch chain loads without hashing each link. */
     private volatile String digest;
+    /** Computed on first use: most rule sets are compared by their rules alone. */
+    private volatile String provenanceDigest;
     /** The chunks of canonical text to hash, some already encoded (by a base), until the digest is known. */
     private CanonicalText.Chunk[] plan;
     /** The chunks once hashed, for rule sets patched from this one (memory may take back their text). */
@@ -138,6 +141,19 @@ public final class RuleSet {
         if (known == null) {
             known = hash(false);
             digest = known;
+        }
+        return known;
+    }
+
+    /**
+     * Lower-case hex SHA-256 of the provenance (see {@link ProvenanceDigest}): with {@link #digest()}, what tells two
+     * rule sets apart when the same rules stand for different directives.
+     */
+    public String provenanceDigest() {
+        String known = provenanceDigest;
+        if (known == null) {
+            known = ProvenanceDigest.of(sources);
+            provenanceDigest = known;
         }
         return known;
     }

@@ -43,7 +43,7 @@ public class ComplianceMetrics {
             + "   from d join isp i on d.all_isps or i.id = any(d.audience) where d.deadline < ?)"
             + " select count(distinct f.id) from f join appliance a on a.isp_id = f.isp and a.token_revoked_at is null"
             + " where f.first is null or not exists (select 1 from appliance_status s where s.appliance_id = a.id"
-            + "   and s.applied and s.version >= f.first)";
+            + "   and s.applied and s.version >= rules_run_start(f.isp, f.first))";
 
     private final ComplianceService compliance;
     private final AgroalDataSource dataSource;

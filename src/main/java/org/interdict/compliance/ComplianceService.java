@@ -30,9 +30,9 @@ public class ComplianceService {
     private static final String APPLIANCES = "select a.id, a.isp_id, a.name, a.kind, a.token_revoked_at is not null,"
             + " ok.version, ok.received_at,"
             + " (select count(*) from ruleset_version v where v.isp_id = a.isp_id and v.state = 'PUBLISHED'"
-            + "   and v.number > coalesce(ok.version, 0)),"
+            + "   and v.number > coalesce(ok.version, 0) and coalesce(ok.version, 0) < cur.run_start),"
             + " (select min(v.published_at) from ruleset_version v where v.isp_id = a.isp_id and v.state = 'PUBLISHED'"
-            + "   and v.number > coalesce(ok.version, 0)),"
+            + "   and v.number > coalesce(ok.version, 0) and coalesce(ok.version, 0) < cur.run_start),"
             + " greatest(a.last_seen_at, (select max(s.received_at) from appliance_status s where s.appliance_id = a.id)),"
             + " (select count(*) from appliance_status f where f.appliance_id = a.id and not f.applied"
             + "   and f.id > coalesce(ok.id, 0)),"
@@ -40,6 +40,9 @@ public class ComplianceService {
             + "   and f.id > coalesce(ok.id, 0) order by f.id desc limit 1)"
             + " from appliance a left join lateral (select s.id, s.version, s.received_at from appliance_status s"
             + "   where s.appliance_id = a.id and s.applied order by s.id desc limit 1) ok on true"
+            // An appliance on a version with the current rules (only the orders behind them changed since) is current.
+            + " left join lateral (select rules_run_start(a.isp_id, max(v.number)) as run_start from ruleset_version v"
+            + "   where v.isp_id = a.isp_id and v.state = 'PUBLISHED') cur on true"
             + " where (?::text is null or a.isp_id = ?) order by a.isp_id, a.id";
 
     private final AgroalDataSource dataSource;

@@ -107,11 +107,15 @@ public class Enforcement {
             }
         }
         List<ApplianceEnforcement> appliances = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select a.id, a.name, (select min(st.received_at)"
-                + " from appliance_status st where st.appliance_id = a.id and st.applied and st.version >= ?)"
+        // A version with the rules of the ones before it (the order's targets were already covered) is enforced by
+        // an appliance that applied any of them, from the moment the order came into force.
+        try (PreparedStatement s = c.prepareStatement("select a.id, a.name, (select min(greatest(st.received_at, ?))"
+                + " from appliance_status st where st.appliance_id = a.id and st.applied"
+                + " and st.version >= rules_run_start(a.isp_id, ?))"
                 + " from appliance a where a.isp_id = ? and a.token_revoked_at is null order by a.id")) {
-            s.setLong(1, first == null ? Long.MAX_VALUE : first);
-            s.setString(2, isp);
+            s.setTimestamp(1, order.inForceSince() == null ? null : Timestamp.from(order.inForceSince()));
+            s.setObject(2, first);
+            s.setString(3, isp);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Timestamp confirmed = r.getTimestamp(3);

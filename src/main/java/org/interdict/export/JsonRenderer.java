@@ -41,6 +41,11 @@ final class JsonRenderer implements RuleSetRenderer {
     }
 
     @Override
+    public boolean carriesProvenance() {
+        return true;
+    }
+
+    @Override
     public String mediaType() {
         return "application/json";
     }

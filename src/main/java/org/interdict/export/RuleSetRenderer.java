@@ -17,6 +17,14 @@ public interface RuleSetRenderer {
     /** The short name clients ask for, e.g. {@code rpz}. */
     String format();
 
+    /**
+     * Whether the output names the directives behind each rule: then it changes with the provenance, not only with
+     * the rules.
+     */
+    default boolean carriesProvenance() {
+        return false;
+    }
+
     /** The media type to serve the output with. */
     String mediaType();
 

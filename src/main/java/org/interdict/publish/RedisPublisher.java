@@ -59,7 +59,7 @@ public class RedisPublisher {
         Response head = redis.send(Request.cmd(Command.HMGET).arg(keys.current(isp)).arg("version").arg("digest"));
         String headDigest = head.get(1) == null ? null : head.get(1).toString();
         if (!writer.complete(current.digest(), current.counts())) {
-            RuleSet base = headDigest == null || headDigest.equals(current.digest()) ? null : contents.get(headDigest);
+            RuleSet base = headDigest == null || headDigest.equals(current.digest()) ? null : contents.withRules(headDigest);
             RuleSet rules = rules(current.digest());
             writer.write(rules, base, base == null ? null : contents.delta(base, rules));
         }
@@ -95,7 +95,7 @@ public class RedisPublisher {
         }
         for (String digest : current) {
             // Only a missing or unfinished spare needs the content (the rename checks a finished one's sizes).
-            RuleSet rules = writer.spareFinished(digest) ? null : contents.get(digest);
+            RuleSet rules = writer.spareFinished(digest) ? null : contents.withRules(digest);
             if (rules != null) {
                 writer.writeSpare(rules);
             }
@@ -134,11 +134,11 @@ public class RedisPublisher {
         if (version.follows() == 0) {
             from = RuleSet.empty();
         } else if (previous != null && previous.number() == version.follows()) {
-            from = contents.get(previous.digest());
+            from = contents.withRules(previous.digest());
         } else {
             return null;
         }
-        RuleSet to = contents.get(version.digest());
+        RuleSet to = contents.withRules(version.digest());
         return from == null || to == null ? null : contents.delta(from, to);
     }
 
@@ -165,7 +165,7 @@ public class RedisPublisher {
     }
 
     private RuleSet rules(String digest) {
-        RuleSet rules = contents.get(digest);
+        RuleSet rules = contents.withRules(digest);
         if (rules == null) {
             throw new IllegalStateException("content " + digest + " of a current version is not retained");
         }

@@ -30,16 +30,13 @@ public class PreviewService {
     private static final int SAMPLE = 100;
 
     private final AgroalDataSource dataSource;
-    private final RuleSetContents contents;
     private final RuleSetQueries queries;
     private final InterdictConfig config;
     private final Clock clock;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
 
-    public PreviewService(AgroalDataSource dataSource, RuleSetContents contents, RuleSetQueries queries,
-            InterdictConfig config, Clock clock) {
+    public PreviewService(AgroalDataSource dataSource, RuleSetQueries queries, InterdictConfig config, Clock clock) {
         this.dataSource = dataSource;
-        this.contents = contents;
         this.queries = queries;
         this.config = config;
         this.clock = clock;
@@ -81,8 +78,7 @@ public class PreviewService {
 
     private RuleSet currentOf(String isp) {
         VersionView current = queries.current(isp);
-        RuleSet rules = current == null ? null : contents.get(current.digest());
-        return rules == null ? RuleSet.empty() : rules;
+        return current == null ? RuleSet.empty() : queries.content(current).rules();
     }
 
     /** Targets of the directive that the current rules of other directives already block. */

@@ -21,8 +21,12 @@ import org.interdict.compile.RuleSet;
 import org.jboss.logging.Logger;
 
 /**
- * Rule-set content by digest: stored once in PostgreSQL, the few most recent kept decoded in memory (a national
- * rule set decodes in about a second, and every poll, delta and compile needs the current one).
+ * Rule-set content by key: stored once in PostgreSQL, the few most recent kept decoded in memory (a national rule
+ * set decodes in about a second, and every poll, delta and compile needs the current one).
+ *
+ * <p>A content's key is its rules' digest and its provenance digest ({@link #key(RuleSet)}): ISPs whose rules and
+ * directives are the same share one copy, and the same rules behind other directives are another content, so that
+ * each version answers "which orders block this?" for its own ISP.
  *
  * <p>A content derived from a stored one is stored as a patch of it, so a one-rule change writes one rule, not a
  * million. Loading follows the patches down to a whole copy; a chain that grows past {@link #FLATTEN_DEPTH} is
@@ -56,22 +60,59 @@ public class RuleSetContents {
         flattener.shutdownNow();
     }
 
-    /** The content with this digest, or null when it is no longer retained. */
-    public RuleSet get(String digest) {
-        RuleSet cached = cached(digest);
+    /** The key of a content: {@code <rules digest>/<provenance digest>}. */
+    public static String key(RuleSet rules) {
+        return key(rules.digest(), rules.provenanceDigest());
+    }
+
+    /**
+     * The key of a version's content; a version made before provenance digests were recorded has none, and its
+     * content is keyed by its rules' digest alone.
+     */
+    public static String key(String digest, String provenanceDigest) {
+        return provenanceDigest == null ? digest : digest + "/" + provenanceDigest;
+    }
+
+    /** The content with this key, or null when it is no longer retained. */
+    public RuleSet get(String key) {
+        RuleSet cached = cached(key);
         if (cached != null) {
             return cached;
         }
         try (Connection c = dataSource.getConnection()) {
-            return load(c, digest);
+            return load(c, key);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read rule-set content " + digest, e);
+            throw new IllegalStateException("cannot read rule-set content " + key, e);
         }
     }
 
-    RuleSet get(Connection c, String digest) throws SQLException {
-        RuleSet cached = cached(digest);
-        return cached != null ? cached : load(c, digest);
+    RuleSet get(Connection c, String key) throws SQLException {
+        RuleSet cached = cached(key);
+        return cached != null ? cached : load(c, key);
+    }
+
+    /**
+     * Rules with this digest, for readers of rules alone (publication to Redis): the provenance is that of any
+     * stored content with these rules. Null when none is retained.
+     */
+    public RuleSet withRules(String digest) {
+        synchronized (this) {
+            for (RuleSet cached : cache.values()) {
+                if (cached.digest().equals(digest)) {
+                    return cached;
+                }
+            }
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select content_key from ruleset_content where rules_digest = ?"
+                        + " order by created_at desc limit 1")) {
+            s.setString(1, digest);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? load(c, rows.getString(1)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read rule-set content with rules " + digest, e);
+        }
     }
 
     /** The rules that changed from one content to another; remembered, since every publication asks again. */
@@ -96,21 +137,26 @@ public class RuleSetContents {
      * @return how many patches lead down to a whole copy (0: stored whole)
      */
     int store(Connection c, RuleSet rules, Derivation from, Instant now) throws SQLException {
-        Integer stored = depth(c, rules.digest());
+        String key = key(rules);
+        Integer stored = depth(c, key);
         if (stored != null) {
             remember(rules);
             return stored;
         }
-        Integer baseDepth = from == null ? null : depth(c, from.base().digest());
+        String baseKey = from == null ? null : key(from.base());
+        Integer baseDepth = baseKey == null ? null : depth(c, baseKey);
         boolean patch = baseDepth != null && baseDepth < MAX_DEPTH;
-        try (PreparedStatement insert = c.prepareStatement("insert into ruleset_content (digest, rule_count, body,"
-                + " created_at, base_digest, depth) values (?, ?, ?, ?, ?, ?) on conflict (digest) do nothing")) {
-            insert.setString(1, rules.digest());
-            insert.setInt(2, rules.size());
-            insert.setBytes(3, patch ? RuleSetCodec.encode(from.patch()) : RuleSetCodec.encode(rules));
-            insert.setTimestamp(4, Timestamp.from(now));
-            insert.setString(5, patch ? from.base().digest() : null);
-            insert.setInt(6, patch ? baseDepth + 1 : 0);
+        try (PreparedStatement insert = c.prepareStatement("insert into ruleset_content (content_key, rules_digest,"
+                + " provenance_digest, rule_count, body, created_at, base_key, depth) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (content_key) do nothing")) {
+            insert.setString(1, key);
+            insert.setString(2, rules.digest());
+            insert.setString(3, rules.provenanceDigest());
+            insert.setInt(4, rules.size());
+            insert.setBytes(5, patch ? RuleSetCodec.encode(from.patch()) : RuleSetCodec.encode(rules));
+            insert.setTimestamp(6, Timestamp.from(now));
+            insert.setString(7, patch ? baseKey : null);
+            insert.setInt(8, patch ? baseDepth + 1 : 0);
             insert.executeUpdate();
         }
         remember(rules);
@@ -125,8 +171,8 @@ public class RuleSetContents {
      * compiler's thread. One rewrite at a time, of the latest such content, so a run of versions made meanwhile
      * costs one rewrite and the versions that follow start a new chain.
      */
-    void flattenLater(String digest) {
-        deepest = digest;
+    void flattenLater(String key) {
+        deepest = key;
         if (flattening.compareAndSet(false, true)) {
             flattener.execute(() -> {
                 try {
@@ -138,78 +184,95 @@ public class RuleSetContents {
         }
     }
 
-    private void flatten(String digest) {
-        RuleSet rules = get(digest);
+    private void flatten(String key) {
+        RuleSet rules = get(key);
         if (rules == null) {
             return;
         }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update ruleset_content set body = ?, base_digest = null,"
-                        + " depth = 0 where digest = ? and base_digest is not null")) {
+                PreparedStatement s = c.prepareStatement("update ruleset_content set body = ?, base_key = null,"
+                        + " depth = 0 where content_key = ? and base_key is not null")) {
             s.setBytes(1, RuleSetCodec.encode(rules));
-            s.setString(2, digest);
+            s.setString(2, key);
             s.executeUpdate();
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Cannot store content %s whole (it stays a chain of patches): %s", digest, e.getMessage());
+            LOG.warnf("Cannot store content %s whole (it stays a chain of patches): %s", key, e.getMessage());
         }
     }
 
-    private static Integer depth(Connection c, String digest) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select depth from ruleset_content where digest = ?")) {
-            s.setString(1, digest);
+    private static Integer depth(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select depth from ruleset_content where content_key = ?")) {
+            s.setString(1, key);
             try (ResultSet rows = s.executeQuery()) {
                 return rows.next() ? rows.getInt(1) : null;
             }
         }
     }
 
-    /** Decodes the content, checks that it hashes to its digest and keeps it in memory. */
-    private RuleSet load(Connection c, String digest) throws SQLException {
-        RuleSet rules = decode(c, digest);
-        if (rules == null) {
+    /** Decodes the content, checks that its rules and provenance hash to its digests and keeps it in memory. */
+    private RuleSet load(Connection c, String key) throws SQLException {
+        Stored stored = decode(c, key);
+        if (stored == null) {
             return null;
         }
-        if (!rules.digest().equals(digest)) {
-            throw new IllegalStateException("stored content " + digest + " does not hash to its digest");
+        RuleSet rules = stored.rules();
+        if (!rules.digest().equals(stored.rulesDigest())) {
+            throw new IllegalStateException("stored content " + key + " does not hash to its rules digest");
         }
-        remember(rules);
+        if (stored.provenanceDigest() != null && !rules.provenanceDigest().equals(stored.provenanceDigest())) {
+            throw new IllegalStateException("stored content " + key + " does not hash to its provenance digest");
+        }
+        cache(key, rules);
         return rules;
     }
 
+    /** A decoded content with the digests stored beside it (no provenance digest before it was recorded). */
+    private record Stored(RuleSet rules, String rulesDigest, String provenanceDigest) {}
+
     /** Whole, or its base with the stored patch applied; intermediate links are never hashed. */
-    private RuleSet decode(Connection c, String digest) throws SQLException {
-        RuleSet cached = cached(digest);
-        if (cached != null) {
-            return cached;
-        }
+    private Stored decode(Connection c, String key) throws SQLException {
         byte[] body;
         String base;
-        try (PreparedStatement s = c.prepareStatement("select body, base_digest from ruleset_content where digest = ?")) {
-            s.setString(1, digest);
+        String rulesDigest;
+        String provenanceDigest;
+        try (PreparedStatement s = c.prepareStatement("select body, base_key, rules_digest, provenance_digest"
+                + " from ruleset_content where content_key = ?")) {
+            s.setString(1, key);
             try (ResultSet rows = s.executeQuery()) {
                 if (!rows.next()) {
                     return null;
                 }
                 body = rows.getBytes(1);
                 base = rows.getString(2);
+                rulesDigest = rows.getString(3);
+                provenanceDigest = rows.getString(4);
             }
         }
         if (base == null) {
-            return RuleSetCodec.decode(new ByteArrayInputStream(body));
+            return new Stored(RuleSetCodec.decode(new ByteArrayInputStream(body)), rulesDigest, provenanceDigest);
         }
-        RuleSet from = decode(c, base);
+        RuleSet from = cached(base);
         if (from == null) {
-            throw new IllegalStateException("the base " + base + " of stored content " + digest + " is missing");
+            Stored stored = decode(c, base);
+            if (stored == null) {
+                throw new IllegalStateException("the base " + base + " of stored content " + key + " is missing");
+            }
+            from = stored.rules();
         }
-        return RuleSetCodec.decodePatch(new ByteArrayInputStream(body)).applyTo(from);
+        return new Stored(RuleSetCodec.decodePatch(new ByteArrayInputStream(body)).applyTo(from), rulesDigest,
+                provenanceDigest);
     }
 
-    private synchronized RuleSet cached(String digest) {
-        return cache.get(digest);
+    private synchronized RuleSet cached(String key) {
+        return cache.get(key);
     }
 
-    private synchronized void remember(RuleSet rules) {
-        cache.put(rules.digest(), rules);
+    private void remember(RuleSet rules) {
+        cache(key(rules), rules);
+    }
+
+    private synchronized void cache(String key, RuleSet rules) {
+        cache.put(key, rules);
     }
 
     private void remember(String from, String to, Delta delta) {

@@ -133,9 +133,14 @@ public class RuleSetDownloads {
         return headers;
     }
 
-    /** The entity tag of a version in a requested representation, as sent in {@code ETag}. */
+    /**
+     * The entity tag of a version in a requested representation, as sent in {@code ETag}: the rules' digest, and the
+     * provenance digest too for formats that name the directives behind the rules.
+     */
     public static EntityTag etag(VersionView version, Request request) {
-        return new EntityTag(version.digest() + "." + request.format()
+        boolean provenance = version.provenanceDigest() != null
+                && Renderers.find(request.format()).map(RuleSetRenderer::carriesProvenance).orElse(false);
+        return new EntityTag(version.digest() + (provenance ? "-" + version.provenanceDigest() : "") + "." + request.format()
                 + (request.type() == null ? "" : "." + request.type().name().toLowerCase(Locale.ROOT)));
     }
 

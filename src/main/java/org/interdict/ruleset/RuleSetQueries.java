@@ -30,7 +30,7 @@ public class RuleSetQueries {
 
     private static final String COLUMNS = "isp_id, number, digest, state, follows, created_at, published_at,"
             + " counts::text, added, removed, changes::text, conflicts::text, decided_by, decided_at,"
-            + " decision_reason, content_digest";
+            + " decision_reason, content_key, provenance_digest";
     private static final TypeReference<Map<RuleType, Integer>> COUNTS = new TypeReference<>() {};
 
     private final AgroalDataSource dataSource;
@@ -71,7 +71,8 @@ public class RuleSetQueries {
 
     /** The rules of a version; 410 Gone when its content is no longer retained. */
     public VersionContent content(VersionView version) {
-        RuleSet rules = version.contentRetained() ? contents.get(version.digest()) : null;
+        RuleSet rules = version.contentRetained()
+                ? contents.get(RuleSetContents.key(version.digest(), version.provenanceDigest())) : null;
         if (rules == null) {
             throw new ProblemException(ErrorCategory.GONE, "version-not-retained", "Version not retained",
                     "The rules of version " + version.version() + " of ISP " + version.isp()
@@ -153,7 +154,7 @@ public class RuleSetQueries {
     private VersionView toView(ResultSet rows) throws SQLException {
         try {
             Map<RuleType, Integer> counts = json.readValue(rows.getString(8), COUNTS);
-            return new VersionView(rows.getString(1), rows.getLong(2), rows.getString(3),
+            return new VersionView(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(17),
                     VersionState.valueOf(rows.getString(4)), (Long) rows.getObject(5), instant(rows, 6),
                     instant(rows, 7), counts, counts.values().stream().mapToInt(Integer::intValue).sum(),
                     rows.getInt(9), rows.getInt(10), json.readTree(rows.getString(11)), json.readTree(rows.getString(12)),

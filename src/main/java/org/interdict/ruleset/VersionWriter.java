@@ -19,8 +19,11 @@ import org.interdict.publish.Outbox;
 /** Turns a compiled rule set into an ISP's next version, inside the compilation's transaction. */
 final class VersionWriter {
 
-    /** The latest published version, the held one if any, and the highest number ever used. */
-    private record Head(Long publishedNumber, String publishedDigest, Long heldNumber, String heldDigest, long maxNumber) {}
+    /**
+     * The latest published version and its content's key, the held version and its content's key if any, and the
+     * highest number ever used.
+     */
+    private record Head(Long publishedNumber, String publishedKey, Long heldNumber, String heldKey, long maxNumber) {}
 
     record ChangeNote(Long directiveId, String change) {}
 
@@ -40,22 +43,25 @@ final class VersionWriter {
     }
 
     /**
-     * The new version, or null when the ISP's rules did not change.
+     * The new version, or null when neither the ISP's rules nor the directives behind them changed. A change of
+     * directives alone (an order whose targets existing rules already cover, or the revocation of one) makes a
+     * version with the same rules: it is what records that the order is enforced, or no longer.
      *
      * @param from how the rules came from an earlier compilation, when they did (nullable)
      */
     NewVersion write(String isp, CompileResult result, Derivation from, List<ChangeNote> changes) throws SQLException {
         RuleSet rules = result.ruleSet();
+        String key = RuleSetContents.key(rules);
         Head head = head(isp);
-        if (rules.digest().equals(head.publishedDigest())) {
+        if (key.equals(head.publishedKey()) || isLegacyKeyOf(head.publishedKey(), rules)) {
             supersedeHeld(isp, head);
             return null;
         }
-        if (rules.digest().equals(head.heldDigest())) {
+        if (key.equals(head.heldKey())) {
             return null;
         }
         supersedeHeld(isp, head);
-        RuleSet current = head.publishedDigest() == null ? RuleSet.empty() : contents.get(c, head.publishedDigest());
+        RuleSet current = head.publishedKey() == null ? null : contents.get(c, head.publishedKey());
         if (current == null) {
             current = RuleSet.empty();
         }
@@ -66,31 +72,44 @@ final class VersionWriter {
         int removed = delta.removed().values().stream().mapToInt(List::size).sum();
         VersionState state = breaker.trips(current.size(), added + removed) ? VersionState.HELD : VersionState.PUBLISHED;
         if (contents.store(c, rules, from, now) >= RuleSetContents.FLATTEN_DEPTH) {
-            deepContents.add(rules.digest());
+            deepContents.add(key);
         }
         long number = head.maxNumber() + 1;
         try (PreparedStatement insert = c.prepareStatement("insert into ruleset_version (isp_id, number, digest,"
-                + " content_digest, follows, state, created_at, published_at, counts, added, removed, changes, conflicts)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb)")) {
+                + " provenance_digest, content_key, follows, state, created_at, published_at, counts, added, removed,"
+                + " changes, conflicts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb)")) {
             insert.setString(1, isp);
             insert.setLong(2, number);
             insert.setString(3, rules.digest());
-            insert.setString(4, rules.digest());
-            insert.setObject(5, head.publishedNumber());
-            insert.setString(6, state.name());
-            insert.setTimestamp(7, Timestamp.from(now));
-            insert.setTimestamp(8, state == VersionState.PUBLISHED ? Timestamp.from(now) : null);
-            insert.setString(9, toJson(rules.counts()));
-            insert.setInt(10, added);
-            insert.setInt(11, removed);
-            insert.setString(12, toJson(changes));
-            insert.setString(13, toJson(result.conflicts()));
+            insert.setString(4, rules.provenanceDigest());
+            insert.setString(5, key);
+            insert.setObject(6, head.publishedNumber());
+            insert.setString(7, state.name());
+            insert.setTimestamp(8, Timestamp.from(now));
+            insert.setTimestamp(9, state == VersionState.PUBLISHED ? Timestamp.from(now) : null);
+            insert.setString(10, toJson(rules.counts()));
+            insert.setInt(11, added);
+            insert.setInt(12, removed);
+            insert.setString(13, toJson(changes));
+            insert.setString(14, toJson(result.conflicts()));
             insert.executeUpdate();
         }
         if (state == VersionState.PUBLISHED) {
             Outbox.enqueue(c, isp, number, now);
         }
         return new NewVersion(isp, number, rules.digest(), state);
+    }
+
+    /**
+     * Whether the current content, stored before provenance digests were (its key is its rules' digest), holds these
+     * very rules and provenance.
+     */
+    private boolean isLegacyKeyOf(String currentKey, RuleSet rules) throws SQLException {
+        if (!rules.digest().equals(currentKey)) {
+            return false;
+        }
+        RuleSet current = contents.get(c, currentKey);
+        return current != null && rules.provenanceDigest().equals(current.provenanceDigest());
     }
 
     /** Contents this writer stored at the end of a long chain of patches: to store whole once committed. */
@@ -100,8 +119,8 @@ final class VersionWriter {
 
     /** Keeps the content of the latest {@code retained} versions of every ISP and frees what nothing refers to. */
     void prune(int retained) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("update ruleset_version v set content_digest = null"
-                + " where content_digest is not null and state <> 'HELD' and number <= (select max(number)"
+        try (PreparedStatement s = c.prepareStatement("update ruleset_version v set content_key = null"
+                + " where content_key is not null and state <> 'HELD' and number <= (select max(number)"
                 + " from ruleset_version w where w.isp_id = v.isp_id) - ?"
                 + " and number <> (select coalesce(max(number), 0) from ruleset_version p"
                 + " where p.isp_id = v.isp_id and p.state = 'PUBLISHED')")) {
@@ -109,23 +128,25 @@ final class VersionWriter {
             s.executeUpdate();
         }
         // A content stays while a retained version uses it or the base of one that stays.
-        try (PreparedStatement s = c.prepareStatement("with recursive live(digest) as ("
-                + " select content_digest from ruleset_version where content_digest is not null"
-                + " union select r.base_digest from ruleset_content r join live on r.digest = live.digest"
-                + " where r.base_digest is not null)"
-                + " delete from ruleset_content where digest not in (select digest from live)")) {
+        try (PreparedStatement s = c.prepareStatement("with recursive live(key) as ("
+                + " select content_key from ruleset_version where content_key is not null"
+                + " union select r.base_key from ruleset_content r join live on r.content_key = live.key"
+                + " where r.base_key is not null)"
+                + " delete from ruleset_content where content_key not in (select key from live)")) {
             s.executeUpdate();
         }
     }
 
     private Head head(String isp) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select"
-                + " (select number from ruleset_version where isp_id = ? and state = 'PUBLISHED' order by number desc limit 1),"
-                + " (select digest from ruleset_version where isp_id = ? and state = 'PUBLISHED' order by number desc limit 1),"
-                + " (select number from ruleset_version where isp_id = ? and state = 'HELD' order by number desc limit 1),"
-                + " (select digest from ruleset_version where isp_id = ? and state = 'HELD' order by number desc limit 1),"
-                + " (select coalesce(max(number), 0) from ruleset_version where isp_id = ?)")) {
-            for (int i = 1; i <= 5; i++) {
+                + " p.number, p.content_key, h.number, h.content_key,"
+                + " (select coalesce(max(number), 0) from ruleset_version where isp_id = ?)"
+                + " from (select 1) one"
+                + " left join lateral (select number, content_key from ruleset_version where isp_id = ?"
+                + "   and state = 'PUBLISHED' order by number desc limit 1) p on true"
+                + " left join lateral (select number, content_key from ruleset_version where isp_id = ?"
+                + "   and state = 'HELD' order by number desc limit 1) h on true")) {
+            for (int i = 1; i <= 3; i++) {
                 s.setString(i, isp);
             }
             try (ResultSet rows = s.executeQuery()) {

@@ -54,6 +54,7 @@ class IncrementalCompilerPropertiesTest {
         assertThat(recompiled.result().conflicts()).isEqualTo(expected.conflicts());
         assertThat(recompiled.delta()).isEqualTo(Delta.between(previous.ruleSet(), expected.ruleSet()));
         assertThat(recompiled.patch().applyTo(previous.ruleSet()).digest()).isEqualTo(expected.ruleSet().digest());
+        assertThat(got.provenanceDigest()).isEqualTo(expected.ruleSet().provenanceDigest());
     }
 
     @Property(tries = 200)
@@ -68,6 +69,7 @@ class IncrementalCompilerPropertiesTest {
 
         RuleSet patched = patch.applyTo(from);
         assertThat(patched.digest()).isEqualTo(to.ruleSet().digest());
+        assertThat(patched.provenanceDigest()).isEqualTo(to.ruleSet().provenanceDigest());
         for (RuleType type : RuleType.values()) {
             for (int i = 0; i < patched.count(type); i++) {
                 assertThat(patched.sources(type, i)).isEqualTo(to.ruleSet().sources(type, i));

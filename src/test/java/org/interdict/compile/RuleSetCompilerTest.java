@@ -260,6 +260,38 @@ class RuleSetCompilerTest {
         assertThat(set.digest()).isEqualTo(java.util.HexFormat.of().formatHex(expected));
     }
 
+    /**
+     * A directive whose target an existing tree covers adds no rule, only provenance: the rules' digest stays, the
+     * provenance digest tells the two sets apart.
+     */
+    @Test
+    void provenanceDigestChangesWithTheDirectivesBehindUnchangedRules() {
+        RuleSet before = compile(tree(1, "example.vn"), ip(1, "10.0.0.0/24"));
+        RuleSet covered = compile(tree(1, "example.vn"), ip(1, "10.0.0.0/24"), domain(2, "www.example.vn"));
+        RuleSet shuffled = compile(domain(2, "www.example.vn"), ip(1, "10.0.0.0/24"), tree(1, "example.vn"));
+
+        assertThat(covered.digest()).isEqualTo(before.digest());
+        assertThat(covered.provenanceDigest()).isNotEqualTo(before.provenanceDigest());
+        assertThat(shuffled.provenanceDigest()).isEqualTo(covered.provenanceDigest());
+        // The same ids behind other rules: moved from the tree to the block.
+        RuleSet moved = compile(tree(1, "example.vn"), ip(1, "10.0.0.0/24"), ip(2, "10.0.0.7"));
+        assertThat(moved.digest()).isEqualTo(before.digest());
+        assertThat(moved.provenanceDigest()).isNotEqualTo(covered.provenanceDigest());
+    }
+
+    @Test
+    void provenanceDigestFollowsTheDocumentedEncoding() throws Exception {
+        long big = 300L;
+        RuleSet set = RuleSet.of(Map.of(RuleType.DOMAIN, new String[] {"a.vn", "b.vn"}, RuleType.IPV4,
+                new String[] {"1.2.3.4/32"}), Map.of(RuleType.DOMAIN, new long[][] {{1, big}, {2}}, RuleType.IPV4,
+                new long[][] {{1}}));
+        // Counts and ids as unsigned LEB128: 300 is 0xAC 0x02.
+        byte[] encoded = {2, 1, (byte) 0xAC, 0x02, 1, 2, 1, 1};
+        byte[] expected = java.security.MessageDigest.getInstance("SHA-256").digest(encoded);
+
+        assertThat(set.provenanceDigest()).isEqualTo(java.util.HexFormat.of().formatHex(expected));
+    }
+
     @Test
     void nonCanonicalAddressIsRejected() {
         assertThatThrownBy(() -> compile(ip(1, "10.0.0.1/24"))).isInstanceOf(IllegalArgumentException.class)

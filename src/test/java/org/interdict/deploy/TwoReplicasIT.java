@@ -143,8 +143,8 @@ class TwoReplicasIT {
         List<Long> numbers = versionNumbers(isp);
         assertThat(numbers.size()).isGreaterThan((int) before);
         assertThat(numbers).isEqualTo(LongStreamRange.of(1, numbers.size()));
-        assertThat(query("select count(*) from ruleset_version v where isp_id = '" + isp + "' and content_digest is not null"
-                + " and not exists (select 1 from ruleset_content c where c.digest = v.content_digest)")).isEqualTo("0");
+        assertThat(query("select count(*) from ruleset_version v where isp_id = '" + isp + "' and content_key is not null"
+                + " and not exists (select 1 from ruleset_content c where c.content_key = v.content_key)")).isEqualTo("0");
         JsonPath status = as(INSTANCES.get(0), auditor()).get("/api/v1/isps/" + isp + "/ruleset").jsonPath();
         assertThat(status.getInt("current.counts.DOMAIN")).isGreaterThanOrEqualTo(60_000);
     }

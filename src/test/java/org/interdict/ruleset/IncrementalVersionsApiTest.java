@@ -59,14 +59,14 @@ class IncrementalVersionsApiTest {
         // Chains longer than a few links are stored whole again in the background, so not every one is a patch.
         String patched = null;
         for (String digest : digests) {
-            if ("1".equals(Db.queryString("select count(*) from ruleset_content where digest = ? and base_digest is not null",
+            if ("1".equals(Db.queryString("select count(*) from ruleset_content where rules_digest = ? and base_key is not null",
                     digest))) {
                 patched = digest;
             }
         }
         assertThat(patched).as("a version stored as a patch").isNotNull();
 
-        RuleSet fromDatabase = new RuleSetContents(dataSource).get(patched);
+        RuleSet fromDatabase = new RuleSetContents(dataSource).withRules(patched);
 
         // The digest covers every rule, so a wrong patch could not give it.
         assertThat(fromDatabase.digest()).isEqualTo(patched);

@@ -10,6 +10,8 @@ import static org.interdict.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,13 +62,26 @@ class RuleSetApiTest {
     }
 
     @Test
-    void aChangeThatChangesNoRuleMakesNoVersion() {
+    void aChangeThatChangesNothingAnIspEnforcesMakesNoVersion() {
         String isp = Api.newIsp();
+        String other = Api.newIsp();
         Api.approvedFor(List.of(isp), Api.unique("tree"), "*.covered.example.vn");
         Rulesets.settle();
         long before = Rulesets.current(isp);
-        Api.approvedFor(List.of(isp), Api.unique("inside"), "www.covered.example.vn", "a.b.covered.example.vn");
+        long otherBefore = Rulesets.current(other);
+        // Another ISP's order, and one of this ISP's that takes effect tomorrow: both are compiled.
+        Api.approvedFor(List.of(other), Api.unique("elsewhere"), "elsewhere.example.vn");
+        Map<String, Object> tomorrow = Api.directive(Api.unique("tomorrow"), Instant.now().plus(Duration.ofDays(1)), null);
+        tomorrow.put("audience", Map.of("isps", List.of(isp)));
+        long scheduled = as(OFFICER).body(tomorrow).post("/api/v1/directives").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        Api.addTargets(scheduled, "tomorrow.example.vn");
+        as(OFFICER).post("/api/v1/directives/" + scheduled + "/submit").then().statusCode(200);
+        as(SUPERVISOR).body(Map.of("confirmFlaggedTargets", List.of())).post("/api/v1/directives/" + scheduled + "/approve")
+                .then().statusCode(200).body("status", equalTo("SCHEDULED"));
         Rulesets.settle();
+
+        assertThat(Rulesets.current(other)).isGreaterThan(otherBefore);
         assertThat(Rulesets.current(isp)).isEqualTo(before);
     }
 

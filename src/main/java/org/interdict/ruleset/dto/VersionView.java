@@ -8,7 +8,10 @@ import org.interdict.compile.RuleType;
 import org.interdict.ruleset.VersionState;
 
 /**
- * A rule-set version's metadata. {@code changes} lists what caused it (directive ids and what happened to them);
+ * A rule-set version's metadata. {@code digest} is the SHA-256 of the rules (what appliances load and verify);
+ * {@code provenanceDigest} that of the directives behind each rule, so a version whose rules stay the same while
+ * the orders behind them change has the same digest and another provenance digest (absent on versions made before
+ * it was recorded). {@code changes} lists what caused it (directive ids and what happened to them);
  * {@code conflicts} lists targets the allowlist refused or carved; {@code contentRetained} tells whether its
  * rules can still be read and diffed.
  */
@@ -17,6 +20,7 @@ public record VersionView(
         String isp,
         long version,
         String digest,
+        String provenanceDigest,
         VersionState state,
         Long follows,
         Instant createdAt,
