@@ -38,6 +38,10 @@ class ProvenanceVersionsApiTest {
                 .post("/api/v1/isps/" + mine + "/appliances").then().statusCode(201).extract().<String>path("token");
         as(resolver).body(Map.of("version", first.getLong("current.version"), "applied", true))
                 .post("/api/v1/appliances/self/status").then().statusCode(200);
+        String current = "/api/v1/isps/" + mine + "/ruleset/current";
+        String rpzTag = as(resolver).queryParam("format", "rpz").get(current).then().statusCode(200).extract().header("ETag");
+        String jsonTag = as(resolver).queryParam("format", "json").get(current).then().statusCode(200).extract()
+                .header("ETag");
 
         long inside = Api.approvedFor(List.of(mine), Api.unique("inside"), "www." + zone, "a.b." + zone);
         JsonPath second = Rulesets.await(mine, s -> s.getList("current.changes.directiveId").contains((int) inside));
@@ -51,6 +55,13 @@ class ProvenanceVersionsApiTest {
         assertThat(second.getInt("current.removed")).isZero();
         // The other ISP is not addressed: nothing changed for it.
         assertThat(Rulesets.current(other)).isEqualTo(otherVersion);
+
+        // The rules an appliance loads did not change: 304, with the new version's headers. The JSON names the orders.
+        as(resolver).queryParam("format", "rpz").header("If-None-Match", rpzTag).get(current).then().statusCode(304)
+                .header("X-Interdict-Version", String.valueOf(second.getLong("current.version")));
+        String newJsonTag = as(resolver).queryParam("format", "json").header("If-None-Match", jsonTag).get(current).then()
+                .statusCode(200).extract().header("ETag");
+        assertThat(newJsonTag).isNotEqualTo(jsonTag).contains(second.getString("current.provenanceDigest"));
 
         // Each ISP's answer names its own orders only.
         assertThat(lookup("www." + zone, mine).getList("directives.id", Long.class)).containsExactly(tree, inside);
