@@ -2,6 +2,8 @@
 -- an appliance loads, yet changes which orders stand behind the rules. Versions and stored contents are therefore
 -- told apart by both digests: a content's key is '<rules digest>/<provenance digest>'. Rows stored before this
 -- migration keep their rules digest as key and no provenance digest (their provenance is read back unverified).
+-- Such a content was shared by every ISP with its rules, with the provenance of the first of them: the first
+-- compilation after this migration gives each of the others a version with the same rules and its own provenance.
 ALTER TABLE ruleset_content RENAME COLUMN digest TO content_key;
 ALTER TABLE ruleset_content RENAME COLUMN base_digest TO base_key;
 ALTER TABLE ruleset_content
@@ -17,10 +19,11 @@ ALTER INDEX ruleset_version_content_idx RENAME TO ruleset_version_content_key_id
 
 -- Such versions keep the rules of the one before (a poll for them answers 304), so an appliance that applied any
 -- version of an unbroken run of published versions with the same rules enforces every version of the run. This is
--- the run's first version: compliance and time to enforce count an appliance from there.
+-- the run's first version (null when there is no such version): compliance and time to enforce count an appliance
+-- from there.
 CREATE FUNCTION rules_run_start(isp text, version bigint) RETURNS bigint
     LANGUAGE sql STABLE STRICT PARALLEL SAFE AS $$
-    SELECT coalesce(max(x.number), 0) + 1 FROM ruleset_version x
-    WHERE x.isp_id = isp AND x.state = 'PUBLISHED' AND x.number < version
-      AND x.digest <> (SELECT v.digest FROM ruleset_version v WHERE v.isp_id = isp AND v.number = version)
+    SELECT coalesce((SELECT max(x.number) FROM ruleset_version x
+                     WHERE x.isp_id = isp AND x.state = 'PUBLISHED' AND x.number < version AND x.digest <> v.digest), 0) + 1
+    FROM ruleset_version v WHERE v.isp_id = isp AND v.number = version
 $$;

@@ -18,6 +18,11 @@ final class CsvRenderer extends AbstractRenderer {
     }
 
     @Override
+    public boolean carriesProvenance() {
+        return true;
+    }
+
+    @Override
     void write(RuleSet rules, RenderContext context, Writer out, ReportBuilder report) throws IOException {
         out.write("type,rule,directives\r\n");
         for (RuleType type : RuleType.values()) {

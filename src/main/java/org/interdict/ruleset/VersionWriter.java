@@ -57,7 +57,7 @@ final class VersionWriter {
             supersedeHeld(isp, head);
             return null;
         }
-        if (key.equals(head.heldKey())) {
+        if (key.equals(head.heldKey()) || isLegacyKeyOf(head.heldKey(), rules)) {
             return null;
         }
         supersedeHeld(isp, head);
@@ -101,15 +101,15 @@ final class VersionWriter {
     }
 
     /**
-     * Whether the current content, stored before provenance digests were (its key is its rules' digest), holds these
-     * very rules and provenance.
+     * Whether a content stored before provenance digests were (its key is its rules' digest) holds these very rules
+     * and provenance.
      */
-    private boolean isLegacyKeyOf(String currentKey, RuleSet rules) throws SQLException {
-        if (!rules.digest().equals(currentKey)) {
+    private boolean isLegacyKeyOf(String key, RuleSet rules) throws SQLException {
+        if (!rules.digest().equals(key)) {
             return false;
         }
-        RuleSet current = contents.get(c, currentKey);
-        return current != null && rules.provenanceDigest().equals(current.provenanceDigest());
+        RuleSet stored = contents.get(c, key);
+        return stored != null && rules.provenanceDigest().equals(stored.provenanceDigest());
     }
 
     /** Contents this writer stored at the end of a long chain of patches: to store whole once committed. */

@@ -38,7 +38,10 @@ public class TransparencyService {
             + " from directive d where d.status = 'REVOKED' and (d.revoked_at at time zone 'UTC')::date between ? and ?"
             + " group by 1 order by 1";
 
-    /** Per directive and ISP: the first version carrying it, then the first appliance confirmation of it or later. */
+    /**
+     * Per directive and ISP: the first version carrying it, then the first appliance confirmation of it, of a later
+     * version, or of an earlier one with the same rules (see rules_run_start).
+     */
     private static final String TIME_TO_ENFORCE = "with d as (select d.id, d.all_isps, d.audience,"
             + " greatest(d.decided_at, d.effective_from) as since from directive d where d.kind = 'BLOCK' and " + APPROVED
             + "), f as (select d.id, d.since, i.id as isp, (select min(v.number) from ruleset_version v"
@@ -47,7 +50,8 @@ public class TransparencyService {
             + "   and w.changes @> jsonb_build_array(jsonb_build_object('directiveId', d.id)))) as first"
             + "   from d join isp i on d.all_isps or i.id = any(d.audience)),"
             + " e as (select f.isp, greatest(0, extract(epoch from (select min(s.received_at) from appliance_status s"
-            + "   where s.isp_id = f.isp and s.applied and s.version >= f.first) - f.since)) as seconds"
+            + "   where s.isp_id = f.isp and s.applied and s.version >= rules_run_start(f.isp, f.first)) - f.since))"
+            + "   as seconds"
             + "   from f where f.first is not null)"
             + " select isp, count(*), percentile_cont(0.5) within group (order by seconds) from e"
             + " where seconds is not null group by isp order by isp";

@@ -42,6 +42,8 @@ class ProvenanceVersionsApiTest {
         String rpzTag = as(resolver).queryParam("format", "rpz").get(current).then().statusCode(200).extract().header("ETag");
         String jsonTag = as(resolver).queryParam("format", "json").get(current).then().statusCode(200).extract()
                 .header("ETag");
+        String csvTag = as(resolver).queryParam("format", "csv").get(current).then().statusCode(200).extract()
+                .header("ETag");
 
         long inside = Api.approvedFor(List.of(mine), Api.unique("inside"), "www." + zone, "a.b." + zone);
         JsonPath second = Rulesets.await(mine, s -> s.getList("current.changes.directiveId").contains((int) inside));
@@ -62,6 +64,7 @@ class ProvenanceVersionsApiTest {
         String newJsonTag = as(resolver).queryParam("format", "json").header("If-None-Match", jsonTag).get(current).then()
                 .statusCode(200).extract().header("ETag");
         assertThat(newJsonTag).isNotEqualTo(jsonTag).contains(second.getString("current.provenanceDigest"));
+        as(resolver).queryParam("format", "csv").header("If-None-Match", csvTag).get(current).then().statusCode(200);
 
         // Each ISP's answer names its own orders only.
         assertThat(lookup("www." + zone, mine).getList("directives.id", Long.class)).containsExactly(tree, inside);
