@@ -1,14 +1,14 @@
 -- The rules' digest leaves provenance out, so a directive whose targets existing rules already cover changes nothing
 -- an appliance loads, yet changes which orders stand behind the rules. Versions and stored contents are therefore
--- told apart by both digests: a content's key is '<rules digest>/<provenance digest>'. Rows stored before this
--- migration keep their rules digest as key and no provenance digest (their provenance is read back unverified).
+-- told apart by both digests: a content's key is '<rules digest>/<provenance digest>', and a content read back must
+-- hash to both. Rows stored before this migration keep their rules digest as key (their provenance is read back
+-- unverified).
 -- Such a content was shared by every ISP with its rules, with the provenance of the first of them: the first
 -- compilation after this migration gives each of the others a version with the same rules and its own provenance.
 ALTER TABLE ruleset_content RENAME COLUMN digest TO content_key;
 ALTER TABLE ruleset_content RENAME COLUMN base_digest TO base_key;
-ALTER TABLE ruleset_content
-    ADD COLUMN rules_digest text,
-    ADD COLUMN provenance_digest text;
+-- The rules' digest on its own, to find a content by the rules alone (Redis holds rules, not provenance).
+ALTER TABLE ruleset_content ADD COLUMN rules_digest text;
 UPDATE ruleset_content SET rules_digest = content_key;
 ALTER TABLE ruleset_content ALTER COLUMN rules_digest SET NOT NULL;
 CREATE INDEX ruleset_content_rules_digest_idx ON ruleset_content (rules_digest);

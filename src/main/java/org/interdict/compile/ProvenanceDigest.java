@@ -19,45 +19,35 @@ final class ProvenanceDigest {
     /** Room for the longest varint of a long: ten bytes. */
     private static final int VARINT = 10;
 
+    private final MessageDigest sha = CanonicalText.sha256();
+    private final byte[] buffer = new byte[BUFFER];
+    private int length;
+
     private ProvenanceDigest() {}
 
     static String of(Map<RuleType, long[][]> sources) {
-        MessageDigest sha = CanonicalText.sha256();
-        byte[] buffer = new byte[BUFFER];
-        int length = 0;
+        ProvenanceDigest digest = new ProvenanceDigest();
         for (RuleType type : RuleType.values()) {
             for (long[] ids : sources.get(type)) {
-                if (length + VARINT * (ids.length + 1) > BUFFER) {
-                    sha.update(buffer, 0, length);
-                    length = 0;
+                digest.varint(ids.length);
+                for (long id : ids) {
+                    digest.varint(id);
                 }
-                if (VARINT * (ids.length + 1) > BUFFER) {
-                    // More ids than a buffer holds: hashed through a buffer of their own.
-                    byte[] own = new byte[VARINT * (ids.length + 1)];
-                    sha.update(own, 0, encode(ids, own, 0));
-                    continue;
-                }
-                length = encode(ids, buffer, length);
             }
         }
-        sha.update(buffer, 0, length);
-        return HexFormat.of().formatHex(sha.digest());
+        digest.sha.update(digest.buffer, 0, digest.length);
+        return HexFormat.of().formatHex(digest.sha.digest());
     }
 
-    private static int encode(long[] ids, byte[] into, int at) {
-        at = varint(ids.length, into, at);
-        for (long id : ids) {
-            at = varint(id, into, at);
+    private void varint(long value) {
+        if (length + VARINT > BUFFER) {
+            sha.update(buffer, 0, length);
+            length = 0;
         }
-        return at;
-    }
-
-    private static int varint(long value, byte[] into, int at) {
         while ((value & ~0x7FL) != 0) {
-            into[at++] = (byte) ((value & 0x7F) | 0x80);
+            buffer[length++] = (byte) ((value & 0x7F) | 0x80);
             value >>>= 7;
         }
-        into[at++] = (byte) value;
-        return at;
+        buffer[length++] = (byte) value;
     }
 }

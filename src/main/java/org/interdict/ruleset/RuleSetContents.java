@@ -92,6 +92,21 @@ public class RuleSetContents {
     }
 
     /**
+     * Whether the content stored under {@code key} is these rules behind these directives. A key from before
+     * provenance digests were recorded is the rules' digest alone: the stored provenance then decides.
+     */
+    boolean holds(Connection c, String key, RuleSet rules) throws SQLException {
+        if (key == null || key.equals(key(rules))) {
+            return key != null;
+        }
+        if (!key.equals(rules.digest())) {
+            return false;
+        }
+        RuleSet stored = get(c, key);
+        return stored != null && stored.provenanceDigest().equals(rules.provenanceDigest());
+    }
+
+    /**
      * Rules with this digest, for readers of rules alone (publication to Redis): the provenance is that of any
      * stored content with these rules. Null when none is retained.
      */
@@ -147,16 +162,15 @@ public class RuleSetContents {
         Integer baseDepth = baseKey == null ? null : depth(c, baseKey);
         boolean patch = baseDepth != null && baseDepth < MAX_DEPTH;
         try (PreparedStatement insert = c.prepareStatement("insert into ruleset_content (content_key, rules_digest,"
-                + " provenance_digest, rule_count, body, created_at, base_key, depth) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " rule_count, body, created_at, base_key, depth) values (?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (content_key) do nothing")) {
             insert.setString(1, key);
             insert.setString(2, rules.digest());
-            insert.setString(3, rules.provenanceDigest());
-            insert.setInt(4, rules.size());
-            insert.setBytes(5, patch ? RuleSetCodec.encode(from.patch()) : RuleSetCodec.encode(rules));
-            insert.setTimestamp(6, Timestamp.from(now));
-            insert.setString(7, patch ? baseKey : null);
-            insert.setInt(8, patch ? baseDepth + 1 : 0);
+            insert.setInt(3, rules.size());
+            insert.setBytes(4, patch ? RuleSetCodec.encode(from.patch()) : RuleSetCodec.encode(rules));
+            insert.setTimestamp(5, Timestamp.from(now));
+            insert.setString(6, patch ? baseKey : null);
+            insert.setInt(7, patch ? baseDepth + 1 : 0);
             insert.executeUpdate();
         }
         remember(rules);
@@ -209,34 +223,31 @@ public class RuleSetContents {
         }
     }
 
-    /** Decodes the content, checks that its rules and provenance hash to its digests and keeps it in memory. */
+    /**
+     * Decodes the content, checks that it hashes to the digests its key names (a key from before provenance digests
+     * were recorded names the rules' alone) and keeps it in memory.
+     */
     private RuleSet load(Connection c, String key) throws SQLException {
-        Stored stored = decode(c, key);
-        if (stored == null) {
+        RuleSet rules = decode(c, key);
+        if (rules == null) {
             return null;
         }
-        RuleSet rules = stored.rules();
-        if (!rules.digest().equals(stored.rulesDigest())) {
-            throw new IllegalStateException("stored content " + key + " does not hash to its rules digest");
-        }
-        if (stored.provenanceDigest() != null && !rules.provenanceDigest().equals(stored.provenanceDigest())) {
-            throw new IllegalStateException("stored content " + key + " does not hash to its provenance digest");
+        if (!key.equals(key(rules)) && !key.equals(rules.digest())) {
+            throw new IllegalStateException("stored content " + key + " does not hash to its key");
         }
         cache(key, rules);
         return rules;
     }
 
-    /** A decoded content with the digests stored beside it (no provenance digest before it was recorded). */
-    private record Stored(RuleSet rules, String rulesDigest, String provenanceDigest) {}
-
     /** Whole, or its base with the stored patch applied; intermediate links are never hashed. */
-    private Stored decode(Connection c, String key) throws SQLException {
+    private RuleSet decode(Connection c, String key) throws SQLException {
+        RuleSet cached = cached(key);
+        if (cached != null) {
+            return cached;
+        }
         byte[] body;
         String base;
-        String rulesDigest;
-        String provenanceDigest;
-        try (PreparedStatement s = c.prepareStatement("select body, base_key, rules_digest, provenance_digest"
-                + " from ruleset_content where content_key = ?")) {
+        try (PreparedStatement s = c.prepareStatement("select body, base_key from ruleset_content where content_key = ?")) {
             s.setString(1, key);
             try (ResultSet rows = s.executeQuery()) {
                 if (!rows.next()) {
@@ -244,23 +255,16 @@ public class RuleSetContents {
                 }
                 body = rows.getBytes(1);
                 base = rows.getString(2);
-                rulesDigest = rows.getString(3);
-                provenanceDigest = rows.getString(4);
             }
         }
         if (base == null) {
-            return new Stored(RuleSetCodec.decode(new ByteArrayInputStream(body)), rulesDigest, provenanceDigest);
+            return RuleSetCodec.decode(new ByteArrayInputStream(body));
         }
-        RuleSet from = cached(base);
+        RuleSet from = decode(c, base);
         if (from == null) {
-            Stored stored = decode(c, base);
-            if (stored == null) {
-                throw new IllegalStateException("the base " + base + " of stored content " + key + " is missing");
-            }
-            from = stored.rules();
+            throw new IllegalStateException("the base " + base + " of stored content " + key + " is missing");
         }
-        return new Stored(RuleSetCodec.decodePatch(new ByteArrayInputStream(body)).applyTo(from), rulesDigest,
-                provenanceDigest);
+        return RuleSetCodec.decodePatch(new ByteArrayInputStream(body)).applyTo(from);
     }
 
     private synchronized RuleSet cached(String key) {

@@ -53,11 +53,11 @@ final class VersionWriter {
         RuleSet rules = result.ruleSet();
         String key = RuleSetContents.key(rules);
         Head head = head(isp);
-        if (key.equals(head.publishedKey()) || isLegacyKeyOf(head.publishedKey(), rules)) {
+        if (contents.holds(c, head.publishedKey(), rules)) {
             supersedeHeld(isp, head);
             return null;
         }
-        if (key.equals(head.heldKey()) || isLegacyKeyOf(head.heldKey(), rules)) {
+        if (contents.holds(c, head.heldKey(), rules)) {
             return null;
         }
         supersedeHeld(isp, head);
@@ -98,18 +98,6 @@ final class VersionWriter {
             Outbox.enqueue(c, isp, number, now);
         }
         return new NewVersion(isp, number, rules.digest(), state);
-    }
-
-    /**
-     * Whether a content stored before provenance digests were (its key is its rules' digest) holds these very rules
-     * and provenance.
-     */
-    private boolean isLegacyKeyOf(String key, RuleSet rules) throws SQLException {
-        if (!rules.digest().equals(key)) {
-            return false;
-        }
-        RuleSet stored = contents.get(c, key);
-        return stored != null && rules.provenanceDigest().equals(stored.provenanceDigest());
     }
 
     /** Contents this writer stored at the end of a long chain of patches: to store whole once committed. */

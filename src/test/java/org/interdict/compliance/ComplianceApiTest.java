@@ -32,8 +32,8 @@ class ComplianceApiTest {
         long id = Api.approvedFor(List.of(current, late), Api.unique("enf"), Api.unique("enforce") + ".example.vn");
         long currentNow = Rulesets.await(current, s -> s.getLong("current.version") > currentBefore).getLong("current.version");
         long lateNow = Rulesets.await(late, s -> s.getLong("current.version") > lateBefore).getLong("current.version");
-        String upToDate = register(current, "resolver-1");
-        String lagging = register(late, "resolver-1");
+        String upToDate = Api.registerAppliance(current, "resolver-1");
+        String lagging = Api.registerAppliance(late, "resolver-1");
 
         as(upToDate).body(Map.of("version", currentNow, "applied", true, "appliedAt", Instant.now().toString(),
                 "counts", Map.of("DOMAIN", 1))).post(STATUS).then().statusCode(200)
@@ -81,7 +81,7 @@ class ComplianceApiTest {
         Api.approvedFor(List.of(other), Api.unique("other"), Api.unique("only-other") + ".example.vn");
         long otherNow = Rulesets.await(other, s -> s.getLong("current.version") > otherBefore).getLong("current.version");
         assertThat(otherNow).isGreaterThan(mineNow);
-        String token = register(mine, "fw-1");
+        String token = Api.registerAppliance(mine, "fw-1");
 
         as(token).body(Map.of("version", otherNow, "applied", true)).post(STATUS).then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("unknown-version"));
@@ -117,9 +117,4 @@ class ComplianceApiTest {
                 .findFirst().orElseThrow();
     }
 
-    private static String register(String isp, String name) {
-        return as(Tokens.ispEngineer("eng-" + isp, isp))
-                .body(Map.of("name", name, "kind", "dns-resolver", "preferredFormat", "rpz"))
-                .post("/api/v1/isps/" + isp + "/appliances").then().statusCode(201).extract().path("token");
-    }
 }

@@ -19,7 +19,6 @@ import java.security.Signature;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.interdict.appliance.LastSeen;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
@@ -37,7 +36,7 @@ class ApplianceDownloadApiTest {
     @Test
     void anAppliancePullsSignedRuleSetsAndPollsWithItsETag() throws Exception {
         String isp = Api.newIsp();
-        String token = register(isp, "resolver-1");
+        String token = Api.registerAppliance(isp, "resolver-1");
         long id = Api.approvedFor(List.of(isp), Api.unique("pull"), "*.cờ-bạc.vn", "exact.example.vn",
                 "45.118.160.0/24", "2402:9400:1234::/48");
         long version = Rulesets.await(isp, s -> s.getList("current.changes.directiveId").contains((int) id))
@@ -78,7 +77,7 @@ class ApplianceDownloadApiTest {
         String other = Api.newIsp();
         Rulesets.current(isp);
         Rulesets.current(other);
-        String token = register(isp, "dpi-1");
+        String token = Api.registerAppliance(isp, "dpi-1");
         given().auth().oauth2(token).get(current(other)).then().statusCode(404);
         given().auth().oauth2(token).get("/api/v1/directives").then().statusCode(403);
         given().auth().oauth2(token).queryParam("format", "nonsense").get(current(isp))
@@ -96,7 +95,7 @@ class ApplianceDownloadApiTest {
     void anUnchangedPollAnswers304WithTheVersionsHeadersWhoeverAsks() {
         String isp = Api.newIsp();
         Rulesets.current(isp);
-        String token = register(isp, "resolver-poll");
+        String token = Api.registerAppliance(isp, "resolver-poll");
         Response full = given().auth().oauth2(token).queryParam("format", "rpz").get(current(isp));
         full.then().statusCode(200);
         String etag = full.header("ETag");
@@ -124,8 +123,8 @@ class ApplianceDownloadApiTest {
         String other = Api.newIsp();
         Rulesets.current(isp);
         Rulesets.current(other);
-        String token = register(isp, "resolver-refused");
-        String otherToken = register(other, "resolver-other");
+        String token = Api.registerAppliance(isp, "resolver-refused");
+        String otherToken = Api.registerAppliance(other, "resolver-other");
         String etag = given().auth().oauth2(token).queryParam("format", "rpz").get(current(isp))
                 .then().statusCode(200).extract().header("ETag");
         String otherEtag = given().auth().oauth2(otherToken).queryParam("format", "rpz").get(current(other))
@@ -152,7 +151,7 @@ class ApplianceDownloadApiTest {
     void anUnchangedPollCountsAsContact() {
         String isp = Api.newIsp();
         Rulesets.current(isp);
-        String token = register(isp, "resolver-seen");
+        String token = Api.registerAppliance(isp, "resolver-seen");
         String etag = given().auth().oauth2(token).queryParam("format", "rpz").get(current(isp))
                 .then().statusCode(200).extract().header("ETag");
         lastSeen.flush().await().atMost(Duration.ofSeconds(10));
@@ -194,12 +193,6 @@ class ApplianceDownloadApiTest {
         return verifier.verify(Base64.getDecoder().decode(signature));
     }
 
-    private static String register(String isp, String name) {
-        return as(Tokens.ispEngineer("eng-" + isp, isp))
-                .body(Map.of("name", name, "kind", "dns-resolver", "preferredFormat", "rpz"))
-                .post("/api/v1/isps/" + isp + "/appliances").then().statusCode(201)
-                .extract().jsonPath().getString("token");
-    }
 
     private static Response poll(String token, String isp, String format, String ifNoneMatch) {
         return given().auth().oauth2(token).queryParam("format", format).header("If-None-Match", ifNoneMatch)

@@ -14,12 +14,10 @@ import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.interdict.support.Api;
 import org.interdict.support.JwtKeys;
 import org.interdict.support.Rulesets;
-import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,10 +38,7 @@ class ApplianceSyncScriptApiTest {
     @Test
     void appliesOnlyVerifiedVersionsAndKeepsTheLastGoodFileOtherwise() throws Exception {
         String isp = Api.newIsp();
-        String token = as(Tokens.ispEngineer("eng-" + isp, isp))
-                .body(Map.of("name", "resolver-1", "kind", "dns-resolver", "preferredFormat", "rpz"))
-                .post("/api/v1/isps/" + isp + "/appliances").then().statusCode(201)
-                .extract().jsonPath().getString("token");
+        String token = Api.registerAppliance(isp, "resolver-1");
         Path file = dir.resolve("interdict.rpz");
         Path marker = dir.resolve("reloaded");
         String touch = "touch '" + marker + "'";

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
 import org.interdict.support.Rulesets;
-import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +32,7 @@ class ProvenanceVersionsApiTest {
                 .getLong("current.version");
         Rulesets.settle();
         JsonPath first = status(mine);
-        String resolver = as(Tokens.ispEngineer("eng-" + mine, mine))
-                .body(Map.of("name", "resolver-1", "kind", "dns-resolver", "preferredFormat", "rpz"))
-                .post("/api/v1/isps/" + mine + "/appliances").then().statusCode(201).extract().<String>path("token");
+        String resolver = Api.registerAppliance(mine, "resolver-1");
         as(resolver).body(Map.of("version", first.getLong("current.version"), "applied", true))
                 .post("/api/v1/appliances/self/status").then().statusCode(200);
         String current = "/api/v1/isps/" + mine + "/ruleset/current";

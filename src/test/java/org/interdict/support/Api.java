@@ -86,6 +86,13 @@ public final class Api {
         return id;
     }
 
+    /** Registers a DNS resolver of the ISP, as the ISP's engineer, and returns its API token. */
+    public static String registerAppliance(String isp, String name) {
+        return as(Tokens.ispEngineer("eng-" + isp, isp))
+                .body(Map.of("name", name, "kind", "dns-resolver", "preferredFormat", "rpz"))
+                .post("/api/v1/isps/" + isp + "/appliances").then().statusCode(201).extract().jsonPath().getString("token");
+    }
+
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
