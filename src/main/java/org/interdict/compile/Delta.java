@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What changed between two rule sets, per rule type: rules added and rules removed, each in canonical order.
@@ -18,35 +19,60 @@ public record Delta(Map<RuleType, List<String>> added, Map<RuleType, List<String
         removed = copy(removed);
     }
 
-    /** One linear merge per type over the two sorted rule arrays. */
+    /** Rules of one type from which the merge is split in two halves, one per core. */
+    private static final int SPLIT_AT = 1 << 16;
+
+    /** What one merge found: rules only in the newer array, rules only in the older one. */
+    private record Merge(List<String> plus, List<String> minus) {}
+
+    /**
+     * One linear merge per type over the two sorted rule arrays; a large type is merged in two halves at once,
+     * split at the older array's middle rule (the merge reads strings scattered over the heap: it waits on memory).
+     */
     public static Delta between(RuleSet from, RuleSet to) {
         Map<RuleType, List<String>> added = new EnumMap<>(RuleType.class);
         Map<RuleType, List<String>> removed = new EnumMap<>(RuleType.class);
         for (RuleType type : RuleType.values()) {
             String[] old = from.rulesArray(type);
             String[] now = to.rulesArray(type);
-            List<String> plus = new ArrayList<>();
-            List<String> minus = new ArrayList<>();
-            int i = 0;
-            int j = 0;
-            while (i < old.length && j < now.length) {
-                // Rule sets made from one another share their unchanged rules' strings: identity spares reading them.
-                int c = old[i] == now[j] ? 0 : old[i].compareTo(now[j]);
-                if (c == 0) {
-                    i++;
-                    j++;
-                } else if (c < 0) {
-                    minus.add(old[i++]);
-                } else {
-                    plus.add(now[j++]);
-                }
+            Merge merge;
+            if (old.length < SPLIT_AT) {
+                merge = merge(old, 0, old.length, now, 0, now.length);
+            } else {
+                int i = old.length / 2;
+                int found = Arrays.binarySearch(now, old[i]);
+                int j = found >= 0 ? found : -found - 1;
+                CompletableFuture<Merge> lower = CompletableFuture.supplyAsync(() -> merge(old, 0, i, now, 0, j));
+                Merge upper = merge(old, i, old.length, now, j, now.length);
+                Merge first = lower.join();
+                first.plus().addAll(upper.plus());
+                first.minus().addAll(upper.minus());
+                merge = first;
             }
-            minus.addAll(Arrays.asList(old).subList(i, old.length));
-            plus.addAll(Arrays.asList(now).subList(j, now.length));
-            added.put(type, plus);
-            removed.put(type, minus);
+            added.put(type, merge.plus());
+            removed.put(type, merge.minus());
         }
         return new Delta(added, removed);
+    }
+
+    private static Merge merge(String[] old, int i, int oldEnd, String[] now, int j, int nowEnd) {
+        List<String> plus = new ArrayList<>();
+        List<String> minus = new ArrayList<>();
+        while (i < oldEnd && j < nowEnd) {
+            // Rule sets made from one another share their unchanged rules' strings: identity spares reading them.
+            int c = old[i] == now[j] ? 0 : old[i].compareTo(now[j]);
+            if (c == 0) {
+                i++;
+                j++;
+            } else if (c < 0) {
+                minus.add(old[i++]);
+            } else {
+                plus.add(now[j++]);
+            }
+        }
+        minus.addAll(Arrays.asList(old).subList(i, oldEnd));
+        plus.addAll(Arrays.asList(now).subList(j, nowEnd));
+        return new Merge(plus, minus);
     }
 
     /**
