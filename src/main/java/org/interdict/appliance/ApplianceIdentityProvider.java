@@ -7,12 +7,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import org.interdict.persistence.Transactions;
 import org.interdict.security.CurrentActor;
 import org.interdict.security.Roles;
 
@@ -28,13 +28,14 @@ public class ApplianceIdentityProvider implements IdentityProvider<ApplianceToke
     public static final String APPLIANCE_ATTRIBUTE = "interdict.appliance";
     public static final String PRINCIPAL_PREFIX = "appliance:";
 
-    private final Pool pool;
+    private final AgroalDataSource dataSource;
     private final LastSeen lastSeen;
     private final Clock clock;
     private final ValidTokens validTokens;
 
-    public ApplianceIdentityProvider(Pool pool, LastSeen lastSeen, Clock clock, ValidTokens validTokens) {
-        this.pool = pool;
+    public ApplianceIdentityProvider(AgroalDataSource dataSource, LastSeen lastSeen, Clock clock,
+            ValidTokens validTokens) {
+        this.dataSource = dataSource;
         this.lastSeen = lastSeen;
         this.clock = clock;
         this.validTokens = validTokens;
@@ -53,18 +54,23 @@ public class ApplianceIdentityProvider implements IdentityProvider<ApplianceToke
             return Uni.createFrom().item(identity(known));
         }
         long generation = validTokens.generation();
-        return pool.preparedQuery("select id, isp_id from appliance where token_hash = $1 and token_revoked_at is null")
-                .execute(Tuple.of(hash))
-                .map(rows -> {
-                    RowIterator<Row> it = rows.iterator();
-                    if (!it.hasNext()) {
-                        throw new AuthenticationFailedException("unknown, rotated or revoked appliance token");
+        // Only a token not seen before reads the database, on a worker thread: polls never block the event loop.
+        return context.runBlocking(() -> {
+            ValidTokens.Holder holder = Transactions.read(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement(
+                        "select id, isp_id from appliance where token_hash = ? and token_revoked_at is null")) {
+                    s.setString(1, hash);
+                    try (ResultSet rows = s.executeQuery()) {
+                        return rows.next() ? new ValidTokens.Holder(rows.getLong(1), rows.getString(2)) : null;
                     }
-                    Row row = it.next();
-                    ValidTokens.Holder holder = new ValidTokens.Holder(row.getLong("id"), row.getString("isp_id"));
-                    validTokens.remember(hash, holder, generation);
-                    return identity(holder);
-                });
+                }
+            });
+            if (holder == null) {
+                throw new AuthenticationFailedException("unknown, rotated or revoked appliance token");
+            }
+            validTokens.remember(hash, holder, generation);
+            return identity(holder);
+        });
     }
 
     private SecurityIdentity identity(ValidTokens.Holder holder) {

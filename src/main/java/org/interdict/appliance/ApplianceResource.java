@@ -1,6 +1,5 @@
 package org.interdict.appliance;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.appliance.dto.ApplianceCreate;
 import org.interdict.appliance.dto.AppliancePatch;
 import org.interdict.appliance.dto.ApplianceView;
+import org.interdict.appliance.dto.IssuedToken;
 import org.interdict.config.InterdictConfig;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
@@ -43,16 +43,16 @@ public class ApplianceResource {
     @RolesAllowed({Roles.ISP_ENGINEER, Roles.ADMIN})
     @Operation(summary = "Register an appliance", description = "The response carries the appliance's API token; "
             + "it is shown this once and cannot be read again, only rotated.")
-    public Uni<Response> register(@PathParam("isp") String isp, @NotNull @Valid ApplianceCreate request) {
-        return service.register(isp, request, actor.get()).map(issued -> Response
-                .created(URI.create("/api/v1/isps/" + isp + "/appliances/" + issued.appliance().id()))
-                .cacheControl(noStore()).entity(issued).build());
+    public Response register(@PathParam("isp") String isp, @NotNull @Valid ApplianceCreate request) {
+        IssuedToken issued = service.register(isp, request, actor.get());
+        return Response.created(URI.create("/api/v1/isps/" + isp + "/appliances/" + issued.appliance().id()))
+                .cacheControl(noStore()).entity(issued).build();
     }
 
     @GET
     @RolesAllowed({Roles.ISP_ENGINEER, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "List an ISP's appliances, newest first")
-    public Uni<Page<ApplianceView>> list(@PathParam("isp") String isp, @QueryParam("cursor") String cursor,
+    public Page<ApplianceView> list(@PathParam("isp") String isp, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         var paging = config.paging();
         return service.list(isp, Cursors.decode(cursor), Cursors.limit(limit, paging.defaultLimit(), paging.maxLimit()),
@@ -62,7 +62,7 @@ public class ApplianceResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ISP_ENGINEER, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
-    public Uni<ApplianceView> get(@PathParam("isp") String isp, @PathParam("id") long id) {
+    public ApplianceView get(@PathParam("isp") String isp, @PathParam("id") long id) {
         return service.get(isp, id, actor.get());
     }
 
@@ -70,7 +70,7 @@ public class ApplianceResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ISP_ENGINEER, Roles.ADMIN})
     @Operation(summary = "Rename an appliance or change its preferred format")
-    public Uni<ApplianceView> patch(@PathParam("isp") String isp, @PathParam("id") long id,
+    public ApplianceView patch(@PathParam("isp") String isp, @PathParam("id") long id,
             @NotNull @Valid AppliancePatch patch) {
         return service.patch(isp, id, patch, actor.get());
     }
@@ -80,9 +80,8 @@ public class ApplianceResource {
     @RolesAllowed({Roles.ISP_ENGINEER, Roles.ADMIN})
     @Operation(summary = "Issue a new token", description = "The previous token, revoked or not, stops working at "
             + "once. The new token is shown this once.")
-    public Uni<Response> rotate(@PathParam("isp") String isp, @PathParam("id") long id) {
-        return service.rotate(isp, id, actor.get())
-                .map(issued -> Response.ok(issued).cacheControl(noStore()).build());
+    public Response rotate(@PathParam("isp") String isp, @PathParam("id") long id) {
+        return Response.ok(service.rotate(isp, id, actor.get())).cacheControl(noStore()).build();
     }
 
     @DELETE
@@ -90,7 +89,7 @@ public class ApplianceResource {
     @RolesAllowed({Roles.ISP_ENGINEER, Roles.ADMIN})
     @Operation(summary = "Revoke the token", description = "The appliance is refused from the next request on; "
             + "a token already revoked is a 409. Issue a new one to let it back in.")
-    public Uni<ApplianceView> revoke(@PathParam("isp") String isp, @PathParam("id") long id) {
+    public ApplianceView revoke(@PathParam("isp") String isp, @PathParam("id") long id) {
         return service.revoke(isp, id, actor.get());
     }
 
@@ -98,8 +97,9 @@ public class ApplianceResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ISP_ENGINEER, Roles.ADMIN})
     @Operation(summary = "Remove an appliance and its token")
-    public Uni<Response> delete(@PathParam("isp") String isp, @PathParam("id") long id) {
-        return service.delete(isp, id, actor.get()).map(ignored -> Response.noContent().build());
+    public Response delete(@PathParam("isp") String isp, @PathParam("id") long id) {
+        service.delete(isp, id, actor.get());
+        return Response.noContent().build();
     }
 
     private static CacheControl noStore() {

@@ -1,7 +1,6 @@
 package org.interdict.appliance;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,7 +29,7 @@ public class ApplianceSelfResource {
     @RolesAllowed(Roles.APPLIANCE)
     @Operation(summary = "The calling appliance's own record", description = "Authenticated with the appliance's "
             + "token (Authorization: Bearer itd_...), so an appliance can check how it is configured.")
-    public Uni<ApplianceView> self() {
+    public ApplianceView self() {
         Long id = identity.getAttribute(ApplianceIdentityProvider.APPLIANCE_ATTRIBUTE);
         if (id == null) {
             // A human token that merely claims the role: there is no appliance behind it.

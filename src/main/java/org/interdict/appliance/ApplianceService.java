@@ -1,150 +1,173 @@
 package org.interdict.appliance;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Uni;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.interdict.audit.AuditEvent;
-import org.interdict.audit.AuditLog;
 import org.interdict.appliance.dto.ApplianceCreate;
 import org.interdict.appliance.dto.AppliancePatch;
 import org.interdict.appliance.dto.ApplianceView;
 import org.interdict.appliance.dto.IssuedToken;
+import org.interdict.audit.AuditEvent;
+import org.interdict.audit.AuditLog;
 import org.interdict.error.ProblemException;
 import org.interdict.isp.IspService;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
+import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
 
-/** Registering an ISP's appliances and issuing, rotating and revoking their tokens. */
+/**
+ * Registering an ISP's appliances and issuing, rotating and revoking their tokens. Token changes lock the
+ * appliance's row without waiting: of two changes at once, one is made and the other is refused with 409, so nobody
+ * is handed a token that another request has already replaced.
+ */
 @ApplicationScoped
 public class ApplianceService {
 
-    private final ApplianceRepository repository;
+    private final AgroalDataSource dataSource;
     private final IspService isps;
     private final LastSeen lastSeen;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ApplianceService(ApplianceRepository repository, IspService isps, LastSeen lastSeen, AuditLog audit,
+    public ApplianceService(AgroalDataSource dataSource, IspService isps, LastSeen lastSeen, AuditLog audit,
             Clock clock) {
-        this.repository = repository;
+        this.dataSource = dataSource;
         this.isps = isps;
         this.lastSeen = lastSeen;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @WithTransaction
-    public Uni<IssuedToken> register(String isp, ApplianceCreate request, Actor actor) {
+    public IssuedToken register(String isp, ApplianceCreate request, Actor actor) {
+        IspScope.requireWrite(actor, isp);
         String name = request.name().strip();
-        return writable(isp, actor)
-                .flatMap(ignored -> requireFreeName(isp, name, null))
-                .flatMap(ignored -> {
-                    Instant now = clock.instant();
-                    ApplianceTokens.Issued token = ApplianceTokens.issue();
-                    Appliance a = new Appliance();
-                    a.ispId = isp;
-                    a.name = name;
-                    a.kind = request.kind();
-                    a.preferredFormat = request.preferredFormat();
-                    a.createdBy = actor.subject();
-                    a.createdAt = now;
-                    a.issue(token, now);
-                    return repository.persist(a).call(saved -> record(actor, now, "registered", saved, Map.of()))
-                            .map(saved -> new IssuedToken(token.token(), view(saved)));
-                });
+        return Transactions.inTransaction(dataSource, c -> {
+            isps.require(c, isp, false);
+            Instant now = clock.instant();
+            ApplianceTokens.Issued token = ApplianceTokens.issue();
+            Appliance a = new Appliance();
+            a.ispId = isp;
+            a.name = name;
+            a.kind = request.kind();
+            a.preferredFormat = request.preferredFormat();
+            a.createdBy = actor.subject();
+            a.createdAt = now;
+            a.issue(token, now);
+            if (!ApplianceRepository.insert(c, a)) {
+                throw nameTaken(isp, name);
+            }
+            record(c, actor, now, "registered", a, Map.of());
+            return new IssuedToken(token.token(), view(a));
+        });
     }
 
-    @WithSession
-    public Uni<Page<ApplianceView>> list(String isp, Long afterId, int limit, Actor actor) {
-        return readable(isp, actor)
-                .flatMap(ignored -> repository.page(isp, afterId, limit + 1))
-                .map(rows -> {
-                    boolean more = rows.size() > limit;
-                    List<Appliance> items = more ? rows.subList(0, limit) : rows;
-                    return new Page<>(items.stream().map(this::view).toList(),
-                            more ? Cursors.encode(items.get(items.size() - 1).id) : null);
-                });
+    public Page<ApplianceView> list(String isp, Long afterId, int limit, Actor actor) {
+        IspScope.requireRead(actor, isp);
+        List<Appliance> rows = Transactions.read(dataSource, c -> {
+            isps.require(c, isp, false);
+            return ApplianceRepository.page(c, isp, afterId, limit + 1);
+        });
+        boolean more = rows.size() > limit;
+        List<Appliance> items = more ? rows.subList(0, limit) : rows;
+        return new Page<>(items.stream().map(this::view).toList(),
+                more ? Cursors.encode(items.get(items.size() - 1).id) : null);
     }
 
-    @WithSession
-    public Uni<ApplianceView> get(String isp, long id, Actor actor) {
-        return readable(isp, actor).flatMap(ignored -> find(isp, id)).map(this::view);
+    public ApplianceView get(String isp, long id, Actor actor) {
+        IspScope.requireRead(actor, isp);
+        return Transactions.read(dataSource, c -> {
+            isps.require(c, isp, false);
+            return view(found(ApplianceRepository.findOf(c, isp, id), id));
+        });
     }
 
     /** The appliance whose token authenticated the request. */
-    @WithSession
-    public Uni<ApplianceView> self(long id) {
-        return repository.findById(id).map(a -> {
-            if (a == null) {
-                throw ProblemException.notFound("Appliance", id);
+    public ApplianceView self(long id) {
+        return Transactions.read(dataSource, c -> view(found(ApplianceRepository.find(c, id), id)));
+    }
+
+    public ApplianceView patch(String isp, long id, AppliancePatch patch, Actor actor) {
+        IspScope.requireWrite(actor, isp);
+        String name = patch.name() == null ? null : patch.name().strip();
+        return Transactions.inTransaction(dataSource, c -> {
+            Appliance a = locked(c, isp, id, false);
+            if (name != null && !name.equals(a.name) && ApplianceRepository.nameTaken(c, isp, name, a.id)) {
+                throw nameTaken(isp, name);
             }
+            Map<String, Object> before = fields(a);
+            if (name != null) {
+                a.name = name;
+            }
+            if (patch.preferredFormat() != null) {
+                a.preferredFormat = patch.preferredFormat();
+            }
+            a.updatedAt = clock.instant();
+            try {
+                ApplianceRepository.update(c, a);
+            } catch (SQLException e) {
+                // Another rename to the same name committed meanwhile.
+                if ("23505".equals(e.getSQLState())) {
+                    throw nameTaken(isp, name);
+                }
+                throw e;
+            }
+            record(c, actor, a.updatedAt, "updated", a, Map.of("before", before, "after", fields(a)));
             return view(a);
         });
     }
 
-    @WithTransaction
-    public Uni<ApplianceView> patch(String isp, long id, AppliancePatch patch, Actor actor) {
-        String name = patch.name() == null ? null : patch.name().strip();
-        return writable(isp, actor)
-                .flatMap(ignored -> find(isp, id))
-                .call(a -> name == null || name.equals(a.name) ? Uni.createFrom().voidItem()
-                        : requireFreeName(isp, name, a.id))
-                .call(a -> {
-                    Map<String, Object> before = fields(a);
-                    if (name != null) {
-                        a.name = name;
-                    }
-                    if (patch.preferredFormat() != null) {
-                        a.preferredFormat = patch.preferredFormat();
-                    }
-                    a.updatedAt = clock.instant();
-                    return record(actor, a.updatedAt, "updated", a, Map.of("before", before, "after", fields(a)));
-                })
-                .map(this::view);
-    }
-
     /** Issues a new token; the previous one, revoked or not, stops working when this commits. */
-    @WithTransaction
-    public Uni<IssuedToken> rotate(String isp, long id, Actor actor) {
-        return writable(isp, actor).flatMap(ignored -> find(isp, id)).flatMap(a -> {
+    public IssuedToken rotate(String isp, long id, Actor actor) {
+        IspScope.requireWrite(actor, isp);
+        return Transactions.inTransaction(dataSource, c -> {
+            Appliance a = locked(c, isp, id, true);
             ApplianceTokens.Issued token = ApplianceTokens.issue();
             a.issue(token, clock.instant());
-            return record(actor, a.tokenIssuedAt, "token-rotated", a, Map.of())
-                    .map(ignored -> new IssuedToken(token.token(), view(a)));
+            ApplianceRepository.update(c, a);
+            record(c, actor, a.tokenIssuedAt, "token-rotated", a, Map.of());
+            return new IssuedToken(token.token(), view(a));
         });
     }
 
-    @WithTransaction
-    public Uni<ApplianceView> revoke(String isp, long id, Actor actor) {
-        return writable(isp, actor).flatMap(ignored -> find(isp, id)).flatMap(a -> {
+    public ApplianceView revoke(String isp, long id, Actor actor) {
+        IspScope.requireWrite(actor, isp);
+        return Transactions.inTransaction(dataSource, c -> {
+            Appliance a = locked(c, isp, id, true);
             if (a.tokenRevokedAt != null) {
                 throw ProblemException.conflict("token-already-revoked",
                         "The token of appliance " + id + " was revoked at " + a.tokenRevokedAt);
             }
             a.tokenRevokedAt = clock.instant();
             a.updatedAt = a.tokenRevokedAt;
-            return record(actor, a.tokenRevokedAt, "token-revoked", a, Map.of()).map(ignored -> view(a));
+            ApplianceRepository.update(c, a);
+            record(c, actor, a.tokenRevokedAt, "token-revoked", a, Map.of());
+            return view(a);
         });
     }
 
-    @WithTransaction
-    public Uni<Void> delete(String isp, long id, Actor actor) {
-        return writable(isp, actor).flatMap(ignored -> find(isp, id)).flatMap(a -> repository.delete(a)
-                .call(() -> record(actor, clock.instant(), "removed", a, Map.of("before", fields(a)))));
+    public void delete(String isp, long id, Actor actor) {
+        IspScope.requireWrite(actor, isp);
+        Transactions.inTransaction(dataSource, c -> {
+            Appliance a = locked(c, isp, id, true);
+            ApplianceRepository.delete(c, a.id);
+            record(c, actor, clock.instant(), "removed", a, Map.of("before", fields(a)));
+            return null;
+        });
     }
 
     /** An audit entry naming the appliance; the token itself is never recorded, only its hint. */
-    private Uni<Void> record(Actor actor, Instant at, String action, Appliance a, Map<String, Object> details) {
+    private void record(Connection c, Actor actor, Instant at, String action, Appliance a, Map<String, Object> details)
+            throws SQLException {
         Map<String, Object> summary = new LinkedHashMap<>(fields(a));
         summary.putAll(details);
-        return audit.append(AuditEvent.by(actor, at, "appliance." + action, "appliance", a.id, summary));
+        audit.append(c, AuditEvent.by(actor, at, "appliance." + action, "appliance", a.id, summary));
     }
 
     private static Map<String, Object> fields(Appliance a) {
@@ -152,38 +175,21 @@ public class ApplianceService {
                 "tokenHint", a.tokenHint);
     }
 
-    /** The caller may see the ISP's appliances, and the ISP exists. Runs inside the caller's session. */
-    private Uni<Void> readable(String isp, Actor actor) {
-        return Uni.createFrom().item(() -> {
-            IspScope.requireRead(actor, isp);
-            return isp;
-        }).flatMap(isps::get).replaceWithVoid();
+    private Appliance locked(Connection c, String isp, long id, boolean nowait) throws SQLException {
+        isps.require(c, isp, false);
+        return found(ApplianceRepository.lockOf(c, isp, id, nowait), id);
     }
 
-    private Uni<Void> writable(String isp, Actor actor) {
-        return Uni.createFrom().item(() -> {
-            IspScope.requireWrite(actor, isp);
-            return isp;
-        }).flatMap(isps::get).replaceWithVoid();
+    private static Appliance found(Appliance a, long id) {
+        if (a == null) {
+            throw ProblemException.notFound("Appliance", id);
+        }
+        return a;
     }
 
-    private Uni<Void> requireFreeName(String isp, String name, Long except) {
-        return repository.nameTaken(isp, name, except).map(taken -> {
-            if (taken) {
-                throw ProblemException.conflict("appliance-exists",
-                        "ISP " + isp + " already has an appliance named '" + name + "'");
-            }
-            return null;
-        });
-    }
-
-    private Uni<Appliance> find(String isp, long id) {
-        return repository.findOf(isp, id).map(a -> {
-            if (a == null) {
-                throw ProblemException.notFound("Appliance", id);
-            }
-            return a;
-        });
+    private static ProblemException nameTaken(String isp, String name) {
+        return ProblemException.conflict("appliance-exists",
+                "ISP " + isp + " already has an appliance named '" + name + "'");
     }
 
     private ApplianceView view(Appliance a) {

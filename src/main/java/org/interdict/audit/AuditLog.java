@@ -3,29 +3,20 @@ package org.interdict.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 
 /**
- * Appends to the audit log inside the caller's transaction, whichever database API it uses, so an entry exists
- * exactly when its change commits.
+ * Appends to the audit log inside the caller's JDBC transaction, so an entry exists exactly when its change
+ * commits.
  *
  * <p>Appends are serialised by a transaction-scoped advisory lock taken before the last hash is read: the next
- * appender waits until this transaction ends, then sees its entry. Call it as the last statement of the transaction
- * (the Hibernate variant flushes the session first), so the lock is held only until the commit and never while
- * waiting for another lock.
+ * appender waits until this transaction ends, then sees its entry. Call it as the last statement of the transaction,
+ * so the lock is held only until the commit and never while waiting for another lock.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -45,53 +36,6 @@ public class AuditLog {
     public AuditLog(AgroalDataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
         this.json = json;
-    }
-
-    /** Within the current Hibernate Reactive transaction. */
-    public Uni<Void> append(AuditEvent event) {
-        return Panache.getSession().flatMap(s -> s.flush()
-                .chain(() -> s.createNativeQuery(LOCK, Long.class).getSingleResult())
-                .chain(() -> s.createNativeQuery(NEXT_ID, Long.class).getSingleResult())
-                .chain(id -> s.createNativeQuery(LAST_HASH, String.class).getSingleResultOrNull()
-                        .map(last -> seal(event, id, last)))
-                .chain(e -> s.createNativeQuery(INSERT + "(:id, :at, :actor, :role, :action, :type, cast(:subject as text),"
-                                + " cast(cast(:summary as text) as jsonb), :previous, :hash)")
-                        .setParameter("id", e.id())
-                        .setParameter("at", e.event().at())
-                        .setParameter("actor", e.event().actor())
-                        .setParameter("role", e.event().role())
-                        .setParameter("action", e.event().action())
-                        .setParameter("type", e.event().subjectType())
-                        .setParameter("subject", e.event().subjectId())
-                        .setParameter("summary", e.summary())
-                        .setParameter("previous", e.previousHash())
-                        .setParameter("hash", e.hash())
-                        .executeUpdate()))
-                .replaceWithVoid();
-    }
-
-    /** Within a transaction of the reactive pool. */
-    public Uni<Void> append(SqlConnection conn, List<AuditEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (AuditEvent event : events) {
-            chain = chain.chain(() -> append(conn, event));
-        }
-        return chain;
-    }
-
-    /** Within a transaction of the reactive pool. */
-    public Uni<Void> append(SqlConnection conn, AuditEvent event) {
-        return conn.query(LOCK).execute()
-                .chain(() -> conn.query(NEXT_ID + ", (" + LAST_HASH + ")").execute())
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return seal(event, row.getLong(0), row.getString(1));
-                })
-                .chain(e -> conn.preparedQuery(INSERT + "($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10)")
-                        .execute(Tuple.from(new Object[] {e.id(), OffsetDateTime.ofInstant(e.event().at(), ZoneOffset.UTC),
-                                e.event().actor(), e.event().role(), e.event().action(), e.event().subjectType(),
-                                e.event().subjectId(), e.summary(), e.previousHash(), e.hash()})))
-                .replaceWithVoid();
     }
 
     /** Within the JDBC transaction of {@code c} (auto-commit off). */

@@ -1,10 +1,12 @@
 package org.interdict.directive;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Listing filters; null means "any". {@code directiveIds} narrows to directives holding a given target
- * (resolved beforehand), {@code afterId} is the decoded cursor.
+ * (resolved beforehand), {@code visibleStatuses} to what the caller may see at all, {@code afterId} is the decoded
+ * cursor.
  */
 record DirectiveFilter(
         DirectiveStatus status,
@@ -14,5 +16,21 @@ record DirectiveFilter(
         String isp,
         String text,
         List<Long> directiveIds,
+        Set<DirectiveStatus> visibleStatuses,
         Long afterId,
-        int limit) {}
+        int limit) {
+
+    DirectiveFilter withDirectiveIds(List<Long> ids) {
+        return new DirectiveFilter(status, kind, category, authority, isp, text, ids, visibleStatuses, afterId, limit);
+    }
+
+    DirectiveFilter visibleTo(String onlyIsp, Set<DirectiveStatus> statuses) {
+        return new DirectiveFilter(status, kind, category, authority, onlyIsp, text, directiveIds, statuses, afterId,
+                limit);
+    }
+
+    DirectiveFilter withLimit(int rows) {
+        return new DirectiveFilter(status, kind, category, authority, isp, text, directiveIds, visibleStatuses,
+                afterId, rows);
+    }
+}

@@ -1,15 +1,20 @@
 package org.interdict.directive;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Uni;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Map;
 import org.interdict.audit.AuditLog;
 import org.interdict.directive.dto.ComplianceReport;
 import org.interdict.directive.dto.Decision;
@@ -20,46 +25,52 @@ import org.interdict.directive.dto.RevocationRequest;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
 import org.interdict.error.Violation;
+import org.interdict.persistence.Columns;
+import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.ChangeLog;
 import org.interdict.security.Actor;
 
-/** The lifecycle steps: submit, approve or reject (four eyes), revoke, takedown compliance and escalation. */
+/**
+ * The lifecycle steps: submit, approve or reject (four eyes), revoke, takedown compliance and escalation. Each step
+ * locks the directive's row first, so of two people acting on one directive at once one wins and the other is
+ * refused with a 409 that says why (the state it found), and nothing is half-written.
+ */
 @ApplicationScoped
 public class DirectiveLifecycle {
 
+    private final AgroalDataSource dataSource;
     private final DirectiveService directives;
-    private final DirectiveRepository repository;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DirectiveLifecycle(DirectiveService directives, DirectiveRepository repository, AuditLog audit, Clock clock) {
+    public DirectiveLifecycle(AgroalDataSource dataSource, DirectiveService directives, AuditLog audit, Clock clock) {
+        this.dataSource = dataSource;
         this.directives = directives;
-        this.repository = repository;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @WithTransaction
-    public Uni<DirectiveView> submit(long id, Actor actor) {
-        return directives.find(id).flatMap(d -> {
+    public DirectiveView submit(long id, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            Directive d = DirectiveService.lock(c, id);
             DirectiveValidation.requireStatus(d, DirectiveStatus.DRAFT, "submitted");
-            return targetCount(id).map(count -> {
-                if (count == 0) {
-                    throw ProblemException.conflict("no-targets", "Directive " + id + " has no targets to submit");
-                }
-                d.status = DirectiveStatus.PENDING_APPROVAL;
-                d.submittedBy = actor.subject();
-                d.submittedAt = clock.instant();
-                d.updatedAt = d.submittedAt;
-                return d;
-            }).call(submitted -> audit.append(DirectiveAudit.transition(actor, submitted.submittedAt, "submitted",
-                    submitted, DirectiveStatus.DRAFT, Map.of())));
-        }).map(directives::view);
+            if (targetCount(c, id) == 0) {
+                throw ProblemException.conflict("no-targets", "Directive " + id + " has no targets to submit");
+            }
+            d.status = DirectiveStatus.PENDING_APPROVAL;
+            d.submittedBy = actor.subject();
+            d.submittedAt = clock.instant();
+            d.updatedAt = d.submittedAt;
+            DirectiveRepository.update(c, d);
+            audit.append(c, DirectiveAudit.transition(actor, d.submittedAt, "submitted", d, DirectiveStatus.DRAFT,
+                    Map.of()));
+            return directives.view(d);
+        });
     }
 
-    @WithTransaction
-    public Uni<DirectiveView> approve(long id, Decision decision, Actor actor) {
-        return directives.find(id).flatMap(d -> {
+    public DirectiveView approve(long id, Decision decision, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            Directive d = DirectiveService.lock(c, id);
             DirectiveValidation.requireStatus(d, DirectiveStatus.PENDING_APPROVAL, "approved");
             requireSecondPerson(d, actor);
             Instant now = clock.instant();
@@ -68,22 +79,32 @@ public class DirectiveLifecycle {
                 throw ProblemException.conflict("already-expired",
                         "Directive " + id + " expired at " + d.expiresAt + "; it can no longer take effect");
             }
-            return flaggedTargets(id).flatMap(flagged -> {
-                requireConfirmed(flagged, decision == null ? null : decision.confirmFlaggedTargets());
-                d.status = next;
-                d.decidedBy = actor.subject();
-                d.decidedAt = now;
-                d.updatedAt = now;
-                return confirmFlagged(id, actor, now).call(() -> ChangeLog.record(d.id, "approved", now))
-                        .call(() -> audit.append(DirectiveAudit.transition(actor, now, "approved", d,
-                                DirectiveStatus.PENDING_APPROVAL, Map.of("confirmedGuardOverrides", flagged))));
-            }).map(ignored -> d);
-        }).map(directives::view);
+            List<Long> flagged = flaggedTargets(c, id);
+            requireConfirmed(flagged, decision == null ? null : decision.confirmFlaggedTargets());
+            String comment = decision == null || decision.comment() == null || decision.comment().isBlank() ? null
+                    : decision.comment().strip();
+            d.status = next;
+            d.decidedBy = actor.subject();
+            d.decidedAt = now;
+            d.decisionComment = comment;
+            d.updatedAt = now;
+            DirectiveRepository.update(c, d);
+            confirmFlagged(c, id, actor, now);
+            ChangeLog.record(c, d.id, "approved", now);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("confirmedGuardOverrides", flagged);
+            if (comment != null) {
+                details.put("comment", comment);
+            }
+            audit.append(c, DirectiveAudit.transition(actor, now, "approved", d, DirectiveStatus.PENDING_APPROVAL,
+                    details));
+            return directives.view(d);
+        });
     }
 
-    @WithTransaction
-    public Uni<DirectiveView> reject(long id, Rejection rejection, Actor actor) {
-        return directives.find(id).map(d -> {
+    public DirectiveView reject(long id, Rejection rejection, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            Directive d = DirectiveService.lock(c, id);
             DirectiveValidation.requireStatus(d, DirectiveStatus.PENDING_APPROVAL, "rejected");
             requireSecondPerson(d, actor);
             d.status = DirectiveStatus.REJECTED;
@@ -91,14 +112,16 @@ public class DirectiveLifecycle {
             d.decidedBy = actor.subject();
             d.decidedAt = clock.instant();
             d.updatedAt = d.decidedAt;
-            return d;
-        }).call(d -> audit.append(DirectiveAudit.transition(actor, d.decidedAt, "rejected", d,
-                DirectiveStatus.PENDING_APPROVAL, Map.of("reason", d.rejectionReason)))).map(directives::view);
+            DirectiveRepository.update(c, d);
+            audit.append(c, DirectiveAudit.transition(actor, d.decidedAt, "rejected", d,
+                    DirectiveStatus.PENDING_APPROVAL, Map.of("reason", d.rejectionReason)));
+            return directives.view(d);
+        });
     }
 
-    @WithTransaction
-    public Uni<DirectiveView> revoke(long id, RevocationRequest request, Actor actor) {
-        return directives.find(id).flatMap(d -> {
+    public DirectiveView revoke(long id, RevocationRequest request, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            Directive d = DirectiveService.lock(c, id);
             Instant now = clock.instant();
             DirectiveStatus current = d.statusAt(now);
             if (current != DirectiveStatus.SCHEDULED && current != DirectiveStatus.ACTIVE) {
@@ -111,28 +134,35 @@ public class DirectiveLifecycle {
             d.revocationReason = request.reason().strip();
             d.revocationReference = request.reference().strip();
             d.updatedAt = now;
-            return ChangeLog.record(d.id, "revoked", now).call(() -> audit.append(DirectiveAudit.transition(actor, now,
-                    "revoked", d, current, Map.of("reason", d.revocationReason, "reference", d.revocationReference))))
-                    .replaceWith(d);
-        }).map(directives::view);
+            DirectiveRepository.update(c, d);
+            ChangeLog.record(c, d.id, "revoked", now);
+            audit.append(c, DirectiveAudit.transition(actor, now, "revoked", d, current,
+                    Map.of("reason", d.revocationReason, "reference", d.revocationReference)));
+            return directives.view(d);
+        });
     }
 
-    @WithTransaction
-    public Uni<DirectiveView> recordCompliance(long id, ComplianceReport report, Actor actor) {
-        return directives.find(id).map(d -> {
+    public DirectiveView recordCompliance(long id, ComplianceReport report, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            Directive d = DirectiveService.lock(c, id);
             requireApprovedTakedown(d);
             d.takedownComplied = report.complied();
             d.takedownRecordedAt = clock.instant();
             d.updatedAt = d.takedownRecordedAt;
-            return d;
-        }).call(d -> audit.append(DirectiveAudit.event(actor, d.takedownRecordedAt, "takedown-compliance", d,
-                Map.of("complied", d.takedownComplied)))).map(directives::view);
+            DirectiveRepository.update(c, d);
+            audit.append(c, DirectiveAudit.event(actor, d.takedownRecordedAt, "takedown-compliance", d,
+                    Map.of("complied", d.takedownComplied)));
+            return directives.view(d);
+        });
     }
 
-    /** Makes a BLOCK draft with the takedown's targets, audience and category, referencing the takedown. */
-    @WithTransaction
-    public Uni<DirectiveView> escalate(long id, EscalationRequest request, Actor actor) {
-        return directives.find(id).flatMap(takedown -> {
+    /**
+     * Makes a BLOCK draft with the takedown's targets, audience and category, referencing the takedown. A takedown
+     * is escalated once: a second escalation (also one racing the first) is a 409 naming the draft made.
+     */
+    public DirectiveView escalate(long id, EscalationRequest request, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            Directive takedown = DirectiveService.lock(c, id);
             requireApprovedTakedown(takedown);
             Instant now = clock.instant();
             boolean unheeded = Boolean.FALSE.equals(takedown.takedownComplied)
@@ -141,13 +171,18 @@ public class DirectiveLifecycle {
                 throw ProblemException.conflict("takedown-not-overdue", "Takedown " + id
                         + " can be escalated once its host has not complied by the deadline");
             }
+            Long earlier = DirectiveRepository.escalationOf(c, id);
+            if (earlier != null) {
+                throw ProblemException.conflict("already-escalated",
+                        "Takedown " + id + " was already escalated into directive " + earlier);
+            }
             Directive block = new Directive();
             block.legalReference = request != null && request.legalReference() != null
                     ? request.legalReference().strip() : takedown.legalReference;
             block.title = request != null && request.title() != null
                     ? request.title().strip() : "Block after unheeded takedown: " + takedown.title;
             block.authority = takedown.authority;
-            block.issuedOn = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            block.issuedOn = now.atZone(ZoneOffset.UTC).toLocalDate();
             block.kind = DirectiveKind.BLOCK;
             block.category = takedown.category;
             block.legalBasis = takedown.legalBasis;
@@ -161,11 +196,12 @@ public class DirectiveLifecycle {
             block.createdByName = actor.name();
             block.createdAt = now;
             block.updatedAt = now;
-            return repository.persistAndFlush(block).call(b -> copyTargets(takedown.id, b.id, now))
-                    .call(b -> audit.append(DirectiveAudit.event(actor, now, "escalated", takedown,
-                            Map.of("blockDirective", b.id))))
-                    .call(b -> audit.append(DirectiveAudit.event(actor, now, "created", b, DirectiveAudit.fields(b))));
-        }).map(directives::view);
+            DirectiveRepository.insert(c, block);
+            copyTargets(c, takedown.id, block.id, now);
+            audit.append(c, DirectiveAudit.event(actor, now, "escalated", takedown, Map.of("blockDirective", block.id)));
+            audit.append(c, DirectiveAudit.event(actor, now, "created", block, DirectiveAudit.fields(block)));
+            return directives.view(block);
+        });
     }
 
     private static void requireApprovedTakedown(Directive d) {
@@ -197,40 +233,49 @@ public class DirectiveLifecycle {
         }
     }
 
-    private static Uni<Long> targetCount(long id) {
-        return Panache.getSession().flatMap(s -> s
-                .createNativeQuery("select count(*) from directive_target where directive_id = :id", Long.class)
-                .setParameter("id", id)
-                .getSingleResult());
+    private static long targetCount(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from directive_target where directive_id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
-    private static Uni<List<Long>> flaggedTargets(long id) {
-        return Panache.getSession().flatMap(s -> s
-                .createNativeQuery("select id from directive_target where directive_id = :id"
-                        + " and jsonb_array_length(guards) > 0 order by id", Long.class)
-                .setParameter("id", id)
-                .getResultList());
+    private static List<Long> flaggedTargets(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select id from directive_target where directive_id = ?"
+                + " and jsonb_array_length(guards) > 0 order by id")) {
+            s.setLong(1, id);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
     }
 
-    private static Uni<Integer> confirmFlagged(long id, Actor actor, Instant now) {
-        return Panache.getSession().flatMap(s -> s
-                .createNativeQuery("update directive_target set confirmed_by = :by, confirmed_at = :at"
-                        + " where directive_id = :id and jsonb_array_length(guards) > 0")
-                .setParameter("by", actor.subject())
-                .setParameter("at", now)
-                .setParameter("id", id)
-                .executeUpdate());
+    private static void confirmFlagged(Connection c, long id, Actor actor, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update directive_target set confirmed_by = ?, confirmed_at = ?"
+                + " where directive_id = ? and jsonb_array_length(guards) > 0")) {
+            s.setString(1, actor.subject());
+            Columns.set(s, 2, now);
+            s.setLong(3, id);
+            s.executeUpdate();
+        }
     }
 
-    private static Uni<Integer> copyTargets(long from, long to, Instant now) {
-        return Panache.getSession().flatMap(s -> s
-                .createNativeQuery("insert into directive_target"
-                        + " (directive_id, type, value, input, guards, justification, created_at)"
-                        + " select :to, type, value, input, guards, justification, :at"
-                        + " from directive_target where directive_id = :from")
-                .setParameter("to", to)
-                .setParameter("at", now)
-                .setParameter("from", from)
-                .executeUpdate());
+    private static void copyTargets(Connection c, long from, long to, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into directive_target"
+                + " (directive_id, type, value, input, guards, justification, created_at)"
+                + " select ?, type, value, input, guards, justification, ?"
+                + " from directive_target where directive_id = ?")) {
+            s.setLong(1, to);
+            Columns.set(s, 2, now);
+            s.setLong(3, from);
+            s.executeUpdate();
+        }
     }
 }

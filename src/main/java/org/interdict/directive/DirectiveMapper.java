@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import org.interdict.directive.dto.DirectiveView;
 
-/** The one place where a directive entity becomes its API view. */
+/** The one place where a directive becomes its API view. */
 final class DirectiveMapper {
 
     private DirectiveMapper() {}
@@ -23,6 +23,6 @@ final class DirectiveMapper {
                 new DirectiveView.Step(d.createdBy, d.createdByName, d.createdAt),
                 d.submittedAt == null ? null : new DirectiveView.Step(d.submittedBy, null, d.submittedAt),
                 d.decidedAt == null ? null : new DirectiveView.Step(d.decidedBy, null, d.decidedAt),
-                d.rejectionReason, revocation, d.version, d.updatedAt);
+                d.decisionComment, d.rejectionReason, revocation, d.version, d.updatedAt);
     }
 }

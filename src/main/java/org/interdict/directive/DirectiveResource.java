@@ -1,6 +1,5 @@
 package org.interdict.directive;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
@@ -59,21 +58,20 @@ public class DirectiveResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Draft a directive", description = "A retried request with the same Idempotency-Key returns "
             + "the directive created the first time (200, header Idempotency-Replayed: true).")
-    public Uni<Response> create(@NotNull @Valid DirectiveCreate request,
+    public Response create(@NotNull @Valid DirectiveCreate request,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return service.create(request, actor.get(), idempotencyKey).map(created -> {
-            Response.ResponseBuilder response = created.replayed()
-                    ? Response.ok().header("Idempotency-Replayed", "true")
-                    : Response.created(URI.create("/api/v1/directives/" + created.directive().id()));
-            return response.tag(etag(created.directive())).entity(created.directive()).build();
-        });
+        DirectiveService.Created created = service.create(request, actor.get(), idempotencyKey);
+        Response.ResponseBuilder response = created.replayed()
+                ? Response.ok().header("Idempotency-Replayed", "true")
+                : Response.created(URI.create("/api/v1/directives/" + created.directive().id()));
+        return response.tag(etag(created.directive())).entity(created.directive()).build();
     }
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
     @Operation(summary = "List directives, newest first", description = "Filters combine; `q` searches the legal "
             + "reference and title; `target` finds directives holding that target (normalised first).")
-    public Uni<Page<DirectiveView>> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+    public Page<DirectiveView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("category") String category, @QueryParam("authority") String authority,
             @QueryParam("isp") String isp, @QueryParam("q") String text, @QueryParam("target") String target,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
@@ -82,48 +80,48 @@ public class DirectiveResource {
                 QueryParams.enumValue("status", status, DirectiveStatus.class),
                 QueryParams.enumValue("kind", kind, DirectiveKind.class),
                 QueryParams.value("category", category, ReasonCategory::fromCode, "a reason category code"),
-                QueryParams.text(authority), QueryParams.text(isp), QueryParams.text(text), null,
+                QueryParams.text(authority), QueryParams.text(isp), QueryParams.text(text), null, null,
                 Cursors.decode(cursor), Cursors.limit(limit, paging.defaultLimit(), paging.maxLimit()));
         String targetValue = QueryParams.text(target);
-        if (targetValue == null) {
-            return service.list(base, actor.get());
-        }
-        return targets.directivesHolding(targetValue).flatMap(ids -> service.list(new DirectiveFilter(
-                base.status(), base.kind(), base.category(), base.authority(), base.isp(), base.text(), ids,
-                base.afterId(), base.limit()), actor.get()));
+        DirectiveFilter filter = targetValue == null ? base
+                : base.withDirectiveIds(targets.directivesHolding(targetValue));
+        return service.list(filter, actor.get());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
-    public Uni<Response> get(@PathParam("id") long id) {
-        return service.get(id, actor.get()).map(view -> Response.ok(view).tag(etag(view)).build());
+    public Response get(@PathParam("id") long id) {
+        DirectiveView view = service.get(id, actor.get());
+        return Response.ok(view).tag(etag(view)).build();
     }
 
     @PATCH
     @Path("/{id}")
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Edit a draft", description = "Send If-Match with the ETag read before; a stale one is a 409.")
-    public Uni<Response> patch(@PathParam("id") long id, @NotNull @Valid DirectivePatch patch,
+    public Response patch(@PathParam("id") long id, @NotNull @Valid DirectivePatch patch,
             @HeaderParam("If-Match") String ifMatch) {
         Integer expected = QueryParams.value("If-Match", ifMatch,
                 tag -> Integer.parseInt(tag.replace("W/", "").replace("\"", "")), "an ETag of this directive");
-        return service.patch(id, patch, expected, actor.get()).map(view -> Response.ok(view).tag(etag(view)).build());
+        DirectiveView view = service.patch(id, patch, expected, actor.get());
+        return Response.ok(view).tag(etag(view)).build();
     }
 
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Delete a draft")
-    public Uni<Response> delete(@PathParam("id") long id) {
-        return service.delete(id, actor.get()).map(ignored -> Response.noContent().build());
+    public Response delete(@PathParam("id") long id) {
+        service.delete(id, actor.get());
+        return Response.noContent().build();
     }
 
     @POST
     @Path("/{id}/submit")
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Submit a draft for approval; it is frozen from then on")
-    public Uni<DirectiveView> submit(@PathParam("id") long id) {
+    public DirectiveView submit(@PathParam("id") long id) {
         return lifecycle.submit(id, actor.get());
     }
 
@@ -132,15 +130,15 @@ public class DirectiveResource {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Approve (four eyes)", description = "Never by the officer who drafted or submitted it. "
             + "Every guard-flagged target must be listed in confirmFlaggedTargets.")
-    public Uni<DirectiveView> approve(@PathParam("id") long id, @Valid Decision decision) {
-        return lifecycle.approve(id, decision, actor.get()).invoke(view -> changed(view, "approved"));
+    public DirectiveView approve(@PathParam("id") long id, @Valid Decision decision) {
+        return changed(lifecycle.approve(id, decision, actor.get()), "approved");
     }
 
     @POST
     @Path("/{id}/reject")
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(summary = "Reject (four eyes) with a reason")
-    public Uni<DirectiveView> reject(@PathParam("id") long id, @NotNull @Valid Rejection rejection) {
+    public DirectiveView reject(@PathParam("id") long id, @NotNull @Valid Rejection rejection) {
         return lifecycle.reject(id, rejection, actor.get());
     }
 
@@ -148,15 +146,15 @@ public class DirectiveResource {
     @Path("/{id}/revoke")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Revoke an approved directive, citing the revoking act")
-    public Uni<DirectiveView> revoke(@PathParam("id") long id, @NotNull @Valid RevocationRequest request) {
-        return lifecycle.revoke(id, request, actor.get()).invoke(view -> changed(view, "revoked"));
+    public DirectiveView revoke(@PathParam("id") long id, @NotNull @Valid RevocationRequest request) {
+        return changed(lifecycle.revoke(id, request, actor.get()), "revoked");
     }
 
     @POST
     @Path("/{id}/compliance")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Record whether the host of a takedown complied")
-    public Uni<DirectiveView> compliance(@PathParam("id") long id, @NotNull @Valid ComplianceReport report) {
+    public DirectiveView compliance(@PathParam("id") long id, @NotNull @Valid ComplianceReport report) {
         return lifecycle.recordCompliance(id, report, actor.get());
     }
 
@@ -164,13 +162,15 @@ public class DirectiveResource {
     @Path("/{id}/escalate")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(summary = "Escalate an unheeded takedown into a BLOCK draft that references it")
-    public Uni<Response> escalate(@PathParam("id") long id, @Valid EscalationRequest request) {
-        return lifecycle.escalate(id, request, actor.get()).map(view -> Response
-                .created(URI.create("/api/v1/directives/" + view.id())).entity(view).build());
+    public Response escalate(@PathParam("id") long id, @Valid EscalationRequest request) {
+        DirectiveView view = lifecycle.escalate(id, request, actor.get());
+        return Response.created(URI.create("/api/v1/directives/" + view.id())).entity(view).build();
     }
 
-    private void changed(DirectiveView view, String change) {
+    /** Wakes the compiler once the change has committed. */
+    private DirectiveView changed(DirectiveView view, String change) {
         changes.fire(new RulesetChange(view.id(), change));
+        return view;
     }
 
     private static EntityTag etag(DirectiveView view) {

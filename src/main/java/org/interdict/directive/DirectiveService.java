@@ -1,25 +1,32 @@
 package org.interdict.directive;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Uni;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.interdict.audit.AuditLog;
 import org.interdict.directive.dto.AudienceInput;
 import org.interdict.directive.dto.DirectiveCreate;
 import org.interdict.directive.dto.DirectivePatch;
 import org.interdict.directive.dto.DirectiveView;
+import org.interdict.directive.dto.TakedownInput;
 import org.interdict.error.ProblemException;
 import org.interdict.isp.IspService;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
+import org.interdict.persistence.Columns;
+import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
 import org.interdict.security.Roles;
 
@@ -27,13 +34,17 @@ import org.interdict.security.Roles;
 @ApplicationScoped
 public class DirectiveService {
 
-    private final DirectiveRepository repository;
+    /** What an ISP engineer may see of the directives addressed to the ISP: those approved, and revoked ones. */
+    private static final Set<DirectiveStatus> VISIBLE_TO_ISPS = EnumSet.of(DirectiveStatus.SCHEDULED,
+            DirectiveStatus.ACTIVE, DirectiveStatus.EXPIRED, DirectiveStatus.REVOKED);
+
+    private final AgroalDataSource dataSource;
     private final IspService isps;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DirectiveService(DirectiveRepository repository, IspService isps, AuditLog audit, Clock clock) {
-        this.repository = repository;
+    public DirectiveService(AgroalDataSource dataSource, IspService isps, AuditLog audit, Clock clock) {
+        this.dataSource = dataSource;
         this.isps = isps;
         this.audit = audit;
         this.clock = clock;
@@ -42,90 +53,123 @@ public class DirectiveService {
     /** The view, and whether it replays an earlier request with the same idempotency key. */
     public record Created(DirectiveView directive, boolean replayed) {}
 
-    @WithTransaction
-    public Uni<Created> create(DirectiveCreate request, Actor actor, String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return insert(request, actor).map(d -> new Created(view(d), false));
+    /**
+     * Drafts a directive. With an idempotency key, a retry returns the directive made the first time; while the
+     * first request with a key is still being written, another one with the same key is a 409 (it cannot know yet
+     * whether it is a retry), never a second directive.
+     */
+    public Created create(DirectiveCreate request, Actor actor, String idempotencyKey) {
+        DirectiveValidation.check(request.kind(), request.audience(), request.effectiveFrom(), request.expiresAt(),
+                request.takedown());
+        return Transactions.inTransaction(dataSource, c -> {
+            if (idempotencyKey == null || idempotencyKey.isBlank()) {
+                return new Created(view(insert(c, request, actor)), false);
+            }
+            String keyId = actor.subject() + "\n" + idempotencyKey;
+            String requestHash = hash(request.toString());
+            if (!tryLockKey(c, keyId)) {
+                throw ProblemException.conflict("idempotency-key-in-use", "A request with Idempotency-Key '"
+                        + idempotencyKey + "' is being processed; retry once it has answered");
+            }
+            Long replayed = replayedDirective(c, keyId, requestHash, idempotencyKey);
+            if (replayed != null) {
+                return new Created(view(DirectiveRepository.find(c, replayed)), true);
+            }
+            Directive d = insert(c, request, actor);
+            try (PreparedStatement s = c.prepareStatement("insert into idempotency_key (id, request_hash,"
+                    + " directive_id, created_at) values (?, ?, ?, ?)")) {
+                s.setString(1, keyId);
+                s.setString(2, requestHash);
+                s.setLong(3, d.id);
+                Columns.set(s, 4, d.createdAt);
+                s.executeUpdate();
+            }
+            return new Created(view(d), false);
+        });
+    }
+
+    private static boolean tryLockKey(Connection c, String keyId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?, hashtext(?))")) {
+            s.setInt(1, IDEMPOTENCY_LOCK_SPACE);
+            s.setString(2, keyId);
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
         }
-        String keyId = IdempotencyKey.idOf(actor.subject(), idempotencyKey);
-        String hash = hash(request.toString());
-        return IdempotencyKey.<IdempotencyKey>findById(keyId).flatMap(existing -> {
-            if (existing != null) {
-                if (!existing.requestHash.equals(hash)) {
+    }
+
+    /** Arbitrary, fixed: the first key of the advisory locks that serialise requests with one idempotency key. */
+    private static final int IDEMPOTENCY_LOCK_SPACE = 0x1d3e;
+
+    private static Long replayedDirective(Connection c, String keyId, String requestHash, String idempotencyKey)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select request_hash, directive_id from idempotency_key where id = ?")) {
+            s.setString(1, keyId);
+            try (ResultSet rows = s.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                if (!rows.getString(1).equals(requestHash)) {
                     throw ProblemException.conflict("idempotency-key-reused",
                             "Idempotency-Key '" + idempotencyKey + "' was used for a different request");
                 }
-                return repository.findById(existing.directiveId).map(d -> new Created(view(d), true));
+                return rows.getLong(2);
             }
-            return insert(request, actor).flatMap(d -> {
-                IdempotencyKey key = new IdempotencyKey();
-                key.id = keyId;
-                key.requestHash = hash;
-                key.directiveId = d.id;
-                key.createdAt = d.createdAt;
-                return key.persist().map(ignored -> new Created(view(d), false));
-            });
-        });
+        }
     }
 
-    private Uni<Directive> insert(DirectiveCreate request, Actor actor) {
-        DirectiveValidation.check(request.kind(), request.audience(), request.effectiveFrom(), request.expiresAt(),
-                request.takedown());
-        return checkReferences(request.audience(), request.supersedes()).flatMap(ignored -> {
-            Instant now = clock.instant();
-            Directive d = new Directive();
-            d.legalReference = request.legalReference().strip();
-            d.title = request.title().strip();
-            d.authority = request.authority().strip();
-            d.issuedOn = request.issuedOn();
-            d.kind = request.kind();
-            d.category = request.category();
-            d.legalBasis = request.legalBasis();
-            applyAudience(d, request.audience());
-            d.effectiveFrom = request.effectiveFrom();
-            d.expiresAt = request.expiresAt();
-            if (request.takedown() != null) {
-                d.takedownHost = request.takedown().host().strip();
-                d.takedownDeadline = request.takedown().deadline();
-            }
-            d.supersedesId = request.supersedes();
-            d.enforcementDeadlineMinutes = request.enforcementDeadlineMinutes();
-            d.status = DirectiveStatus.DRAFT;
-            d.createdBy = actor.subject();
-            d.createdByName = actor.name();
-            d.createdAt = now;
-            d.updatedAt = now;
-            return repository.persist(d).call(saved -> audit.append(
-                    DirectiveAudit.event(actor, now, "created", saved, DirectiveAudit.fields(saved))));
-        });
-    }
-
-    @WithSession
-    public Uni<DirectiveView> get(long id, Actor actor) {
-        return visible(id, actor).map(this::view);
-    }
-
-    @WithSession
-    public Uni<Page<DirectiveView>> list(DirectiveFilter filter, Actor actor) {
-        DirectiveFilter scoped = scopeFor(filter, actor);
-        DirectiveFilter probe = new DirectiveFilter(scoped.status(), scoped.kind(), scoped.category(),
-                scoped.authority(), scoped.isp(), scoped.text(), scoped.directiveIds(), scoped.afterId(),
-                scoped.limit() + 1);
+    private Directive insert(Connection c, DirectiveCreate request, Actor actor) throws SQLException {
+        checkReferences(c, request.audience(), request.supersedes());
         Instant now = clock.instant();
-        return repository.page(probe, now).map(rows -> {
-            boolean more = rows.size() > filter.limit();
-            List<Directive> items = more ? rows.subList(0, filter.limit()) : rows;
-            List<DirectiveView> views = items.stream()
-                    .filter(d -> visibleTo(d, actor))
-                    .map(d -> DirectiveMapper.toView(d, now))
-                    .toList();
-            return new Page<>(views, more ? Cursors.encode(items.get(items.size() - 1).id) : null);
-        });
+        Directive d = new Directive();
+        d.legalReference = request.legalReference().strip();
+        d.title = request.title().strip();
+        d.authority = request.authority().strip();
+        d.issuedOn = request.issuedOn();
+        d.kind = request.kind();
+        d.category = request.category();
+        d.legalBasis = request.legalBasis();
+        applyAudience(d, request.audience());
+        d.effectiveFrom = request.effectiveFrom();
+        d.expiresAt = request.expiresAt();
+        if (request.takedown() != null) {
+            d.takedownHost = request.takedown().host().strip();
+            d.takedownDeadline = request.takedown().deadline();
+        }
+        d.supersedesId = request.supersedes();
+        d.enforcementDeadlineMinutes = request.enforcementDeadlineMinutes();
+        d.status = DirectiveStatus.DRAFT;
+        d.createdBy = actor.subject();
+        d.createdByName = actor.name();
+        d.createdAt = now;
+        d.updatedAt = now;
+        DirectiveRepository.insert(c, d);
+        audit.append(c, DirectiveAudit.event(actor, now, "created", d, DirectiveAudit.fields(d)));
+        return d;
     }
 
-    @WithTransaction
-    public Uni<DirectiveView> patch(long id, DirectivePatch patch, Integer expectedVersion, Actor actor) {
-        return find(id).flatMap(d -> {
+    public DirectiveView get(long id, Actor actor) {
+        return Transactions.read(dataSource, c -> view(visible(c, id, actor)));
+    }
+
+    public Page<DirectiveView> list(DirectiveFilter filter, Actor actor) {
+        DirectiveFilter scoped = isIspOnly(actor)
+                ? filter.visibleTo(actor.isp() == null ? "-" : actor.isp(), VISIBLE_TO_ISPS)
+                : filter;
+        Instant now = clock.instant();
+        List<Directive> rows = Transactions.read(dataSource,
+                c -> DirectiveRepository.page(c, scoped.withLimit(filter.limit() + 1), now));
+        boolean more = rows.size() > filter.limit();
+        List<Directive> items = more ? rows.subList(0, filter.limit()) : rows;
+        return new Page<>(items.stream().map(d -> DirectiveMapper.toView(d, now)).toList(),
+                more ? Cursors.encode(items.get(items.size() - 1).id) : null);
+    }
+
+    public DirectiveView patch(long id, DirectivePatch patch, Integer expectedVersion, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            Directive d = lock(c, id);
             var before = DirectiveAudit.fields(d);
             DirectiveValidation.requireStatus(d, DirectiveStatus.DRAFT, "edited");
             if (expectedVersion != null && expectedVersion != d.version) {
@@ -137,76 +181,76 @@ public class DirectiveService {
             Instant effectiveFrom = patch.effectiveFrom() != null ? patch.effectiveFrom() : d.effectiveFrom;
             Instant expiresAt = Boolean.TRUE.equals(patch.clearExpiry()) ? null
                     : patch.expiresAt() != null ? patch.expiresAt() : d.expiresAt;
-            var takedown = patch.takedown() != null ? patch.takedown()
-                    : d.kind == DirectiveKind.TAKEDOWN
-                            ? new org.interdict.directive.dto.TakedownInput(d.takedownHost, d.takedownDeadline)
-                            : null;
+            TakedownInput takedown = patch.takedown() != null ? patch.takedown()
+                    : d.kind == DirectiveKind.TAKEDOWN ? new TakedownInput(d.takedownHost, d.takedownDeadline) : null;
             DirectiveValidation.check(d.kind, audience, effectiveFrom, expiresAt, takedown);
-            return checkReferences(audience, patch.supersedes()).map(ignored -> {
-                if (patch.legalReference() != null) {
-                    d.legalReference = patch.legalReference().strip();
-                }
-                if (patch.title() != null) {
-                    d.title = patch.title().strip();
-                }
-                if (patch.authority() != null) {
-                    d.authority = patch.authority().strip();
-                }
-                if (patch.issuedOn() != null) {
-                    d.issuedOn = patch.issuedOn();
-                }
-                if (patch.category() != null) {
-                    d.category = patch.category();
-                }
-                if (patch.legalBasis() != null) {
-                    d.legalBasis = patch.legalBasis();
-                }
-                if (patch.supersedes() != null) {
-                    d.supersedesId = patch.supersedes();
-                }
-                if (patch.enforcementDeadlineMinutes() != null) {
-                    d.enforcementDeadlineMinutes = patch.enforcementDeadlineMinutes();
-                }
-                applyAudience(d, audience);
-                d.effectiveFrom = effectiveFrom;
-                d.expiresAt = expiresAt;
-                if (takedown != null) {
-                    d.takedownHost = takedown.host().strip();
-                    d.takedownDeadline = takedown.deadline();
-                }
-                d.updatedAt = clock.instant();
-                return d;
-            }).call(edited -> audit.append(DirectiveAudit.event(actor, edited.updatedAt, "edited", edited,
-                    DirectiveAudit.edit(before, DirectiveAudit.fields(edited)))));
-        }).map(this::view);
+            checkReferences(c, audience, patch.supersedes());
+            if (patch.legalReference() != null) {
+                d.legalReference = patch.legalReference().strip();
+            }
+            if (patch.title() != null) {
+                d.title = patch.title().strip();
+            }
+            if (patch.authority() != null) {
+                d.authority = patch.authority().strip();
+            }
+            if (patch.issuedOn() != null) {
+                d.issuedOn = patch.issuedOn();
+            }
+            if (patch.category() != null) {
+                d.category = patch.category();
+            }
+            if (patch.legalBasis() != null) {
+                d.legalBasis = patch.legalBasis();
+            }
+            if (patch.supersedes() != null) {
+                d.supersedesId = patch.supersedes();
+            }
+            if (patch.enforcementDeadlineMinutes() != null) {
+                d.enforcementDeadlineMinutes = patch.enforcementDeadlineMinutes();
+            }
+            applyAudience(d, audience);
+            d.effectiveFrom = effectiveFrom;
+            d.expiresAt = expiresAt;
+            if (takedown != null) {
+                d.takedownHost = takedown.host().strip();
+                d.takedownDeadline = takedown.deadline();
+            }
+            d.updatedAt = clock.instant();
+            DirectiveRepository.update(c, d);
+            audit.append(c, DirectiveAudit.event(actor, d.updatedAt, "edited", d,
+                    DirectiveAudit.edit(before, DirectiveAudit.fields(d))));
+            return view(d);
+        });
     }
 
-    @WithTransaction
-    public Uni<Void> delete(long id, Actor actor) {
-        return find(id).flatMap(d -> {
+    /** Deletes a draft. Of several deletions at once, one deletes it; the others wait for it and find nothing. */
+    public void delete(long id, Actor actor) {
+        Transactions.inTransaction(dataSource, c -> {
+            Directive d = lock(c, id);
             DirectiveValidation.requireStatus(d, DirectiveStatus.DRAFT, "deleted");
-            return repository.delete(d).call(() -> audit.append(
-                    DirectiveAudit.event(actor, clock.instant(), "deleted", d, DirectiveAudit.fields(d))));
+            DirectiveRepository.delete(c, id);
+            audit.append(c, DirectiveAudit.event(actor, clock.instant(), "deleted", d, DirectiveAudit.fields(d)));
+            return null;
         });
     }
 
-    Uni<Directive> find(long id) {
-        return repository.findById(id).map(d -> {
-            if (d == null) {
-                throw ProblemException.notFound("Directive", id);
-            }
-            return d;
-        });
+    /** The directive with its row locked for the rest of the transaction. */
+    static Directive lock(Connection c, long id) throws SQLException {
+        Directive d = DirectiveRepository.lock(c, id);
+        if (d == null) {
+            throw ProblemException.notFound("Directive", id);
+        }
+        return d;
     }
 
-    /** ISP engineers see only approved directives addressed to their ISP; others see everything. */
-    Uni<Directive> visible(long id, Actor actor) {
-        return find(id).map(d -> {
-            if (!visibleTo(d, actor)) {
-                throw ProblemException.notFound("Directive", id);
-            }
-            return d;
-        });
+    /** ISP engineers see only approved directives addressed to their ISP (and revoked ones); others see everything. */
+    static Directive visible(Connection c, long id, Actor actor) throws SQLException {
+        Directive d = DirectiveRepository.find(c, id);
+        if (d == null || !visibleTo(d, actor)) {
+            throw ProblemException.notFound("Directive", id);
+        }
+        return d;
     }
 
     static boolean visibleTo(Directive d, Actor actor) {
@@ -214,35 +258,20 @@ public class DirectiveService {
             return true;
         }
         boolean addressed = d.allIsps || List.of(d.audience).contains(actor.isp());
-        return addressed && (d.status.isApproved() || d.status == DirectiveStatus.REVOKED);
+        return addressed && VISIBLE_TO_ISPS.contains(d.status);
     }
 
     private static boolean isIspOnly(Actor actor) {
         return actor.has(Roles.ISP_ENGINEER) && !actor.readsEveryIsp();
     }
 
-    private static DirectiveFilter scopeFor(DirectiveFilter filter, Actor actor) {
-        if (!isIspOnly(actor)) {
-            return filter;
-        }
-        return new DirectiveFilter(filter.status(), filter.kind(), filter.category(), filter.authority(),
-                actor.isp() == null ? "-" : actor.isp(), filter.text(), filter.directiveIds(), filter.afterId(),
-                filter.limit());
-    }
-
-    private Uni<Void> checkReferences(AudienceInput audience, Long supersedes) {
+    private void checkReferences(Connection c, AudienceInput audience, Long supersedes) throws SQLException {
         List<String> listed = audience.isps() == null ? List.of() : audience.isps();
-        Uni<Void> ispCheck = isps.requireRegistered(listed, "audience.isps");
-        if (supersedes == null) {
-            return ispCheck;
+        isps.requireRegistered(c, listed, "audience.isps");
+        if (supersedes != null && !DirectiveRepository.exists(c, supersedes)) {
+            throw ProblemException.invalid("supersedes", "unknown-directive",
+                    "directive " + supersedes + " does not exist");
         }
-        return ispCheck.flatMap(ignored -> repository.findById(supersedes)).map(previous -> {
-            if (previous == null) {
-                throw ProblemException.invalid("supersedes", "unknown-directive",
-                        "directive " + supersedes + " does not exist");
-            }
-            return null;
-        });
     }
 
     private static void applyAudience(Directive d, AudienceInput audience) {

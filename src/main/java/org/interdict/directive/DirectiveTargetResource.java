@@ -1,6 +1,5 @@
 package org.interdict.directive;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -50,7 +49,7 @@ public class DirectiveTargetResource {
     @Operation(summary = "Import targets from text", description = "One target per line; blank lines and # comments "
             + "are ignored; `target  # justification: why` overrides a guard. One bad line refuses the whole batch "
             + "unless skipInvalid=true.")
-    public Uni<TargetImportResult> importText(@PathParam("id") long id, @NotNull String body,
+    public TargetImportResult importText(@PathParam("id") long id, @NotNull String body,
             @QueryParam("skipInvalid") boolean skipInvalid) {
         return targets.importText(id, body, skipInvalid, actor.get());
     }
@@ -60,7 +59,7 @@ public class DirectiveTargetResource {
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Import targets from a JSON array", description = "Each item: value, optional type and "
             + "justification. One bad item refuses the whole batch unless skipInvalid=true.")
-    public Uni<TargetImportResult> importJson(@PathParam("id") long id, @NotNull @Valid List<TargetInput> items,
+    public TargetImportResult importJson(@PathParam("id") long id, @NotNull @Valid List<TargetInput> items,
             @QueryParam("skipInvalid") boolean skipInvalid) {
         return targets.importJson(id, items, skipInvalid, actor.get());
     }
@@ -68,21 +67,22 @@ public class DirectiveTargetResource {
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
     @Operation(summary = "List a directive's targets in the order they were added")
-    public Uni<Page<TargetView>> list(@PathParam("id") long id, @QueryParam("type") String type,
+    public Page<TargetView> list(@PathParam("id") long id, @QueryParam("type") String type,
             @QueryParam("flagged") Boolean flagged, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         TargetType targetType = QueryParams.enumValue("type", type, TargetType.class);
         Long after = Cursors.decode(cursor);
         int size = Cursors.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
-        return directives.get(id, actor.get())
-                .flatMap(visible -> targets.list(id, targetType, flagged, after, size));
+        directives.get(id, actor.get());
+        return targets.list(id, targetType, flagged, after, size);
     }
 
     @DELETE
     @Path("/{targetId}")
     @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Remove a target from a draft")
-    public Uni<Response> delete(@PathParam("id") long id, @PathParam("targetId") long targetId) {
-        return targets.delete(id, targetId, actor.get()).map(ignored -> Response.noContent().build());
+    public Response delete(@PathParam("id") long id, @PathParam("targetId") long targetId) {
+        targets.delete(id, targetId, actor.get());
+        return Response.noContent().build();
     }
 }

@@ -1,21 +1,18 @@
 package org.interdict.directive;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Map;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
@@ -25,9 +22,10 @@ import org.interdict.directive.dto.TargetInput;
 import org.interdict.directive.dto.TargetView;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
-import org.interdict.error.Violation;
-import org.interdict.paging.Page;
 import org.interdict.paging.Cursors;
+import org.interdict.paging.Page;
+import org.interdict.persistence.Columns;
+import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
 import org.interdict.target.GuardFinding;
 import org.interdict.target.Guards;
@@ -36,45 +34,41 @@ import org.interdict.target.TargetParser;
 import org.interdict.target.TargetType;
 
 /**
- * The targets of directives. Bulk imports bypass the ORM: one statement inserts a whole batch through
- * {@code unnest}, so 100,000 lines cost one round trip, not 100,000 entity writes.
+ * The targets of directives. A bulk import is one statement that inserts a whole batch through {@code unnest}, so
+ * 100,000 lines cost one round trip, not 100,000 row writes.
  */
 @ApplicationScoped
 public class DirectiveTargets {
 
-    private final Pool pool;
+    private static final TypeReference<List<GuardFinding>> FINDINGS = new TypeReference<>() {};
+
+    private final AgroalDataSource dataSource;
     private final TargetParser parser;
     private final Guards guards;
     private final InterdictConfig config;
     private final AuditLog audit;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public DirectiveTargets(Pool pool, TargetParser parser, Guards guards, InterdictConfig config, AuditLog audit,
-            Clock clock) {
-        this.pool = pool;
+    public DirectiveTargets(AgroalDataSource dataSource, TargetParser parser, Guards guards, InterdictConfig config,
+            AuditLog audit, ObjectMapper json, Clock clock) {
+        this.dataSource = dataSource;
         this.parser = parser;
         this.guards = guards;
         this.config = config;
         this.audit = audit;
+        this.json = json;
         this.clock = clock;
     }
 
-    public Uni<TargetImportResult> importText(long directiveId, String body, boolean skipInvalid, Actor actor) {
+    public TargetImportResult importText(long directiveId, String body, boolean skipInvalid, Actor actor) {
         requireLines(body.chars().filter(c -> c == '\n').count() + 1);
-        return parseOffLoop(() -> TargetImport.ofText(body, parser, guards))
-                .flatMap(outcome -> store(directiveId, outcome, skipInvalid, actor));
+        return store(directiveId, TargetImport.ofText(body, parser, guards), skipInvalid, actor);
     }
 
-    public Uni<TargetImportResult> importJson(long directiveId, List<TargetInput> items, boolean skipInvalid,
-            Actor actor) {
+    public TargetImportResult importJson(long directiveId, List<TargetInput> items, boolean skipInvalid, Actor actor) {
         requireLines(items.size());
-        return parseOffLoop(() -> TargetImport.ofJson(items, parser, guards))
-                .flatMap(outcome -> store(directiveId, outcome, skipInvalid, actor));
-    }
-
-    /** Parsing a large batch is CPU work: keep it off the event loop. */
-    private static Uni<TargetImport.Outcome> parseOffLoop(java.util.function.Supplier<TargetImport.Outcome> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return store(directiveId, TargetImport.ofJson(items, parser, guards), skipInvalid, actor);
     }
 
     private void requireLines(long lines) {
@@ -85,7 +79,7 @@ public class DirectiveTargets {
         }
     }
 
-    private Uni<TargetImportResult> store(long directiveId, TargetImport.Outcome outcome, boolean skipInvalid,
+    private TargetImportResult store(long directiveId, TargetImport.Outcome outcome, boolean skipInvalid,
             Actor actor) {
         int cap = config.targetImport().maxReportedErrors();
         if (!outcome.invalid().isEmpty() && !skipInvalid) {
@@ -115,121 +109,149 @@ public class DirectiveTargets {
             }
         }
         int flaggedCount = flagged;
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return pool.withTransaction(conn -> lockDraft(conn, directiveId)
-                .flatMap(ignored -> n == 0 ? Uni.createFrom().item(0) : conn.preparedQuery(
-                        "insert into directive_target"
-                                + " (directive_id, type, value, input, guards, justification, created_at)"
-                                + " select $1, t.type, t.value, t.input, t.guards::jsonb, t.justification, $2"
-                                + " from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])"
-                                + " as t(type, value, input, guards, justification)"
-                                + " on conflict (directive_id, type, value) do nothing")
-                        .execute(Tuple.from(List.of(directiveId, now, types, values, inputs, findings,
-                                justifications)))
-                        .map(rows -> rows.rowCount()))
-                .call(inserted -> conn.preparedQuery("update directive set updated_at = $2 where id = $1")
-                        .execute(Tuple.of(directiveId, now)))
-                .call(inserted -> audit.append(conn, AuditEvent.by(actor, now.toInstant(), "directive.targets-imported",
-                        DirectiveAudit.SUBJECT, directiveId, Map.of("received", outcome.received(), "added", inserted,
-                                "flagged", flaggedCount)))))
-                .map(inserted -> new TargetImportResult(outcome.received(), inserted, n - inserted, flaggedCount,
-                        cap(outcome.duplicates(), cap), outcome.duplicates().size(),
-                        cap(outcome.invalid(), cap), outcome.invalid().size()));
+        Instant now = clock.instant();
+        int inserted = Transactions.inTransaction(dataSource, c -> {
+            lockDraft(c, directiveId);
+            int added = 0;
+            if (n > 0) {
+                try (PreparedStatement s = c.prepareStatement("insert into directive_target"
+                        + " (directive_id, type, value, input, guards, justification, created_at)"
+                        + " select ?, t.type, t.value, t.input, t.guards::jsonb, t.justification, ?"
+                        + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+                        + " as t(type, value, input, guards, justification)"
+                        + " on conflict (directive_id, type, value) do nothing")) {
+                    s.setLong(1, directiveId);
+                    Columns.set(s, 2, now);
+                    s.setArray(3, c.createArrayOf("text", types));
+                    s.setArray(4, c.createArrayOf("text", values));
+                    s.setArray(5, c.createArrayOf("text", inputs));
+                    s.setArray(6, c.createArrayOf("text", findings));
+                    s.setArray(7, c.createArrayOf("text", justifications));
+                    added = s.executeUpdate();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "update directive set updated_at = ? where id = ?")) {
+                Columns.set(s, 1, now);
+                s.setLong(2, directiveId);
+                s.executeUpdate();
+            }
+            audit.append(c, AuditEvent.by(actor, now, "directive.targets-imported", DirectiveAudit.SUBJECT,
+                    directiveId, Map.of("received", outcome.received(), "added", added, "flagged", flaggedCount)));
+            return added;
+        });
+        return new TargetImportResult(outcome.received(), inserted, n - inserted, flaggedCount,
+                cap(outcome.duplicates(), cap), outcome.duplicates().size(),
+                cap(outcome.invalid(), cap), outcome.invalid().size());
     }
 
-    public Uni<Page<TargetView>> list(long directiveId, TargetType type, Boolean flagged, Long afterId, int limit) {
+    public Page<TargetView> list(long directiveId, TargetType type, Boolean flagged, Long afterId, int limit) {
         StringBuilder sql = new StringBuilder("select id, type, value, input, guards::text as guards, justification,"
-                + " confirmed_by, confirmed_at, created_at from directive_target where directive_id = $1"
-                + " and id > $2");
-        List<Object> params = new ArrayList<>(List.of(directiveId, afterId == null ? 0L : afterId));
+                + " confirmed_by, confirmed_at, created_at from directive_target where directive_id = ? and id > ?");
         if (type != null) {
-            params.add(type.name());
-            sql.append(" and type = $").append(params.size());
+            sql.append(" and type = ?");
         }
         if (flagged != null) {
             sql.append(flagged ? " and jsonb_array_length(guards) > 0" : " and jsonb_array_length(guards) = 0");
         }
-        params.add(limit + 1);
-        sql.append(" order by id limit $").append(params.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(rows -> {
-            List<TargetView> items = new ArrayList<>();
-            for (Row row : rows) {
-                items.add(toView(row));
+        sql.append(" order by id limit ?");
+        List<TargetView> items = Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                int i = 0;
+                s.setLong(++i, directiveId);
+                s.setLong(++i, afterId == null ? 0L : afterId);
+                if (type != null) {
+                    s.setString(++i, type.name());
+                }
+                s.setInt(++i, limit + 1);
+                List<TargetView> found = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(toView(rows));
+                    }
+                }
+                return found;
             }
-            boolean more = items.size() > limit;
-            List<TargetView> page = more ? items.subList(0, limit) : items;
-            return new Page<>(page, more ? Cursors.encode(page.get(page.size() - 1).id()) : null);
+        });
+        boolean more = items.size() > limit;
+        List<TargetView> page = more ? items.subList(0, limit) : items;
+        return new Page<>(page, more ? Cursors.encode(page.get(page.size() - 1).id()) : null);
+    }
+
+    public void delete(long directiveId, long targetId, Actor actor) {
+        Transactions.inTransaction(dataSource, c -> {
+            lockDraft(c, directiveId);
+            try (PreparedStatement s = c.prepareStatement(
+                    "delete from directive_target where directive_id = ? and id = ? returning type, value")) {
+                s.setLong(1, directiveId);
+                s.setLong(2, targetId);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (!rows.next()) {
+                        throw ProblemException.notFound("Target", targetId + " of directive " + directiveId);
+                    }
+                    audit.append(c, AuditEvent.by(actor, clock.instant(), "directive.target-removed",
+                            DirectiveAudit.SUBJECT, directiveId, Map.of("target", targetId, "type",
+                                    rows.getString("type"), "value", rows.getString("value"))));
+                }
+            }
+            return null;
         });
     }
 
-    public Uni<Void> delete(long directiveId, long targetId, Actor actor) {
-        return pool.withTransaction(conn -> lockDraft(conn, directiveId)
-                .flatMap(ignored -> conn.preparedQuery("delete from directive_target where directive_id = $1 and id = $2"
-                                + " returning type, value")
-                        .execute(Tuple.of(directiveId, targetId)))
-                .flatMap(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw ProblemException.notFound("Target", targetId + " of directive " + directiveId);
-                    }
-                    Row removed = rows.iterator().next();
-                    return audit.append(conn, AuditEvent.by(actor, clock.instant(), "directive.target-removed",
-                            DirectiveAudit.SUBJECT, directiveId, Map.of("target", targetId, "type",
-                                    removed.getString("type"), "value", removed.getString("value"))));
-                }));
-    }
-
     /** Ids of the directives holding {@code text} once normalised; a value that is no target holds none. */
-    public Uni<List<Long>> directivesHolding(String text) {
+    public List<Long> directivesHolding(String text) {
         ParseResult parsed = parser.parseLine(text);
         if (!(parsed instanceof ParseResult.Valid valid)) {
-            return Uni.createFrom().item(List.of());
+            return List.of();
         }
-        return pool.preparedQuery("select distinct directive_id from directive_target where value = $1 and type = $2")
-                .execute(Tuple.of(valid.target().value(), valid.target().type().name()))
-                .map(rows -> {
-                    List<Long> ids = new ArrayList<>();
-                    rows.forEach(row -> ids.add(row.getLong(0)));
-                    return ids;
-                });
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select distinct directive_id from directive_target where value = ? and type = ?")) {
+                s.setString(1, valid.target().value());
+                s.setString(2, valid.target().type().name());
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 
     /** Serialises changes to one directive's targets and refuses them unless it is a draft. */
-    private static Uni<Void> lockDraft(SqlConnection conn, long directiveId) {
-        return conn.preparedQuery("select status from directive where id = $1 for update")
-                .execute(Tuple.of(directiveId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw ProblemException.notFound("Directive", directiveId);
-                    }
-                    String status = rows.iterator().next().getString(0);
-                    if (!DirectiveStatus.DRAFT.name().equals(status)) {
-                        throw ProblemException.conflict("invalid-state", "Directive " + directiveId + " is " + status
-                                + "; targets change only while it is a DRAFT (submit a new directive instead)");
-                    }
-                    return null;
-                });
+    private static void lockDraft(Connection c, long directiveId) throws SQLException {
+        Directive d = DirectiveService.lock(c, directiveId);
+        if (d.status != DirectiveStatus.DRAFT) {
+            throw ProblemException.conflict("invalid-state", "Directive " + directiveId + " is " + d.status
+                    + "; targets change only while it is a DRAFT (submit a new directive instead)");
+        }
     }
 
-    private static TargetView toView(Row row) {
-        JsonArray findings = new JsonArray(row.getString("guards"));
-        List<TargetView.Guard> guardViews = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            JsonObject f = findings.getJsonObject(i);
-            guardViews.add(new TargetView.Guard(f.getString("code"), f.getString("message")));
-        }
-        Function<String, Instant> instant = column -> {
-            OffsetDateTime value = row.getOffsetDateTime(column);
-            return value == null ? null : value.toInstant();
-        };
+    private TargetView toView(ResultSet row) throws SQLException {
+        List<TargetView.Guard> guardViews = readFindings(row.getString("guards")).stream()
+                .map(f -> new TargetView.Guard(f.code(), f.message()))
+                .toList();
         return new TargetView(row.getLong("id"), TargetType.valueOf(row.getString("type")), row.getString("value"),
                 row.getString("input"), guardViews.isEmpty() ? null : guardViews, row.getString("justification"),
-                row.getString("confirmed_by"), instant.apply("confirmed_at"), instant.apply("created_at"));
+                row.getString("confirmed_by"), Columns.instant(row, "confirmed_at"), Columns.instant(row, "created_at"));
     }
 
-    private static String toJson(List<GuardFinding> findings) {
-        JsonArray array = new JsonArray();
-        findings.forEach(f -> array.add(new JsonObject().put("code", f.code()).put("message", f.message())));
-        return array.encode();
+    private List<GuardFinding> readFindings(String text) {
+        try {
+            return json.readValue(text, FINDINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored guard findings are not JSON: " + text, e);
+        }
+    }
+
+    private String toJson(List<GuardFinding> findings) {
+        try {
+            return json.writeValueAsString(findings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <T> List<T> cap(List<T> list, int max) {

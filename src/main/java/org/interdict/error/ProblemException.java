@@ -44,6 +44,10 @@ public class ProblemException extends RuntimeException {
         return violations.isEmpty() ? problem : problem.withViolations(violations, totalViolations);
     }
 
+    public String code() {
+        return code;
+    }
+
     public ErrorCategory category() {
         return category;
     }

@@ -1,6 +1,5 @@
 package org.interdict.isp;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.isp.dto.IspCreate;
 import org.interdict.isp.dto.IspPatch;
@@ -37,29 +37,33 @@ public class IspResource {
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ISP_ENGINEER, Roles.AUDITOR, Roles.ADMIN})
-    public Uni<List<IspView>> list() {
-        return service.list();
+    @Operation(summary = "List ISPs", description = "ISP engineers see their own ISP only.")
+    public List<IspView> list() {
+        return service.list(actor.get());
     }
 
     @GET
     @Path("/{isp}")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ISP_ENGINEER, Roles.AUDITOR, Roles.ADMIN})
-    public Uni<IspView> get(@PathParam("isp") String id) {
-        return service.get(id);
+    @Operation(summary = "One ISP's record", description = "ISP engineers see their own ISP only; any other is 404.")
+    public IspView get(@PathParam("isp") String id) {
+        return service.get(id, actor.get());
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    public Uni<Response> create(@NotNull @Valid IspCreate request) {
-        return service.create(request, actor.get())
-                .invoke(view -> changes.fire(new RulesetChange(null, "isp-registered")))
-                .map(view -> Response.created(URI.create("/api/v1/isps/" + view.id())).entity(view).build());
+    public Response create(@NotNull @Valid IspCreate request) {
+        IspView view = service.create(request, actor.get());
+        changes.fire(new RulesetChange(null, "isp-registered"));
+        return Response.created(URI.create("/api/v1/isps/" + view.id())).entity(view).build();
     }
 
     @PATCH
     @Path("/{isp}")
     @RolesAllowed(Roles.ADMIN)
-    public Uni<IspView> patch(@PathParam("isp") String id, @NotNull @Valid IspPatch patch) {
-        return service.patch(id, patch, actor.get()).invoke(view -> changes.fire(new RulesetChange(null, "isp-updated")));
+    public IspView patch(@PathParam("isp") String id, @NotNull @Valid IspPatch patch) {
+        IspView view = service.patch(id, patch, actor.get());
+        changes.fire(new RulesetChange(null, "isp-updated"));
+        return view;
     }
 }

@@ -1,13 +1,17 @@
 package org.interdict.isp;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Uni;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
@@ -17,38 +21,57 @@ import org.interdict.error.Violation;
 import org.interdict.isp.dto.IspCreate;
 import org.interdict.isp.dto.IspPatch;
 import org.interdict.isp.dto.IspView;
+import org.interdict.persistence.Columns;
+import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.ChangeLog;
 import org.interdict.security.Actor;
 
+/**
+ * The registry of ISPs. An ISP's record (licence, contact points) is for the authorities and for that ISP's own
+ * engineers: an engineer lists only their own ISP, and any other is "not found", as for an unknown one.
+ */
 @ApplicationScoped
 public class IspService {
 
-    private final IspRepository repository;
+    private static final String COLUMNS = "id, legal_name, licence_number, contact_department, contact_phone,"
+            + " contact_email, active, created_at, updated_at";
+
+    private final AgroalDataSource dataSource;
     private final AuditLog audit;
     private final Clock clock;
 
-    public IspService(IspRepository repository, AuditLog audit, Clock clock) {
-        this.repository = repository;
+    public IspService(AgroalDataSource dataSource, AuditLog audit, Clock clock) {
+        this.dataSource = dataSource;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @WithSession
-    public Uni<List<IspView>> list() {
-        return repository.listOrdered().map(list -> list.stream().map(IspMapper::toView).toList());
-    }
-
-    @WithSession
-    public Uni<IspView> get(String id) {
-        return find(id).map(IspMapper::toView);
-    }
-
-    @WithTransaction
-    public Uni<IspView> create(IspCreate request, Actor actor) {
-        return repository.findById(request.id()).flatMap(existing -> {
-            if (existing != null) {
-                throw ProblemException.conflict("isp-exists", "ISP " + request.id() + " is already registered");
+    public List<IspView> list(Actor actor) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from isp"
+                    + " where ? or id = ? order by id")) {
+                s.setBoolean(1, actor.readsEveryIsp());
+                s.setString(2, actor.isp());
+                List<IspView> found = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(IspMapper.toView(read(rows)));
+                    }
+                }
+                return found;
             }
+        });
+    }
+
+    public IspView get(String id, Actor actor) {
+        if (!actor.readsEveryIsp() && !id.equals(actor.isp())) {
+            throw ProblemException.notFound("ISP", id);
+        }
+        return Transactions.read(dataSource, c -> IspMapper.toView(require(c, id, false)));
+    }
+
+    public IspView create(IspCreate request, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
             Isp isp = new Isp();
             isp.id = request.id();
             isp.legalName = request.legalName().strip();
@@ -57,19 +80,28 @@ public class IspService {
             isp.active = request.active() == null || request.active();
             isp.createdAt = clock.instant();
             isp.updatedAt = isp.createdAt;
-            return repository.persist(isp).call(() -> ChangeLog.record(null, "isp-registered:" + isp.id, isp.createdAt))
-                    .map(IspMapper::toView)
-                    .call(view -> audit.append(AuditEvent.by(actor, isp.createdAt, "isp.created", "isp", isp.id,
-                            Map.of("after", view))));
+            // A concurrent registration of the same id waits on the key, then inserts nothing.
+            try (PreparedStatement s = c.prepareStatement("insert into isp (" + COLUMNS + ")"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing")) {
+                bind(s, isp);
+                if (s.executeUpdate() == 0) {
+                    throw ProblemException.conflict("isp-exists", "ISP " + request.id() + " is already registered");
+                }
+            }
+            ChangeLog.record(c, null, "isp-registered:" + isp.id, isp.createdAt);
+            IspView view = IspMapper.toView(isp);
+            audit.append(c, AuditEvent.by(actor, isp.createdAt, "isp.created", "isp", isp.id, Map.of("after", view)));
+            return view;
         });
     }
 
-    @WithTransaction
-    public Uni<IspView> patch(String id, IspPatch patch, Actor actor) {
-        return find(id).call(isp -> patch.active() == null || patch.active() == isp.active
-                ? Uni.createFrom().voidItem()
-                : ChangeLog.record(null, (patch.active() ? "isp-activated:" : "isp-deactivated:") + id, clock.instant()))
-                .flatMap(isp -> {
+    public IspView patch(String id, IspPatch patch, Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            Isp isp = require(c, id, true);
+            Instant now = clock.instant();
+            if (patch.active() != null && patch.active() != isp.active) {
+                ChangeLog.record(c, null, (patch.active() ? "isp-activated:" : "isp-deactivated:") + id, now);
+            }
             IspView before = IspMapper.toView(isp);
             if (patch.legalName() != null) {
                 isp.legalName = patch.legalName().strip();
@@ -81,40 +113,80 @@ public class IspService {
             if (patch.active() != null) {
                 isp.active = patch.active();
             }
-            isp.updatedAt = clock.instant();
+            isp.updatedAt = now;
+            try (PreparedStatement s = c.prepareStatement("update isp set id = ?, legal_name = ?, licence_number = ?,"
+                    + " contact_department = ?, contact_phone = ?, contact_email = ?, active = ?, created_at = ?,"
+                    + " updated_at = ? where id = ?")) {
+                bind(s, isp);
+                s.setString(10, id);
+                s.executeUpdate();
+            }
             IspView after = IspMapper.toView(isp);
-            return audit.append(AuditEvent.by(actor, isp.updatedAt, "isp.updated", "isp", id,
-                    Map.of("before", before, "after", after))).replaceWith(after);
+            audit.append(c, AuditEvent.by(actor, now, "isp.updated", "isp", id, Map.of("before", before, "after", after)));
+            return after;
         });
     }
 
-    /**
-     * Refuses, naming each one, the identifiers that are not registered ISPs. Runs inside the caller's session.
-     */
-    public Uni<Void> requireRegistered(Collection<String> ids, String field) {
+    /** Refuses, naming each one, the identifiers that are not registered ISPs. Runs in the caller's transaction. */
+    public void requireRegistered(Connection c, Collection<String> ids, String field) throws SQLException {
         if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return;
         }
-        return repository.existing(ids).map(found -> {
-            TreeSet<String> unknown = new TreeSet<>(ids);
-            unknown.removeAll(found);
-            if (!unknown.isEmpty()) {
-                List<Violation> violations = unknown.stream()
-                        .map(u -> Violation.ofField(field, "unknown-isp", "'" + u + "' is not a registered ISP"))
-                        .toList();
-                throw new ProblemException(ErrorCategory.INVALID, "invalid-request", "Invalid request",
-                        "Unknown ISP identifier(s): " + String.join(", ", unknown), violations, violations.size());
+        TreeSet<String> unknown = new TreeSet<>(ids);
+        try (PreparedStatement s = c.prepareStatement("select id from isp where id = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    unknown.remove(rows.getString(1));
+                }
             }
-            return null;
-        });
+        }
+        if (!unknown.isEmpty()) {
+            List<Violation> violations = unknown.stream()
+                    .map(u -> Violation.ofField(field, "unknown-isp", "'" + u + "' is not a registered ISP"))
+                    .toList();
+            throw new ProblemException(ErrorCategory.INVALID, "invalid-request", "Invalid request",
+                    "Unknown ISP identifier(s): " + String.join(", ", unknown), violations, violations.size());
+        }
     }
 
-    private Uni<Isp> find(String id) {
-        return repository.findById(id).map(isp -> {
-            if (isp == null) {
-                throw ProblemException.notFound("ISP", id);
+    /** The ISP, or "not found"; {@code lock} holds its row until the caller's transaction ends. */
+    public Isp require(Connection c, String id, boolean lock) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from isp where id = ?"
+                + (lock ? " for update" : ""))) {
+            s.setString(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                if (!rows.next()) {
+                    throw ProblemException.notFound("ISP", id);
+                }
+                return read(rows);
             }
-            return isp;
-        });
+        }
+    }
+
+    private static Isp read(ResultSet r) throws SQLException {
+        Isp isp = new Isp();
+        isp.id = r.getString("id");
+        isp.legalName = r.getString("legal_name");
+        isp.licenceNumber = r.getString("licence_number");
+        isp.contactDepartment = r.getString("contact_department");
+        isp.contactPhone = r.getString("contact_phone");
+        isp.contactEmail = r.getString("contact_email");
+        isp.active = r.getBoolean("active");
+        isp.createdAt = Columns.instant(r, "created_at");
+        isp.updatedAt = Columns.instant(r, "updated_at");
+        return isp;
+    }
+
+    private static void bind(PreparedStatement s, Isp isp) throws SQLException {
+        s.setString(1, isp.id);
+        s.setString(2, isp.legalName);
+        s.setString(3, isp.licenceNumber);
+        s.setString(4, isp.contactDepartment);
+        s.setString(5, isp.contactPhone);
+        s.setString(6, isp.contactEmail);
+        s.setBoolean(7, isp.active);
+        Columns.set(s, 8, isp.createdAt);
+        Columns.set(s, 9, isp.updatedAt);
     }
 }

@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** One JDBC transaction: committed when the work returns, rolled back when it throws. */
+/**
+ * The one way to the database: plain JDBC on the caller's (worker) thread. A unit of work runs in one transaction,
+ * committed when the work returns and rolled back when it throws; database failures leave as problems
+ * ({@link DatabaseErrors}): a conflict with another writer is a 409, an unreachable database a 503.
+ */
 public final class Transactions {
 
     /** Work on the transaction's connection. */
@@ -15,6 +19,7 @@ public final class Transactions {
 
     private Transactions() {}
 
+    /** One read-committed transaction. */
     public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -23,13 +28,31 @@ public final class Transactions {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** Reads on one connection in auto-commit mode: each statement sees what was committed when it started. */
+    public static <T> T read(DataSource dataSource, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
+    }
+
+    /** A rollback on a connection that just broke fails too; the first failure is the one worth reporting. */
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 }

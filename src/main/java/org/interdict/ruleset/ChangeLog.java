@@ -1,7 +1,9 @@
 package org.interdict.ruleset;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /** Records, inside the caller's transaction, a change the next compilation must take into account. */
@@ -9,13 +11,13 @@ public final class ChangeLog {
 
     private ChangeLog() {}
 
-    /** Within the current Hibernate Reactive transaction. */
-    public static Uni<Void> record(Long directiveId, String change, Instant at) {
-        return Panache.getSession().flatMap(s -> s
-                .createNativeQuery("insert into ruleset_change (directive_id, change, created_at) values (:d, :c, :t)")
-                .setParameter("d", directiveId)
-                .setParameter("c", change)
-                .setParameter("t", at)
-                .executeUpdate()).replaceWithVoid();
+    public static void record(Connection c, Long directiveId, String change, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "insert into ruleset_change (directive_id, change, created_at) values (?, ?, ?)")) {
+            s.setObject(1, directiveId);
+            s.setString(2, change);
+            s.setTimestamp(3, Timestamp.from(at));
+            s.executeUpdate();
+        }
     }
 }

@@ -29,6 +29,7 @@ public record DirectiveView(
         Step created,
         Step submitted,
         Step decided,
+        String decisionComment,
         String rejectionReason,
         Revocation revocation,
         int version,
