@@ -1,6 +1,7 @@
 package org.interdict.directive;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -91,7 +92,7 @@ class DirectiveApiTest {
         as(OFFICER).header("Idempotency-Key", key).body(body).post("/api/v1/directives")
                 .then().statusCode(200).header("Idempotency-Replayed", "true").body("id", equalTo((int) first));
         String count = Db.queryString("select count(*) from directive where legal_reference = ?", body.get("legalReference"));
-        org.assertj.core.api.Assertions.assertThat(count).isEqualTo("1");
+        assertThat(count).isEqualTo("1");
 
         Map<String, Object> other = Api.directive(Api.unique("other"), Instant.now(), null);
         as(OFFICER).header("Idempotency-Key", key).body(other).post("/api/v1/directives")
@@ -162,6 +163,25 @@ class DirectiveApiTest {
         as(engineer).get("/api/v1/directives/" + forAll).then().statusCode(200);
         as(engineer).get("/api/v1/directives/" + forOther).then().statusCode(404);
         as(engineer).body(Api.directive("x", Instant.now(), null)).post("/api/v1/directives").then().statusCode(403);
+    }
+
+    @Test
+    void anEngineersPagesAreFilteredInTheQuery() {
+        String mine = Api.newIsp();
+        long visible = Api.approvedFor(List.of(mine), Api.unique("visible"), Api.unique("visible") + ".example.vn");
+        // Newer drafts the engineer may not see: filtering after paging would answer empty pages past them.
+        List<Long> hidden = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            hidden.add(Api.draft(Api.unique("hidden"), List.of(mine)));
+        }
+        String engineer = Tokens.ispEngineer("eng-" + mine, mine);
+
+        var page = as(engineer).get("/api/v1/directives?limit=1&isp=" + mine).then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items.id", Long.class)).containsExactly(visible);
+        String cursor = page.getString("nextCursor");
+        if (cursor != null) {
+            assertThat(org.interdict.paging.Cursors.decode(cursor)).isNotIn(hidden);
+        }
     }
 
     @Test

@@ -37,6 +37,21 @@ class DirectiveLifecycleApiTest {
     }
 
     @Test
+    void theApprovalCommentIsKeptAndShown() {
+        long id = Api.draft(Api.unique("COMMENT"));
+        Api.addTargets(id, Api.unique("comment") + ".example.vn");
+        as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
+        as(SUPERVISOR).body(Map.of("comment", "Checked against the court order of 2 December"))
+                .post("/api/v1/directives/" + id + "/approve")
+                .then().statusCode(200).body("decisionComment", equalTo("Checked against the court order of 2 December"));
+
+        as(OFFICER).get("/api/v1/directives/" + id).then().statusCode(200)
+                .body("decisionComment", equalTo("Checked against the court order of 2 December"));
+        assertThat(Db.queryString("select summary->>'comment' from audit_entry where action = 'directive.approved'"
+                + " and subject_id = ?", String.valueOf(id))).isEqualTo("Checked against the court order of 2 December");
+    }
+
+    @Test
     void drafterCannotApproveEvenAsSupervisor() {
         String both = Tokens.of("officer-and-supervisor", "officer", "supervisor");
         long id = as(both).body(Api.directive(Api.unique("12/QD"), Instant.now(), null))
@@ -123,8 +138,8 @@ class DirectiveLifecycleApiTest {
     void scheduledDirectiveActivatesAndExpiresOnItsOwn() {
         Instant now = Instant.now();
         String isp = Api.newIsp();
-        long activating = approvedAt(isp, now.plusSeconds(3), null, "activates.example.vn");
-        long expiring = approvedAt(isp, now.minusSeconds(60), now.plusSeconds(3), "expires.example.vn");
+        long activating = approvedAt(isp, now.plusSeconds(10), null, "activates.example.vn");
+        long expiring = approvedAt(isp, now.minusSeconds(60), now.plusSeconds(10), "expires.example.vn");
         as(OFFICER).get("/api/v1/directives/" + activating).then().body("status", equalTo("SCHEDULED"));
         as(OFFICER).get("/api/v1/directives/" + expiring).then().body("status", equalTo("ACTIVE"));
 

@@ -32,6 +32,18 @@ class IspApiTest {
     }
 
     @Test
+    void ispEngineersReadTheirOwnIspOnly() {
+        String mine = Api.newIsp();
+        String other = Api.newIsp();
+        String engineer = Tokens.ispEngineer("eng-" + mine, mine);
+
+        as(engineer).get("/api/v1/isps").then().statusCode(200).body("id", equalTo(java.util.List.of(mine)));
+        as(engineer).get("/api/v1/isps/" + mine).then().statusCode(200).body("id", equalTo(mine));
+        as(engineer).get("/api/v1/isps/" + other).then().statusCode(404).body("code", equalTo("not-found"));
+        as(OFFICER).get("/api/v1/isps").then().statusCode(200).body("id", hasItem(other));
+    }
+
+    @Test
     void adminDeactivatesWithPatch() {
         String id = Api.newIsp();
         as(ADMIN).body(Map.of("active", false, "legalName", "Renamed")).patch("/api/v1/isps/" + id)
