@@ -1,6 +1,7 @@
 package org.interdict;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -30,5 +31,10 @@ class ArchitectureTest {
                 .should().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.lang.System.class, "currentTimeMillis")
                 .check(CLASSES);
+    }
+
+    @Test
+    void featuresFormNoCycle() {
+        slices().matching("org.interdict.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -24,6 +24,7 @@ import org.interdict.export.Renderers;
 import org.interdict.paging.QueryParams;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.signing.RuleSetSignatures;
+import org.interdict.version.NewVersion;
 
 /**
  * Serves a version in an appliance format: signed, tagged, streamed. A matching {@code If-None-Match} answers 304
