@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
  * only through a change to its appliance row, and a trigger announces every such change with NOTIFY at commit
  * ({@code V4} migration); this class LISTENs on its own connection and forgets the token at once, on every
  * replica. While that connection is down nothing is remembered or answered from memory, and it is emptied on
- * every (re)connection, since notifications sent meanwhile are lost. The replica that revokes or rotates a token
- * forgets it itself before answering ({@link #forgetAppliance}), not a notification's delivery later.
+ * every (re)connection, since notifications sent meanwhile are lost. {@link #forgetAppliance} lets the replica that
+ * revokes or rotates a token forget it before answering, without waiting for its own notification.
  */
 @ApplicationScoped
 public class ValidTokens {
