@@ -1,12 +1,9 @@
 package org.interdict.appliance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.interdict.hash.Sha256;
 
 /**
  * Appliance API tokens: {@code itd_} and 43 base64url characters of 32 random bytes. Only their SHA-256 is stored;
@@ -45,11 +42,6 @@ public final class ApplianceTokens {
 
     /** Lower-case hex SHA-256 of the token's characters, as stored in {@code appliance.token_hash}. */
     public static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 }

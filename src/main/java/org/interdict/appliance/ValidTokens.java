@@ -1,5 +1,9 @@
 package org.interdict.appliance;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -7,10 +11,10 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interdict.config.InterdictConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,20 +22,19 @@ import org.jboss.logging.Logger;
  * only through a change to its appliance row, and a trigger announces every such change with NOTIFY at commit
  * ({@code V4} migration); this class LISTENs on its own connection and forgets the token at once, on every
  * replica. While that connection is down nothing is remembered or answered from memory, and it is emptied on
- * every (re)connection, since notifications sent meanwhile are lost.
+ * every (re)connection, since notifications sent meanwhile are lost. {@link #forgetAppliance} lets the replica that
+ * revokes or rotates a token forget it before answering, without waiting for its own notification.
  */
 @ApplicationScoped
 public class ValidTokens {
 
     static final String CHANNEL = "interdict_appliance_token";
-    /** Tokens remembered at most; beyond it the memory starts afresh. */
-    private static final int REMEMBERED = 100_000;
     private static final Logger LOG = Logger.getLogger(ValidTokens.class);
 
     /** The appliance a valid token belongs to. */
     public record Holder(long applianceId, String isp) {}
 
-    private final Map<String, Holder> valid = new ConcurrentHashMap<>();
+    private final Cache<String, Holder> valid;
     /** Counts notifications and (re)connections: a lookup that overlapped one must not be remembered. */
     private final AtomicLong generation = new AtomicLong();
     private static final long RECONNECT_MILLIS = 1000;
@@ -45,11 +48,14 @@ public class ValidTokens {
 
     public ValidTokens(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password, InterdictConfig config,
+            MeterRegistry registry) {
         this.vertx = vertx;
         this.url = url;
         this.user = user;
         this.password = password.orElse("");
+        this.valid = CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
+                .maximumSize(config.caches().applianceTokens()).recordStats().<String, Holder>build(), "appliance-tokens");
     }
 
     void start(@Observes StartupEvent event) {
@@ -62,7 +68,7 @@ public class ValidTokens {
                 .subscribeHandler(ignored -> {
                     // LISTEN is in place (again): what is remembered may have missed notifications.
                     generation.incrementAndGet();
-                    valid.clear();
+                    valid.invalidateAll();
                     listening = true;
                 })
                 .handler(this::forget);
@@ -103,17 +109,28 @@ public class ValidTokens {
         }
         listening = false;
         generation.incrementAndGet();
-        valid.clear();
+        valid.invalidateAll();
     }
 
     private void forget(String tokenHash) {
         generation.incrementAndGet();
-        valid.remove(tokenHash);
+        valid.invalidate(tokenHash);
+    }
+
+    /**
+     * Forgets at once every token remembered for the appliance: called after the commit that revoked or rotated its
+     * token (or removed it), before answering, so that the token is refused from the very next request on this
+     * replica. Other replicas forget it when the notification arrives.
+     */
+    void forgetAppliance(long applianceId) {
+        // Like a notification: a database read that began before this must not remember the token afterwards.
+        generation.incrementAndGet();
+        valid.asMap().values().removeIf(holder -> holder.applianceId() == applianceId);
     }
 
     /** The holder of a token remembered as valid, or null: then ask the database. */
     Holder lookup(String tokenHash) {
-        return listening ? valid.get(tokenHash) : null;
+        return listening ? valid.getIfPresent(tokenHash) : null;
     }
 
     /** Taken before reading a token from the database, handed back to {@link #remember}. */
@@ -126,13 +143,10 @@ public class ValidTokens {
         if (!listening) {
             return;
         }
-        if (valid.size() >= REMEMBERED) {
-            valid.clear();
-        }
         valid.put(tokenHash, holder);
         // A notification that arrived between the read and the put: undo, the token may be revoked.
         if (generation.get() != readAtGeneration) {
-            valid.remove(tokenHash, holder);
+            valid.asMap().remove(tokenHash, holder);
         }
     }
 }

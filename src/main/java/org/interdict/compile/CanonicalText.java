@@ -3,16 +3,15 @@ package org.interdict.compile;
 import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.interdict.hash.Sha256;
 
 /**
  * The canonical text of a rule set (lines {@code TYPE<TAB>rule<LF>}, rule text in UTF-8, types in {@link RuleType}
@@ -121,7 +120,7 @@ final class CanonicalText {
         for (int i = 0; i < chunks.length && chunks[i].before() != null; i++) {
             resume = i;
         }
-        MessageDigest sha = resume == 0 ? sha256() : copy(chunks[resume].before());
+        MessageDigest sha = resume == 0 ? Sha256.start() : copy(chunks[resume].before());
         Encoding encoding = new Encoding(rules, chunks, resume, checkOrder);
         ForkJoinPool pool = ForkJoinPool.commonPool();
         for (int helper = 0; helper < Math.min(pool.getParallelism(), chunks.length - resume - 1); helper++) {
@@ -132,7 +131,7 @@ final class CanonicalText {
             chunks[i] = chunk.withBefore(copy(sha));
             sha.update(encoding.take(i), 0, chunk.length());
         }
-        return HexFormat.of().formatHex(sha.digest());
+        return Sha256.finish(sha);
     }
 
     /**
@@ -207,14 +206,6 @@ final class CanonicalText {
                 encoded[i].completeExceptionally(e);
             }
             return true;
-        }
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,8 +1,8 @@
 package org.interdict.compile;
 
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
+import org.interdict.hash.Sha256;
 
 /**
  * The SHA-256 of a rule set's provenance: which directives stand behind each rule. The rules' own digest leaves it
@@ -19,7 +19,7 @@ final class ProvenanceDigest {
     /** Room for the longest varint of a long: ten bytes. */
     private static final int VARINT = 10;
 
-    private final MessageDigest sha = CanonicalText.sha256();
+    private final MessageDigest sha = Sha256.start();
     private final byte[] buffer = new byte[BUFFER];
     private int length;
 
@@ -36,7 +36,7 @@ final class ProvenanceDigest {
             }
         }
         digest.sha.update(digest.buffer, 0, digest.length);
-        return HexFormat.of().formatHex(digest.sha.digest());
+        return Sha256.finish(digest.sha);
     }
 
     private void varint(long value) {

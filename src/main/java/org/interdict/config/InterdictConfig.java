@@ -45,6 +45,9 @@ public interface InterdictConfig {
     /** The transparency report. */
     Transparency transparency();
 
+    /** What is kept in memory, and how much of it; every cache reports hits, misses and evictions as metrics. */
+    Caches caches();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -211,6 +214,31 @@ public interface InterdictConfig {
         /** How often the compliance gauges (versions, appliances behind or silent, late directives) are recomputed. */
         @WithDefault("60s")
         Duration metricsRefresh();
+    }
+
+    interface Caches {
+        /**
+         * Decoded rule-set contents kept in memory (a national one takes hundreds of MB), held softly so that the
+         * heap can take them back; a content not kept is read from PostgreSQL again.
+         */
+        @WithDefault("3")
+        int rulesetContents();
+
+        /** Changes between two contents kept in memory: each publication of a version asks for its own again. */
+        @WithDefault("8")
+        int rulesetDeltas();
+
+        /** What a format leaves out of a version, kept per version, format and type for the download headers. */
+        @WithDefault("64")
+        int renderReports();
+
+        /** Signatures of versions kept, since every poll's answer carries one (a version is cheap to sign again). */
+        @WithDefault("4096")
+        int signatures();
+
+        /** Appliance tokens remembered as valid, so that a poll needs no database read. */
+        @WithDefault("100000")
+        int applianceTokens();
     }
 
     interface Transparency {

@@ -22,9 +22,9 @@ import org.interdict.lookup.dto.LookupAnswer.DirectiveRef;
 import org.interdict.lookup.dto.LookupAnswer.MatchedRule;
 import org.interdict.lookup.dto.LookupAnswer.Protection;
 import org.interdict.ruleset.RuleSetQueries;
-import org.interdict.ruleset.VersionState;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.target.TargetParser;
+import org.interdict.version.VersionState;
 
 /** "Is X blocked for ISP Y, since when, and by which order?" Blocking JDBC: callers run on worker threads. */
 @ApplicationScoped

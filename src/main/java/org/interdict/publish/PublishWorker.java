@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.interdict.ruleset.NewVersion;
+import org.interdict.version.NewVersion;
+import org.interdict.version.Outbox;
 import org.jboss.logging.Logger;
 
 /**

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.interdict.config.InterdictConfig;
+import org.interdict.version.NewVersion;
 import org.jboss.logging.Logger;
 
 /**

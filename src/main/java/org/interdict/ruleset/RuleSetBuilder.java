@@ -25,6 +25,8 @@ import org.interdict.compile.IncrementalCompiler;
 import org.interdict.compile.RuleSetCompiler;
 import org.interdict.compile.TargetRule;
 import org.interdict.config.InterdictConfig;
+import org.interdict.version.NewVersion;
+import org.interdict.version.VersionState;
 import org.jboss.logging.Logger;
 
 /**

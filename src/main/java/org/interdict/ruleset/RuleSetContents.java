@@ -1,6 +1,10 @@
 package org.interdict.ruleset;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,18 +15,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
+import org.interdict.config.InterdictConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Rule-set content by key: stored once in PostgreSQL, the few most recent kept decoded in memory (a national rule
- * set decodes in about a second, and every poll, delta and compile needs the current one).
+ * Rule-set content by key: stored once in PostgreSQL, a few kept decoded in memory (a national rule set decodes in
+ * about a second, and every poll, delta and compile needs the current one).
  *
  * <p>A content's key is its rules' digest and its provenance digest ({@link #key(RuleSet)}): ISPs whose rules and
  * directives are the same share one copy, and the same rules behind other directives are another content, so that
@@ -36,14 +39,12 @@ import org.jboss.logging.Logger;
 public class RuleSetContents {
 
     private static final Logger LOG = Logger.getLogger(RuleSetContents.class);
-    private static final int CACHED = 3;
-    private static final int CACHED_DELTAS = 8;
     static final int FLATTEN_DEPTH = 32;
     private static final int MAX_DEPTH = 128;
 
     private final AgroalDataSource dataSource;
-    private final Map<String, RuleSet> cache = lru(CACHED);
-    private final Map<String, Delta> deltas = lru(CACHED_DELTAS);
+    private final Cache<String, RuleSet> decoded;
+    private final Cache<String, Delta> deltas;
     private final AtomicBoolean flattening = new AtomicBoolean();
     private volatile String deepest;
     private final ExecutorService flattener = Executors.newSingleThreadExecutor(r -> {
@@ -52,8 +53,18 @@ public class RuleSetContents {
         return thread;
     });
 
-    public RuleSetContents(AgroalDataSource dataSource) {
+    public RuleSetContents(AgroalDataSource dataSource, InterdictConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
+        this.decoded = CaffeineCacheMetrics.monitor(registry, softly(config.caches().rulesetContents()), "ruleset-contents");
+        this.deltas = CaffeineCacheMetrics.monitor(registry, softly(config.caches().rulesetDeltas()), "ruleset-deltas");
+    }
+
+    /**
+     * Values held softly, since one may take hundreds of MB: under memory pressure the heap takes them back and they
+     * are read again. Evicted on the thread that adds, not on the common pool, which a compilation keeps busy.
+     */
+    private static <V> Cache<String, V> softly(int size) {
+        return Caffeine.newBuilder().maximumSize(size).softValues().executor(Runnable::run).recordStats().build();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -75,7 +86,7 @@ public class RuleSetContents {
 
     /** The content with this key, or null when it is no longer retained. */
     public RuleSet get(String key) {
-        RuleSet cached = cached(key);
+        RuleSet cached = decoded.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -87,7 +98,7 @@ public class RuleSetContents {
     }
 
     RuleSet get(Connection c, String key) throws SQLException {
-        RuleSet cached = cached(key);
+        RuleSet cached = decoded.getIfPresent(key);
         return cached != null ? cached : load(c, key);
     }
 
@@ -111,11 +122,9 @@ public class RuleSetContents {
      * stored content with these rules. Null when none is retained.
      */
     public RuleSet withRules(String digest) {
-        synchronized (this) {
-            for (RuleSet cached : cache.values()) {
-                if (cached.digest().equals(digest)) {
-                    return cached;
-                }
+        for (RuleSet cached : decoded.asMap().values()) {
+            if (cached.digest().equals(digest)) {
+                return cached;
             }
         }
         try (Connection c = dataSource.getConnection();
@@ -133,11 +142,9 @@ public class RuleSetContents {
     /** The rules that changed from one content to another; remembered, since every publication asks again. */
     public Delta delta(RuleSet from, RuleSet to) {
         String key = from.digest() + ">" + to.digest();
-        synchronized (deltas) {
-            Delta known = deltas.get(key);
-            if (known != null) {
-                return known;
-            }
+        Delta known = deltas.getIfPresent(key);
+        if (known != null) {
+            return known;
         }
         Delta delta = Delta.between(from, to);
         remember(from.digest(), to.digest(), delta);
@@ -235,13 +242,14 @@ public class RuleSetContents {
         if (!key.equals(key(rules)) && !key.equals(rules.digest())) {
             throw new IllegalStateException("stored content " + key + " does not hash to its key");
         }
-        cache(key, rules);
+        decoded.put(key, rules);
         return rules;
     }
 
     /** Whole, or its base with the stored patch applied; intermediate links are never hashed. */
     private RuleSet decode(Connection c, String key) throws SQLException {
-        RuleSet cached = cached(key);
+        // Through the map view, which counts no hit or miss: the caller counted its lookup of this content already.
+        RuleSet cached = decoded.asMap().get(key);
         if (cached != null) {
             return cached;
         }
@@ -267,30 +275,11 @@ public class RuleSetContents {
         return RuleSetCodec.decodePatch(new ByteArrayInputStream(body)).applyTo(from);
     }
 
-    private synchronized RuleSet cached(String key) {
-        return cache.get(key);
-    }
-
     private void remember(RuleSet rules) {
-        cache(key(rules), rules);
-    }
-
-    private synchronized void cache(String key, RuleSet rules) {
-        cache.put(key, rules);
+        decoded.put(key(rules), rules);
     }
 
     private void remember(String from, String to, Delta delta) {
-        synchronized (deltas) {
-            deltas.put(from + ">" + to, delta);
-        }
-    }
-
-    private static <V> Map<String, V> lru(int size) {
-        return new LinkedHashMap<>(8, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > size;
-            }
-        };
+        deltas.put(from + ">" + to, delta);
     }
 }

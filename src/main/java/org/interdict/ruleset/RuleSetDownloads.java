@@ -1,5 +1,9 @@
 package org.interdict.ruleset;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.EntityTag;
@@ -8,12 +12,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.interdict.compile.RuleType;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
@@ -24,6 +28,7 @@ import org.interdict.export.Renderers;
 import org.interdict.paging.QueryParams;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.signing.RuleSetSignatures;
+import org.interdict.version.NewVersion;
 
 /**
  * Serves a version in an appliance format: signed, tagged, streamed. A matching {@code If-None-Match} answers 304
@@ -33,20 +38,15 @@ import org.interdict.signing.RuleSetSignatures;
 @ApplicationScoped
 public class RuleSetDownloads {
 
-    private static final long CURRENT_TTL_MILLIS = 1000;
+    /** How long a current version read from the database is trusted; versions made here are seen at once. */
+    private static final Duration CURRENT_FRESH = Duration.ofSeconds(1);
 
     private final RuleSetQueries queries;
     private final RuleSetSignatures signatures;
     private final InterdictConfig config;
-    private final Map<String, CachedCurrent> current = new ConcurrentHashMap<>();
-    private final Map<String, RenderReport> reports = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RenderReport> eldest) {
-            return size() > 64;
-        }
-    };
-
-    private record CachedCurrent(VersionView version, long readAt) {}
+    /** One entry per ISP with a version, so not sized: freshness alone limits it. */
+    private final Cache<String, VersionView> current;
+    private final Cache<String, RenderReport> reports;
 
     /** What was asked for: a format and, for {@code txt}, optionally one rule type. */
     public record Request(String format, RuleType type) {
@@ -58,20 +58,26 @@ public class RuleSetDownloads {
         }
     }
 
-    public RuleSetDownloads(RuleSetQueries queries, RuleSetSignatures signatures, InterdictConfig config) {
+    public RuleSetDownloads(RuleSetQueries queries, RuleSetSignatures signatures, InterdictConfig config,
+            MeterRegistry registry) {
         this.queries = queries;
         this.signatures = signatures;
         this.config = config;
+        this.current = CaffeineCacheMetrics.monitor(registry,
+                Caffeine.newBuilder().expireAfterWrite(CURRENT_FRESH).recordStats().<String, VersionView>build(),
+                "ruleset-current");
+        this.reports = CaffeineCacheMetrics.monitor(registry,
+                Caffeine.newBuilder().maximumSize(config.caches().renderReports()).recordStats()
+                        .<String, RenderReport>build(), "render-reports");
     }
 
     void onNewVersion(@Observes NewVersion version) {
-        current.remove(version.isp());
+        current.invalidate(version.isp());
     }
 
     /** The current version of the ISP if memory holds a fresh one, without touching the database; else null. */
     public VersionView cachedCurrent(String isp) {
-        CachedCurrent cached = current.get(isp);
-        return cached != null && System.currentTimeMillis() - cached.readAt() < CURRENT_TTL_MILLIS ? cached.version() : null;
+        return current.getIfPresent(isp);
     }
 
     /** Whether the client already holds this representation: then {@link #serve} reads no content. */
@@ -81,17 +87,16 @@ public class RuleSetDownloads {
 
     /** The current version of the ISP, from memory when fresh. */
     public VersionView current(String isp) {
-        long now = System.currentTimeMillis();
-        CachedCurrent cached = current.get(isp);
-        if (cached != null && now - cached.readAt() < CURRENT_TTL_MILLIS) {
-            return cached.version();
+        VersionView cached = current.getIfPresent(isp);
+        if (cached != null) {
+            return cached;
         }
         VersionView version = queries.current(isp);
         if (version == null) {
             throw new ProblemException(org.interdict.error.ErrorCategory.NOT_FOUND, "no-ruleset", "No rule set",
                     "ISP " + isp + " has no rule-set version yet");
         }
-        current.put(isp, new CachedCurrent(version, now));
+        current.put(isp, version);
         return version;
     }
 
@@ -177,17 +182,13 @@ public class RuleSetDownloads {
      */
     private RenderReport report(RuleSetRenderer renderer, RuleSetQueries.VersionContent content, RenderContext context) {
         String key = content.version().digest() + "." + renderer.format() + "." + context.onlyType();
-        synchronized (reports) {
-            RenderReport cached = reports.get(key);
-            if (cached != null) {
-                return cached;
-            }
+        RenderReport cached = reports.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
         try {
             RenderReport report = renderer.render(content.rules(), context, OutputStream.nullOutputStream());
-            synchronized (reports) {
-                reports.put(key, report);
-            }
+            reports.put(key, report);
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,6 +23,7 @@ import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.ruleset.dto.RuleSetStatus;
 import org.interdict.ruleset.dto.VersionView;
+import org.interdict.version.VersionState;
 
 /** Reads of versions and their content. Blocking JDBC: callers run on worker threads. */
 @ApplicationScoped

@@ -12,8 +12,10 @@ import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
 import org.interdict.error.ProblemException;
 import org.interdict.persistence.Transactions;
-import org.interdict.publish.Outbox;
 import org.interdict.security.Actor;
+import org.interdict.version.NewVersion;
+import org.interdict.version.Outbox;
+import org.interdict.version.VersionState;
 
 /** A supervisor confirms a version the circuit breaker held (it becomes current) or refuses it. */
 @ApplicationScoped

@@ -14,7 +14,9 @@ import java.util.Set;
 import org.interdict.compile.CompileResult;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
-import org.interdict.publish.Outbox;
+import org.interdict.version.NewVersion;
+import org.interdict.version.Outbox;
+import org.interdict.version.VersionState;
 
 /** Turns a compiled rule set into an ISP's next version, inside the compilation's transaction. */
 final class VersionWriter {

@@ -1,9 +1,12 @@
 package org.interdict.signing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.interdict.config.InterdictConfig;
 
 /**
  * Signs what identifies a rule-set version. The signed message is the UTF-8 text
@@ -21,14 +24,13 @@ public class RuleSetSignatures {
     /** A signature and the id of the key that made it. */
     public record Signed(String keyId, String signature) {}
 
-    /** Versions signed and remembered at most; beyond it the memory starts afresh (a version is cheap to sign again). */
-    static final int REMEMBERED = 4096;
-
     private final SigningKeys keys;
-    private final Map<String, Signed> signed = new ConcurrentHashMap<>();
+    private final Cache<String, Signed> signed;
 
-    public RuleSetSignatures(SigningKeys keys) {
+    public RuleSetSignatures(SigningKeys keys, InterdictConfig config, MeterRegistry registry) {
         this.keys = keys;
+        this.signed = CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
+                .maximumSize(config.caches().signatures()).recordStats().<String, Signed>build(), "signatures");
     }
 
     public static byte[] message(String isp, long version, String digest) {
@@ -36,16 +38,7 @@ public class RuleSetSignatures {
     }
 
     public Signed sign(String isp, long version, String digest) {
-        String key = isp + "\n" + version + "\n" + digest;
-        Signed known = signed.get(key);
-        if (known != null) {
-            return known;
-        }
-        Signed fresh = new Signed(keys.keyId(), keys.sign(message(isp, version, digest)));
-        if (signed.size() >= REMEMBERED) {
-            signed.clear();
-        }
-        signed.put(key, fresh);
-        return fresh;
+        return signed.get(isp + "\n" + version + "\n" + digest,
+                ignored -> new Signed(keys.keyId(), keys.sign(message(isp, version, digest))));
     }
 }

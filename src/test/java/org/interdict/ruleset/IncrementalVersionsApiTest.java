@@ -3,6 +3,7 @@ package org.interdict.ruleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import org.interdict.compile.RuleSet;
 import org.interdict.compile.RuleType;
 import org.interdict.compile.SubsumptionKeys;
+import org.interdict.config.InterdictConfig;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
 import org.interdict.support.Rulesets;
@@ -22,6 +24,9 @@ class IncrementalVersionsApiTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    InterdictConfig config;
 
     @Test
     void theDatabaseKeysTargetsAsTheCompilerDoes() {
@@ -69,7 +74,7 @@ class IncrementalVersionsApiTest {
         }
         assertThat(patched).as("a version stored as a patch").isNotNull();
 
-        RuleSet fromDatabase = new RuleSetContents(dataSource).get(patchedKey);
+        RuleSet fromDatabase = new RuleSetContents(dataSource, config, new SimpleMeterRegistry()).get(patchedKey);
 
         // The digest covers every rule, so a wrong patch could not give it.
         assertThat(fromDatabase.digest()).isEqualTo(patched);

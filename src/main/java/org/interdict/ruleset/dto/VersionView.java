@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import org.interdict.compile.RuleType;
-import org.interdict.ruleset.VersionState;
+import org.interdict.version.VersionState;
 
 /**
  * A rule-set version's metadata. {@code digest} is the SHA-256 of the rules (what appliances load and verify);

@@ -1,4 +1,4 @@
-package org.interdict.ruleset;
+package org.interdict.version;
 
 public enum VersionState {
     /** Served to appliances; the newest published version is the current one. */

@@ -1,4 +1,4 @@
-package org.interdict.publish;
+package org.interdict.version;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +12,7 @@ import java.util.List;
 /**
  * The versions still to publish to Redis, in PostgreSQL. A row is added in the very transaction that makes a
  * version current, so a crash or a Redis outage loses nothing; the publisher removes it once Redis holds the version.
+ * It sits between the two, beside {@link NewVersion}, so that the rule sets need not know who publishes them.
  */
 public final class Outbox {
 
@@ -29,7 +30,7 @@ public final class Outbox {
     }
 
     /** The ISPs with versions waiting, those waiting longest first. */
-    static List<String> pending(Connection c) throws SQLException {
+    public static List<String> pending(Connection c) throws SQLException {
         List<String> isps = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(
                 "select isp_id from publish_outbox group by isp_id order by min(created_at)");
@@ -42,7 +43,7 @@ public final class Outbox {
     }
 
     /** Redis holds the ISP's versions up to {@code number}. */
-    static void done(Connection c, String isp, long number) throws SQLException {
+    public static void done(Connection c, String isp, long number) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("delete from publish_outbox where isp_id = ? and number <= ?")) {
             s.setString(1, isp);
             s.setLong(2, number);
@@ -50,7 +51,8 @@ public final class Outbox {
         }
     }
 
-    static void failed(Connection c, String isp, String error) throws SQLException {
+    /** An attempt to bring the ISP's waiting versions to Redis failed; they stay waiting. */
+    public static void failed(Connection c, String isp, String error) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "update publish_outbox set attempts = attempts + 1, last_error = ? where isp_id = ?")) {
             s.setString(1, error);

@@ -1,4 +1,4 @@
-package org.interdict.ruleset;
+package org.interdict.appliance;
 
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.MultiMap;
@@ -8,9 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.interdict.appliance.RememberedAppliances;
-import org.interdict.appliance.ValidTokens;
 import org.interdict.error.ProblemException;
+import org.interdict.ruleset.RuleSetDownloads;
 import org.interdict.ruleset.dto.VersionView;
 
 /**
@@ -18,8 +17,9 @@ import org.interdict.ruleset.dto.VersionView;
  * the router, before the REST layer: most requests the service gets are these, and the REST layer's request
  * scope, security interceptors and context propagation took about 40 % of their CPU time. It answers only
  * when memory tells everything: the appliance token is remembered as valid, its ISP is the one asked for and the
- * current version is fresh. Any other request goes on to {@link RuleSetResource#current}, which answers it (401,
- * 404, 400, 200, or this same 304) as before.
+ * current version is fresh. Any other request goes on to {@link org.interdict.ruleset.RuleSetResource#current},
+ * which answers it (401, 404, 400, 200, or this same 304) as before. It lives with the appliances, which read rule
+ * sets, so that the rule sets know nothing of who reads them.
  */
 @ApplicationScoped
 public class UnchangedPolls {
