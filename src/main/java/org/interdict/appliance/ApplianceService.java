@@ -25,7 +25,8 @@ import org.interdict.security.Actor;
 /**
  * Registering an ISP's appliances and issuing, rotating and revoking their tokens. Token changes lock the
  * appliance's row without waiting: of two changes at once, one is made and the other is refused with 409, so nobody
- * is handed a token that another request has already replaced.
+ * is handed a token that another request has already replaced. Once a change commits, this replica forgets the old
+ * token before answering, so it is refused from the next request on; other replicas forget it on the notification.
  */
 @ApplicationScoped
 public class ApplianceService {
@@ -33,14 +34,16 @@ public class ApplianceService {
     private final AgroalDataSource dataSource;
     private final IspService isps;
     private final LastSeen lastSeen;
+    private final ValidTokens validTokens;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ApplianceService(AgroalDataSource dataSource, IspService isps, LastSeen lastSeen, AuditLog audit,
-            Clock clock) {
+    public ApplianceService(AgroalDataSource dataSource, IspService isps, LastSeen lastSeen, ValidTokens validTokens,
+            AuditLog audit, Clock clock) {
         this.dataSource = dataSource;
         this.isps = isps;
         this.lastSeen = lastSeen;
+        this.validTokens = validTokens;
         this.audit = audit;
         this.clock = clock;
     }
@@ -126,7 +129,7 @@ public class ApplianceService {
     /** Issues a new token; the previous one, revoked or not, stops working when this commits. */
     public IssuedToken rotate(String isp, long id, Actor actor) {
         IspScope.requireWrite(actor, isp);
-        return Transactions.inTransaction(dataSource, c -> {
+        IssuedToken issued = Transactions.inTransaction(dataSource, c -> {
             Appliance a = locked(c, isp, id, true);
             ApplianceTokens.Issued token = ApplianceTokens.issue();
             a.issue(token, clock.instant());
@@ -134,11 +137,13 @@ public class ApplianceService {
             record(c, actor, a.tokenIssuedAt, "token-rotated", a, Map.of());
             return new IssuedToken(token.token(), view(a));
         });
+        validTokens.forgetAppliance(id);
+        return issued;
     }
 
     public ApplianceView revoke(String isp, long id, Actor actor) {
         IspScope.requireWrite(actor, isp);
-        return Transactions.inTransaction(dataSource, c -> {
+        ApplianceView revoked = Transactions.inTransaction(dataSource, c -> {
             Appliance a = locked(c, isp, id, true);
             if (a.tokenRevokedAt != null) {
                 throw ProblemException.conflict("token-already-revoked",
@@ -150,6 +155,8 @@ public class ApplianceService {
             record(c, actor, a.tokenRevokedAt, "token-revoked", a, Map.of());
             return view(a);
         });
+        validTokens.forgetAppliance(id);
+        return revoked;
     }
 
     public void delete(String isp, long id, Actor actor) {
@@ -160,6 +167,7 @@ public class ApplianceService {
             record(c, actor, clock.instant(), "removed", a, Map.of("before", fields(a)));
             return null;
         });
+        validTokens.forgetAppliance(id);
     }
 
     /** An audit entry naming the appliance; the token itself is never recorded, only its hint. */

@@ -6,22 +6,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.interdict.config.InterdictConfig;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Appliance tokens known to be valid, by hash, so that a poll needs no database read. A token stops being valid
  * only through a change to its appliance row, and a trigger announces every such change with NOTIFY at commit
- * ({@code V4} migration); this class LISTENs on its own connection and forgets the token at once, on every
- * replica. While that connection is down nothing is remembered or answered from memory, and it is emptied on
+ * ({@code V4} migration); this class LISTENs on a JDBC connection of its own (outside the pool, held by one thread
+ * that waits for notifications) and forgets the token at once, on every replica. While that connection is down nothing is remembered or answered from memory, and it is emptied on
  * every (re)connection, since notifications sent meanwhile are lost. {@link #forgetAppliance} lets the replica that
  * revokes or rotates a token forget it before answering, without waiting for its own notification.
  */
@@ -38,19 +41,19 @@ public class ValidTokens {
     /** Counts notifications and (re)connections: a lookup that overlapped one must not be remembered. */
     private final AtomicLong generation = new AtomicLong();
     private static final long RECONNECT_MILLIS = 1000;
+    /** How long one wait for notifications lasts; also how soon a stop is noticed. */
+    private static final int WAIT_MILLIS = 500;
     private volatile boolean listening;
     private volatile boolean stopping;
-    private final Vertx vertx;
     private final String url;
     private final String user;
     private final String password;
-    private PgSubscriber subscriber;
+    private Thread listener;
 
-    public ValidTokens(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    public ValidTokens(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password, InterdictConfig config,
             MeterRegistry registry) {
-        this.vertx = vertx;
         this.url = url;
         this.user = user;
         this.password = password.orElse("");
@@ -59,47 +62,50 @@ public class ValidTokens {
     }
 
     void start(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
-                .setUser(user).setPassword(password);
-        // No reconnect policy of the subscriber's own: a lost connection must reach closeHandler, which stops
-        // answering from memory before connecting again.
-        subscriber = PgSubscriber.subscriber(vertx, options);
-        subscriber.channel(CHANNEL)
-                .subscribeHandler(ignored -> {
-                    // LISTEN is in place (again): what is remembered may have missed notifications.
-                    generation.incrementAndGet();
-                    valid.invalidateAll();
-                    listening = true;
-                })
-                .handler(this::forget);
-        subscriber.closeHandler(ignored -> {
-            stopListening("connection lost");
-            reconnectLater();
-        });
-        connect();
-    }
-
-    private void connect() {
-        if (stopping) {
-            return;
-        }
-        subscriber.connect().onFailure(e -> {
-            stopListening(e.getMessage());
-            reconnectLater();
-        });
-    }
-
-    private void reconnectLater() {
-        if (!stopping) {
-            vertx.setTimer(RECONNECT_MILLIS, ignored -> connect());
-        }
+        listener = new Thread(this::listen, "appliance-token-listener");
+        listener.setDaemon(true);
+        listener.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
         listening = false;
-        if (subscriber != null) {
-            subscriber.close();
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+
+    /** Listens until stopped, connecting again a second after any failure. */
+    private void listen() {
+        while (!stopping) {
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                // LISTEN is in place (again): what is remembered may have missed notifications.
+                generation.incrementAndGet();
+                valid.invalidateAll();
+                listening = true;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (!stopping) {
+                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            forget(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                stopListening(e.getMessage());
+            }
+            if (!stopping) {
+                try {
+                    Thread.sleep(RECONNECT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

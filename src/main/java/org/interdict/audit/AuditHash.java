@@ -2,13 +2,10 @@ package org.interdict.audit;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.interdict.hash.Sha256;
 
 /**
  * The one definition of an audit entry's hash, used when appending and when verifying.
@@ -39,7 +36,7 @@ public final class AuditHash {
         string(c, subjectType).append(',');
         string(c, subjectId).append(',');
         canonical(c, summary);
-        return sha256(c.append(']').toString());
+        return Sha256.hex(c.append(']').toString());
     }
 
     /** The summary as it is stored and hashed. */
@@ -85,11 +82,4 @@ public final class AuditHash {
         return c.append('"').append(STRINGS.quoteAsString(value)).append('"');
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,9 +2,6 @@ package org.interdict.directive;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.interdict.audit.AuditLog;
@@ -22,6 +18,7 @@ import org.interdict.directive.dto.DirectivePatch;
 import org.interdict.directive.dto.DirectiveView;
 import org.interdict.directive.dto.TakedownInput;
 import org.interdict.error.ProblemException;
+import org.interdict.hash.Sha256;
 import org.interdict.isp.IspService;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
@@ -37,6 +34,9 @@ public class DirectiveService {
     /** What an ISP engineer may see of the directives addressed to the ISP: those approved, and revoked ones. */
     private static final Set<DirectiveStatus> VISIBLE_TO_ISPS = EnumSet.of(DirectiveStatus.SCHEDULED,
             DirectiveStatus.ACTIVE, DirectiveStatus.EXPIRED, DirectiveStatus.REVOKED);
+
+    /** Arbitrary, fixed: the first key of the advisory locks that serialise requests with one idempotency key. */
+    private static final int IDEMPOTENCY_LOCK_SPACE = 0x1d3e;
 
     private final AgroalDataSource dataSource;
     private final IspService isps;
@@ -66,7 +66,7 @@ public class DirectiveService {
                 return new Created(view(insert(c, request, actor)), false);
             }
             String keyId = actor.subject() + "\n" + idempotencyKey;
-            String requestHash = hash(request.toString());
+            String requestHash = Sha256.hex(request.toString());
             if (!tryLockKey(c, keyId)) {
                 throw ProblemException.conflict("idempotency-key-in-use", "A request with Idempotency-Key '"
                         + idempotencyKey + "' is being processed; retry once it has answered");
@@ -98,9 +98,6 @@ public class DirectiveService {
             }
         }
     }
-
-    /** Arbitrary, fixed: the first key of the advisory locks that serialise requests with one idempotency key. */
-    private static final int IDEMPOTENCY_LOCK_SPACE = 0x1d3e;
 
     private static Long replayedDirective(Connection c, String keyId, String requestHash, String idempotencyKey)
             throws SQLException {
@@ -282,14 +279,5 @@ public class DirectiveService {
 
     DirectiveView view(Directive d) {
         return DirectiveMapper.toView(d, clock.instant());
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
