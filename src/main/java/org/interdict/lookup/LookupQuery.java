@@ -1,6 +1,5 @@
 package org.interdict.lookup;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.interdict.compile.RuleMatcher;
@@ -8,6 +7,7 @@ import org.interdict.error.ProblemException;
 import org.interdict.target.ParseResult;
 import org.interdict.target.Target;
 import org.interdict.target.TargetParser;
+import org.interdict.target.UrlHost;
 
 /**
  * What a lookup asks about, normalised exactly as targets are (Unicode names to A-labels, URLs to canonical form),
@@ -28,7 +28,7 @@ record LookupQuery(Kind kind, String value, String host) {
         Target target = ((ParseResult.Valid) parsed).target();
         return switch (target.type()) {
             case DOMAIN, DOMAIN_TREE -> new LookupQuery(Kind.NAME, target.value(), target.value());
-            case URL -> new LookupQuery(Kind.URL, target.value(), hostOf(target.value()));
+            case URL -> new LookupQuery(Kind.URL, target.value(), UrlHost.of(target.value()).name());
             case IP -> address(target.value());
         };
     }
@@ -43,11 +43,6 @@ record LookupQuery(Kind kind, String value, String host) {
             throw ProblemException.invalid("q", "not-an-address", "'" + block + "' is a block; look up one address");
         }
         return new LookupQuery(Kind.ADDRESS, address, address);
-    }
-
-    private static String hostOf(String url) {
-        String host = URI.create(url).getHost();
-        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     boolean hostIsAddress() {
