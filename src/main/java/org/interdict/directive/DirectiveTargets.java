@@ -123,7 +123,7 @@ public class DirectiveTargets {
                                 + " select $1, t.type, t.value, t.input, t.guards::jsonb, t.justification, $2"
                                 + " from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[])"
                                 + " as t(type, value, input, guards, justification)"
-                                + " on conflict (directive_id, type, value) do nothing")
+                                + " on conflict (directive_id, type, target_value_digest(value)) do nothing")
                         .execute(Tuple.from(List.of(directiveId, now, types, values, inputs, findings,
                                 justifications)))
                         .map(rows -> rows.rowCount()))
