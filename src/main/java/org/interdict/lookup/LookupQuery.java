@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.interdict.compile.RuleMatcher;
 import org.interdict.error.ProblemException;
+import org.interdict.target.EmbeddedIpv4;
 import org.interdict.target.ParseResult;
 import org.interdict.target.Target;
 import org.interdict.target.TargetParser;
@@ -47,6 +48,14 @@ record LookupQuery(Kind kind, String value, String host) {
 
     boolean hostIsAddress() {
         return kind == Kind.ADDRESS || host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    }
+
+    /** The host address and the IPv4 address it carries through NAT64 or 6to4, if any: the allowlist covers both. */
+    List<String> hostAddresses() {
+        List<String> addresses = new ArrayList<>(2);
+        addresses.add(host);
+        EmbeddedIpv4.embedded(host).forEach(image -> addresses.add(image.ipv4()));
+        return addresses;
     }
 
     List<RuleMatcher.Match> match(RuleMatcher matcher) {
