@@ -35,9 +35,10 @@ public class LookupResource {
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
     @Operation(summary = "Whether a domain, URL or IP address is blocked for an ISP", description = "`q` is "
-            + "read exactly as a target line is (Unicode names and full URLs accepted), and refused with the same codes. "
-            + "With `at` (an instant from 1970 to now), the answer of the version current at that instant. Each matching rule names its directives and the first retained version "
-            + "holding it; `allowlisted` lists the entries that protect the name or address today.")
+            + "read exactly as a target line is (Unicode names and full URLs accepted), and refused with the same "
+            + "codes. With `at` (an instant from 1970 to now), the answer of the version current at that instant. Each "
+            + "matching rule names its directives and the first retained version holding it; `allowlisted` lists the "
+            + "entries that protect the name or address today.")
     public LookupAnswer lookup(@QueryParam("q") String q, @QueryParam("isp") String isp, @QueryParam("at") String at) {
         String ispId = QueryParams.text(isp);
         if (ispId == null) {

@@ -62,8 +62,8 @@ final class DomainNames {
         String result = ascii.toString();
         checkLabels(result);
         if (result.length() > MAX_NAME_OCTETS) {
-            throw new Refusal(TargetProblem.TOO_LONG, "name " + Refusal.quote(result) + " is "
-                    + result.length() + " octets; at most " + MAX_NAME_OCTETS, TargetParser.tooLongHint(TargetType.DOMAIN));
+            throw new Refusal(TargetProblem.TOO_LONG, "name " + Refusal.quote(result) + " is " + result.length()
+                    + " octets; at most " + MAX_NAME_OCTETS, TargetParser.tooLongHint(TargetType.DOMAIN));
         }
         return result;
     }

@@ -145,8 +145,8 @@ public final class Guards {
         if (reasons.isEmpty()) {
             return null;
         }
-        return new GuardFinding(GuardFinding.CONFUSABLE, "'" + unicode + "' (" + name + ") " + String.join(" and ", reasons)
-                + ", so it can pass for another name (UTS #39)");
+        return new GuardFinding(GuardFinding.CONFUSABLE, "'" + unicode + "' (" + name + ") "
+                + String.join(" and ", reasons) + ", so it can pass for another name (UTS #39)");
     }
 
     private static String spoofReason(String label, int checks) {

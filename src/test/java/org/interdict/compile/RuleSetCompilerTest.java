@@ -239,7 +239,8 @@ class RuleSetCompilerTest {
         assertThat(result.conflicts().get(0).message())
                 .isEqualTo("64:ff9b::808:808 lies inside 64:ff9b::808:808, the NAT64 image of protected 8.8.8.8"
                         + " (protected)");
-        assertThat(result.conflicts().get(1).message()).contains("2002:808:808::/48, the 6to4 image of protected 8.8.8.8");
+        assertThat(result.conflicts().get(1).message())
+                .contains("2002:808:808::/48, the 6to4 image of protected 8.8.8.8");
     }
 
     @Test

@@ -85,15 +85,16 @@ class TargetImportApiTest {
         as(OFFICER).contentType("text/plain; charset=UTF-8").body(lines).post("/api/v1/directives/" + id + "/targets")
                 .then().statusCode(400)
                 .body("violations.line", equalTo(List.of(1, 2, 3, 4, 5)))
-                .body("violations.code", equalTo(List.of("high-impact", "shared-infrastructure", "shared-infrastructure",
-                        "confusable", "confusable")))
+                .body("violations.code", equalTo(List.of("high-impact", "shared-infrastructure",
+                        "shared-infrastructure", "confusable", "confusable")))
                 .body("violations[1].message", containsString("NAT64"))
                 .body("violations[3].message", containsString("Cyrillic and Latin"));
 
         String justified = lines.lines().limit(5).map(line -> line + "  # justification: named in the order")
                 .collect(Collectors.joining("\n", "", "\n")) + lines.lines().skip(5).collect(Collectors.joining("\n"));
-        as(OFFICER).contentType("text/plain; charset=UTF-8").body(justified).post("/api/v1/directives/" + id + "/targets")
-                .then().statusCode(200).body("imported", equalTo(8)).body("flagged", equalTo(5));
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body(justified)
+                .post("/api/v1/directives/" + id + "/targets").then().statusCode(200)
+                .body("imported", equalTo(8)).body("flagged", equalTo(5));
     }
 
     @Test
@@ -103,7 +104,8 @@ class TargetImportApiTest {
         String tooLong = longest + "b";
         String longName = ("x".repeat(60) + ".").repeat(5) + "vn";
         String huge = "https://huge.example.vn/" + "c".repeat(200_000);
-        as(OFFICER).contentType("text/plain; charset=UTF-8").body("ok.example.vn\n" + tooLong + "\n" + longName + "\n" + huge)
+        as(OFFICER).contentType("text/plain; charset=UTF-8")
+                .body(String.join("\n", "ok.example.vn", tooLong, longName, huge))
                 .post("/api/v1/directives/" + id + "/targets").then().statusCode(400)
                 .body("violations.line", equalTo(List.of(2, 3, 4)))
                 .body("violations.code", equalTo(List.of("too-long", "too-long", "too-long")))
@@ -112,7 +114,8 @@ class TargetImportApiTest {
                 .body("violations[2].message.length()", lessThan(200));
         // 700 letters đ: within the JSON bound as written, six characters each once percent-encoded
         String tooLongOnceNormalised = "https://long.example.vn/" + "đ".repeat(700);
-        as(OFFICER).body(List.of(Map.of("value", "ok.example.vn"), Map.of("type", "URL", "value", tooLongOnceNormalised)))
+        as(OFFICER).body(List.of(Map.of("value", "ok.example.vn"),
+                        Map.of("type", "URL", "value", tooLongOnceNormalised)))
                 .post("/api/v1/directives/" + id + "/targets").then().statusCode(400)
                 .body("violations[0].line", equalTo(2)).body("violations[0].code", equalTo("too-long"))
                 .body("violations[0].message", containsString("once normalised"));

@@ -100,18 +100,21 @@ class LookupApiTest {
         Rulesets.await(isp, s -> s.getLong("current.version") > first);
 
         assertThat(lookup(url, isp, null).getBoolean("blocked")).isTrue();
-        assertThat(lookup("HTTP://A_B." + word + ".Example.BIZ:80/y/../x#top", isp, null).getBoolean("blocked")).isTrue();
+        String spelledOtherwise = "HTTP://A_B." + word + ".Example.BIZ:80/y/../x#top";
+        assertThat(lookup(spelledOtherwise, isp, null).getBoolean("blocked")).isTrue();
         assertThat(lookup("http://a_b.example.biz/", isp, null).getBoolean("blocked")).isFalse();
 
-        List<String> bad = List.of("ftp://files.example.vn/x", "010.0.0.1", "http://user@example.vn/", "a_b.example_biz",
-                "vn", "192.0.2.1/24", "http://[2001:db8::1/", "https://" + ("x".repeat(60) + ".").repeat(5) + "vn/");
+        List<String> bad = List.of("ftp://files.example.vn/x", "010.0.0.1", "http://user@example.vn/",
+                "a_b.example_biz", "vn", "192.0.2.1/24", "http://[2001:db8::1/",
+                "https://" + ("x".repeat(60) + ".").repeat(5) + "vn/");
         long draft = Api.draft(Api.unique("same-codes"));
         List<String> importCodes = as(OFFICER).contentType("text/plain; charset=UTF-8").body(String.join("\n", bad))
                 .post("/api/v1/directives/" + draft + "/targets").then().statusCode(400)
                 .extract().jsonPath().getList("violations.code", String.class);
         List<String> lookupCodes = bad.stream().map(line -> as(AUDITOR).queryParam("q", line).queryParam("isp", isp)
                 .get("/api/v1/lookup").then().statusCode(400).contentType("application/problem+json")
-                .body("violations[0].field", equalTo("q")).extract().jsonPath().getString("violations[0].code")).toList();
+                .body("violations[0].field", equalTo("q")).extract().jsonPath().getString("violations[0].code"))
+                .toList();
         assertThat(lookupCodes).isEqualTo(importCodes).hasSize(bad.size()).contains("url-scheme", "too-long");
     }
 

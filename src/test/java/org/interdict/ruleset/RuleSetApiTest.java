@@ -179,7 +179,8 @@ class RuleSetApiTest {
                 "2002:808:808::/48");
         String rules = as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset/versions/" + status.getLong("current.version"))
                 .asString();
-        assertThat(rules).contains("64:ff9b::2d76:9001").doesNotContain("64:ff9b::808:808").doesNotContain("2002:808:808");
+        assertThat(rules).contains("64:ff9b::2d76:9001").doesNotContain("64:ff9b::808:808")
+                .doesNotContain("2002:808:808");
     }
 
     @Test

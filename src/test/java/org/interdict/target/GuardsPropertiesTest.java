@@ -26,7 +26,7 @@ class GuardsPropertiesTest {
         return GUARDS.check(target(line)).stream().map(GuardFinding::code).toList();
     }
 
-    /** Written Vietnamese is one script, Latin with its own letters and tone marks: nothing in it passes for another. */
+    /** Vietnamese is written in one script, Latin with its own letters and tone marks: nothing passes for another. */
     @Property(tries = 500)
     void vietnameseNamesAreNeverConfusable(@ForAll("vietnameseNames") String name) {
         assertThat(codes(name)).doesNotContain(GuardFinding.CONFUSABLE);
