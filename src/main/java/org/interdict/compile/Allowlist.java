@@ -2,11 +2,13 @@ package org.interdict.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.interdict.target.EmbeddedIpv4;
 
 /**
  * The protected names of an allowlist, looked up by exact name and by label suffix; protected CIDR entries are
- * handed to the aggregator of their family. Entries are kept in canonical order so reports do not depend on
- * the order the allowlist came in.
+ * handed to the aggregator of their family, and an IPv4 entry's NAT64 and 6to4 images ({@link EmbeddedIpv4}) to
+ * the IPv6 one, since blocking an image blocks the IPv4 host. Entries are kept in canonical order so reports do
+ * not depend on the order the allowlist came in.
  */
 final class Allowlist {
 
@@ -24,11 +26,23 @@ final class Allowlist {
             switch (entry.type()) {
                 case DOMAIN -> domains.add(entry.value(), i);
                 case DOMAIN_TREE -> trees.add(entry.value(), i);
-                case CIDR -> (IpText.isIpv6(entry.value()) ? ipv6 : ipv4).protect(entry);
+                case CIDR -> protectAddresses(entry, ipv4, ipv6);
             }
             if (entry.type() != AllowType.CIDR) {
                 names.add(entry);
             }
+        }
+    }
+
+    private static void protectAddresses(AllowEntry entry, CidrAggregator ipv4, CidrAggregator ipv6) {
+        if (IpText.isIpv6(entry.value())) {
+            ipv6.protect(entry);
+            return;
+        }
+        ipv4.protect(entry);
+        for (EmbeddedIpv4.Image image : EmbeddedIpv4.images(entry.value())) {
+            ipv6.protect(entry, image.ipv6(), image.ipv6() + ", the " + image.translation() + " image of protected "
+                    + entry.value());
         }
     }
 

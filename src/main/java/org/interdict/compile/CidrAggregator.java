@@ -28,9 +28,10 @@ final class CidrAggregator {
     private String[] texts = new String[16];
     private int size;
 
-    /** Protected ranges as given, in canonical allowlist order. */
+    /** Protected ranges as given, in canonical allowlist order, and how a conflict report names each. */
     private final List<AllowEntry> allowEntries = new ArrayList<>();
     private final List<long[]> allowRanges = new ArrayList<>();
+    private final List<String> allowNames = new ArrayList<>();
     /** The same ranges merged: sorted, disjoint and non-adjacent, as {startHi, startLo, endHi, endLo}. */
     private long[][] protectedRanges;
 
@@ -73,9 +74,18 @@ final class CidrAggregator {
 
     /** Entries must arrive in canonical allowlist order. */
     void protect(AllowEntry entry) {
-        parse(entry.value());
+        protect(entry, entry.value(), "protected " + entry.value());
+    }
+
+    /**
+     * Protects {@code block}, a range of this family that stands for {@code entry}'s addresses (the IPv6 image of
+     * an IPv4 entry); conflicts with it name {@code entry} and are described as {@code name}.
+     */
+    void protect(AllowEntry entry, String block, String name) {
+        parse(block);
         allowEntries.add(entry);
         allowRanges.add(range.clone());
+        allowNames.add(name);
     }
 
     /** The allowlist entries covering {@code text} (a bare address of this family). */
@@ -233,9 +243,10 @@ final class CidrAggregator {
             for (int e = 0; e < allowEntries.size(); e++) {
                 if (overlaps(allowRanges.get(e), startHi[t], startLo[t], endHi[t], endLo[t])) {
                     AllowEntry entry = allowEntries.get(e);
+                    String protectedRange = allowNames.get(e) + " (" + entry.reason() + ")";
                     String message = inside
-                            ? texts[t] + " lies inside protected " + entry.value() + " (" + entry.reason() + ")"
-                            : texts[t] + " carved around protected " + entry.value() + " (" + entry.reason() + ")";
+                            ? texts[t] + " lies inside " + protectedRange
+                            : texts[t] + " carved around " + protectedRange;
                     conflicts.add(new Conflict(ids[t], TargetType.IP, texts[t], entry, resolution, message));
                 }
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.interdict.target.UrlHost;
 
 /**
  * Answers "is this blocked, and by which directives" against one {@link RuleSet}: the rules a name, a URL or an

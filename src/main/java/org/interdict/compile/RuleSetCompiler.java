@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.interdict.target.TargetType;
+import org.interdict.target.UrlHost;
 
 /**
  * Compiles the targets of the directives in force for one ISP audience into a {@link RuleSet}: de-duplicated,

@@ -1,6 +1,7 @@
 package org.interdict.compile;
 
 import org.interdict.target.TargetType;
+import org.interdict.target.UrlHost;
 
 /**
  * Splits the inputs into independent parts: targets with different keys never subsume, merge with or carve one

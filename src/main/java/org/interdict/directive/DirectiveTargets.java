@@ -119,7 +119,7 @@ public class DirectiveTargets {
                         + " select ?, t.type, t.value, t.input, t.guards::jsonb, t.justification, ?"
                         + " from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
                         + " as t(type, value, input, guards, justification)"
-                        + " on conflict (directive_id, type, value) do nothing")) {
+                        + " on conflict (directive_id, type, target_value_digest(value)) do nothing")) {
                     s.setLong(1, directiveId);
                     Columns.set(s, 2, now);
                     s.setArray(3, c.createArrayOf("text", types));

@@ -1,13 +1,14 @@
 package org.interdict.lookup;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.interdict.compile.RuleMatcher;
 import org.interdict.error.ProblemException;
+import org.interdict.target.EmbeddedIpv4;
 import org.interdict.target.ParseResult;
 import org.interdict.target.Target;
 import org.interdict.target.TargetParser;
+import org.interdict.target.UrlHost;
 
 /**
  * What a lookup asks about, normalised exactly as targets are (Unicode names to A-labels, URLs to canonical form),
@@ -28,7 +29,7 @@ record LookupQuery(Kind kind, String value, String host) {
         Target target = ((ParseResult.Valid) parsed).target();
         return switch (target.type()) {
             case DOMAIN, DOMAIN_TREE -> new LookupQuery(Kind.NAME, target.value(), target.value());
-            case URL -> new LookupQuery(Kind.URL, target.value(), hostOf(target.value()));
+            case URL -> new LookupQuery(Kind.URL, target.value(), UrlHost.of(target.value()).name());
             case IP -> address(target.value());
         };
     }
@@ -45,13 +46,16 @@ record LookupQuery(Kind kind, String value, String host) {
         return new LookupQuery(Kind.ADDRESS, address, address);
     }
 
-    private static String hostOf(String url) {
-        String host = URI.create(url).getHost();
-        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    }
-
     boolean hostIsAddress() {
         return kind == Kind.ADDRESS || host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    }
+
+    /** The host address and the IPv4 address it carries through NAT64 or 6to4, if any: the allowlist covers both. */
+    List<String> hostAddresses() {
+        List<String> addresses = new ArrayList<>(2);
+        addresses.add(host);
+        EmbeddedIpv4.embedded(host).forEach(image -> addresses.add(image.ipv4()));
+        return addresses;
     }
 
     List<RuleMatcher.Match> match(RuleMatcher matcher) {

@@ -114,13 +114,16 @@ public class LookupService {
     private List<Protection> protections(LookupQuery query) {
         boolean address = query.hostIsAddress();
         String sql = address
-                ? "select type, value, reason from allowlist_entry where type = 'CIDR' and value::inet >>= ?::inet"
+                ? "select type, value, reason from allowlist_entry where type = 'CIDR'"
+                        + " and value::inet >>= any(?::inet[]) order by value::inet"
                 : "select type, value, reason from allowlist_entry where (type = 'DOMAIN' and value = ?)"
                         + " or (type = 'DOMAIN_TREE' and value = any(?)) order by length(value) desc";
         List<Protection> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, query.host());
-            if (!address) {
+            if (address) {
+                s.setArray(1, c.createArrayOf("text", query.hostAddresses().toArray()));
+            } else {
+                s.setString(1, query.host());
                 s.setArray(2, c.createArrayOf("text", query.hostAndParents().toArray()));
             }
             try (ResultSet r = s.executeQuery()) {

@@ -1,5 +1,7 @@
 package org.interdict.paging;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -8,6 +10,9 @@ import org.interdict.error.ProblemException;
 
 /** Query parameters parsed by hand, so a bad value is a 400 naming the parameter, not a bare 404. */
 public final class QueryParams {
+
+    /** How far ahead of this server's clock an instant may be: a client's clock may run a little fast. */
+    public static final Duration CLOCK_DRIFT = Duration.ofMinutes(1);
 
     private QueryParams() {}
 
@@ -28,6 +33,20 @@ public final class QueryParams {
         } catch (RuntimeException e) {
             throw ProblemException.invalid(name, "invalid-parameter", "'" + value + "' is not valid; expected " + expected);
         }
+    }
+
+    /**
+     * An instant a rule set is asked about ({@code at}): ISO-8601, from the Unix epoch (no version is older) to
+     * {@code now} plus {@link #CLOCK_DRIFT}. A later one is refused rather than answered with the current version:
+     * nothing tells which version will be current then.
+     */
+    public static Instant pastInstant(String name, String value, Instant now) {
+        Instant instant = value(name, value, Instant::parse, "an ISO-8601 instant such as 2026-04-30T00:00:00Z");
+        if (instant != null && (instant.isBefore(Instant.EPOCH) || instant.isAfter(now.plus(CLOCK_DRIFT)))) {
+            throw ProblemException.invalid(name, "out-of-range", "'" + value + "' is out of range: " + name
+                    + " takes an instant from " + Instant.EPOCH + " to now (" + now + ")");
+        }
+        return instant;
     }
 
     public static String text(String value) {

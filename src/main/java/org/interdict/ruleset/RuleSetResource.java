@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,14 +41,16 @@ public class RuleSetResource {
     private final VersionDecisions decisions;
     private final CurrentActor actor;
     private final InterdictConfig config;
+    private final Clock clock;
 
     public RuleSetResource(RuleSetQueries queries, RuleSetDownloads downloads, VersionDecisions decisions,
-            CurrentActor actor, InterdictConfig config) {
+            CurrentActor actor, InterdictConfig config, Clock clock) {
         this.queries = queries;
         this.downloads = downloads;
         this.decisions = decisions;
         this.actor = actor;
         this.config = config;
+        this.clock = clock;
     }
 
     @GET
@@ -55,7 +58,7 @@ public class RuleSetResource {
             + "at that instant. `held` shows a version the circuit breaker holds for a supervisor.")
     public RuleSetStatus status(@PathParam("isp") String isp, @QueryParam("at") String at) {
         access(isp);
-        Instant instant = QueryParams.value("at", at, Instant::parse, "an ISO-8601 instant such as 2026-04-30T00:00:00Z");
+        Instant instant = QueryParams.pastInstant("at", at, clock.instant());
         if (instant == null) {
             return queries.status(isp);
         }

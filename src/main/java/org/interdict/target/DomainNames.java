@@ -62,10 +62,17 @@ final class DomainNames {
         String result = ascii.toString();
         checkLabels(result);
         if (result.length() > MAX_NAME_OCTETS) {
-            throw new Refusal(TargetProblem.NAME_TOO_LONG, "name " + Refusal.quote(result) + " is "
-                    + result.length() + " octets; at most " + MAX_NAME_OCTETS);
+            throw new Refusal(TargetProblem.TOO_LONG, "name " + Refusal.quote(result) + " is " + result.length()
+                    + " octets; at most " + MAX_NAME_OCTETS, TargetParser.tooLongHint(TargetType.DOMAIN));
         }
         return result;
+    }
+
+    /** The Unicode form of a canonical name: what it looks like to a reader. */
+    String toUnicode(String ascii) {
+        StringBuilder unicode = new StringBuilder(ascii.length());
+        IDNA_UTS46.nameToUnicode(ascii, unicode, new IDNA.Info());
+        return unicode.toString();
     }
 
     /** IPv4 literals are caught by their numeric last label; IPv6 ones would otherwise read as bad characters. */

@@ -14,6 +14,7 @@ public record GuardFinding(String code, String message) {
     public static final String TOO_BROAD = "too-broad";
     public static final String SHARED_INFRASTRUCTURE = "shared-infrastructure";
     public static final String HIGH_IMPACT = "high-impact";
+    public static final String CONFUSABLE = "confusable";
 
     public GuardFinding {
         Objects.requireNonNull(code, "code");

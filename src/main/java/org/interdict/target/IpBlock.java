@@ -95,6 +95,16 @@ record IpBlock(boolean v6, long hi, long lo, int prefix) {
         return containing(bytes, prefix);
     }
 
+    /** The block of width {@code prefix} holding the address {@code hi:lo}, its host bits cleared. */
+    static IpBlock masked(boolean v6, long hi, long lo, int prefix) {
+        return new IpBlock(v6, hi & hiMask(v6, prefix), lo & loMask(v6, prefix), prefix);
+    }
+
+    boolean contains(IpBlock other) {
+        return v6 == other.v6 && prefix <= other.prefix
+                && (other.hi & hiMask(v6, prefix)) == hi && (other.lo & loMask(v6, prefix)) == lo;
+    }
+
     static IpBlock containing(InetAddress address, int prefix) {
         return containing(address.getAddress(), prefix);
     }

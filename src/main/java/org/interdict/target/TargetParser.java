@@ -9,6 +9,12 @@ import java.util.Objects;
 public final class TargetParser {
 
     private static final String TREE_PREFIX = "*.";
+    /**
+     * Text this many times longer than its type's maximum is refused before any work, however it would normalise:
+     * so a huge line costs a length check only. No real target shrinks that much (NFC composes a letter and its
+     * few marks into one; A-labels and percent-encoding only grow).
+     */
+    private static final int WRITTEN_LENGTH_FACTOR = 4;
 
     private final DomainNames domains = new DomainNames();
     private final UrlNormaliser urls = new UrlNormaliser(domains);
@@ -28,8 +34,19 @@ public final class TargetParser {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
         String text = trim(value);
+        int max = type.maxLength();
         try {
-            return new ParseResult.Valid(new Target(type, canonical(type, text)));
+            if (text.length() > WRITTEN_LENGTH_FACTOR * max) {
+                throw new Refusal(TargetProblem.TOO_LONG, Refusal.quote(text) + " is " + text.length()
+                        + " characters long; " + describe(type) + " has at most " + max, tooLongHint(type));
+            }
+            String canonical = canonical(type, text);
+            if (canonical.length() > max) {
+                throw new Refusal(TargetProblem.TOO_LONG, Refusal.quote(text) + " is " + canonical.length()
+                        + " characters long once normalised; " + describe(type) + " has at most " + max,
+                        tooLongHint(type));
+            }
+            return new ParseResult.Valid(new Target(type, canonical));
         } catch (Refusal refusal) {
             return new ParseResult.Invalid(refusal.problem());
         }
@@ -41,6 +58,22 @@ public final class TargetParser {
             case DOMAIN_TREE -> domains.toAscii(text.startsWith(TREE_PREFIX) ? text.substring(2) : text);
             case URL -> urls.normalise(text);
             case IP -> IpBlock.parseStrict(text).text();
+        };
+    }
+
+    private static String describe(TargetType type) {
+        return switch (type) {
+            case DOMAIN, DOMAIN_TREE -> "a domain name";
+            case URL -> "a URL (non-ASCII characters percent-encoded)";
+            case IP -> "an IP address or block";
+        };
+    }
+
+    static String tooLongHint(TargetType type) {
+        return switch (type) {
+            case DOMAIN, DOMAIN_TREE -> "check that the line holds one name and nothing else";
+            case URL -> "block the URL's host as a domain instead, if the order allows it";
+            case IP -> "write one address or block a line";
         };
     }
 

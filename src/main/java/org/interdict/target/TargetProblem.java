@@ -11,7 +11,8 @@ public record TargetProblem(String code, String message, String hint) {
     public static final String EMPTY = "empty";
     public static final String INVALID_DOMAIN = "invalid-domain";
     public static final String LABEL_TOO_LONG = "label-too-long";
-    public static final String NAME_TOO_LONG = "name-too-long";
+    /** Longer than {@link TargetType#maxLength()} allows for its type. */
+    public static final String TOO_LONG = "too-long";
     public static final String INVALID_CHARACTER = "invalid-character";
     public static final String IP_LITERAL_DOMAIN = "ip-literal-domain";
     public static final String SINGLE_LABEL = "single-label";

@@ -19,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.interdict.target.TargetType;
+import org.interdict.target.UrlHost;
 
 /**
  * Properties over small universes (a few labels, one IPv4 /24, one IPv6 /120) so that random inputs overlap,

@@ -218,6 +218,32 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void theNat64And6to4ImagesOfAProtectedIpv4AddressAreProtectedToo() {
+        CompileResult result = compiler.compile(List.of(ip(1, "64:ff9b::808:808"), ip(2, "2002:808:808::/48"),
+                ip(3, "64:ff9b::808:800/120"), url(4, "http://[2002:808:808::1]/x"), ip(5, "64:ff9b::909:909"),
+                ip(6, "2002:808:808:1::/64")), List.of(allow(AllowType.CIDR, "8.8.8.8")));
+
+        List<String> ipv6 = result.ruleSet().rules(RuleType.IPV6);
+        assertThat(ipv6).contains("64:ff9b::909:909/128", "64:ff9b::808:800/125", "64:ff9b::808:809/128")
+                .doesNotContain("64:ff9b::808:808/128", "64:ff9b::808:800/120", "2002:808:808::/48")
+                .noneMatch(rule -> rule.startsWith("2002:"))
+                .hasSize(9);
+        assertThat(result.ruleSet().rules(RuleType.URL)).isEmpty();
+        assertThat(result.conflicts()).allSatisfy(c -> assertThat(c.protectedBy().value()).isEqualTo("8.8.8.8"))
+                .extracting(Conflict::directiveId, Conflict::resolution).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, Resolution.REFUSED),
+                        org.assertj.core.groups.Tuple.tuple(2L, Resolution.REFUSED),
+                        org.assertj.core.groups.Tuple.tuple(3L, Resolution.CARVED),
+                        org.assertj.core.groups.Tuple.tuple(4L, Resolution.REFUSED),
+                        org.assertj.core.groups.Tuple.tuple(6L, Resolution.REFUSED));
+        assertThat(result.conflicts().get(0).message())
+                .isEqualTo("64:ff9b::808:808 lies inside 64:ff9b::808:808, the NAT64 image of protected 8.8.8.8"
+                        + " (protected)");
+        assertThat(result.conflicts().get(1).message())
+                .contains("2002:808:808::/48, the 6to4 image of protected 8.8.8.8");
+    }
+
+    @Test
     void carvedPiecesKeepOnlyTheDirectivesBehindThem() {
         RuleSet set = compiler.compile(List.of(ip(1, "10.0.0.0/23"), ip(2, "10.0.1.0/24")),
                 List.of(allow(AllowType.CIDR, "10.0.0.0/25"))).ruleSet();

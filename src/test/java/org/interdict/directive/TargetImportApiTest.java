@@ -1,9 +1,11 @@
 package org.interdict.directive;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.interdict.support.Api.OFFICER;
 import static org.interdict.support.Api.as;
 
@@ -73,6 +75,62 @@ class TargetImportApiTest {
                 .body("violations.code", equalTo(List.of("public-suffix", "single-label", "private-registry-suffix",
                         "reserved-range", "too-broad", "shared-infrastructure", "high-impact", "reserved-range")))
                 .body("violations[0].hint", equalTo("add a justification to override; a supervisor must then confirm it"));
+    }
+
+    @Test
+    void theGuardsSeeAUrlsHostTheIpv4InsideAnIpv6AddressAndNamesThatPassForOthers() {
+        long id = Api.draft(Api.unique("walked-around"));
+        String lines = "https://google.com/\n64:ff9b::6810:1\n2002:6810:1::/48\nаpple.com\nhttps://аpple.com/login\n"
+                + "lừa-đảo.vn\nđánh-bạc-trực-tuyến.vn\nhttps://lừa-đảo.vn/khuyen-mai\n";
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body(lines).post("/api/v1/directives/" + id + "/targets")
+                .then().statusCode(400)
+                .body("violations.line", equalTo(List.of(1, 2, 3, 4, 5)))
+                .body("violations.code", equalTo(List.of("high-impact", "shared-infrastructure",
+                        "shared-infrastructure", "confusable", "confusable")))
+                .body("violations[1].message", containsString("NAT64"))
+                .body("violations[3].message", containsString("Cyrillic and Latin"));
+
+        String justified = lines.lines().limit(5).map(line -> line + "  # justification: named in the order")
+                .collect(Collectors.joining("\n", "", "\n")) + lines.lines().skip(5).collect(Collectors.joining("\n"));
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body(justified)
+                .post("/api/v1/directives/" + id + "/targets").then().statusCode(200)
+                .body("imported", equalTo(8)).body("flagged", equalTo(5));
+    }
+
+    @Test
+    void aTargetLongerThanItsTypeAllowsIsRefusedAsALineInTextAndJson() {
+        long id = Api.draft(Api.unique("long"));
+        String longest = "https://long.example.vn/" + "a".repeat(4096 - 24);
+        String tooLong = longest + "b";
+        String longName = ("x".repeat(60) + ".").repeat(5) + "vn";
+        String huge = "https://huge.example.vn/" + "c".repeat(200_000);
+        as(OFFICER).contentType("text/plain; charset=UTF-8")
+                .body(String.join("\n", "ok.example.vn", tooLong, longName, huge))
+                .post("/api/v1/directives/" + id + "/targets").then().statusCode(400)
+                .body("violations.line", equalTo(List.of(2, 3, 4)))
+                .body("violations.code", equalTo(List.of("too-long", "too-long", "too-long")))
+                .body("violations[0].message", containsString("at most 4096"))
+                .body("violations[0].hint", containsString("host"))
+                .body("violations[2].message.length()", lessThan(200));
+        // 700 letters đ: within the JSON bound as written, six characters each once percent-encoded
+        String tooLongOnceNormalised = "https://long.example.vn/" + "đ".repeat(700);
+        as(OFFICER).body(List.of(Map.of("value", "ok.example.vn"),
+                        Map.of("type", "URL", "value", tooLongOnceNormalised)))
+                .post("/api/v1/directives/" + id + "/targets").then().statusCode(400)
+                .body("violations[0].line", equalTo(2)).body("violations[0].code", equalTo("too-long"))
+                .body("violations[0].message", containsString("once normalised"));
+        // longer than the maximum as written: the same line and code as in text, not a field error
+        as(OFFICER).body(List.of(Map.of("type", "URL", "value", tooLong)))
+                .post("/api/v1/directives/" + id + "/targets").then().statusCode(400)
+                .body("violations[0].line", equalTo(1)).body("violations[0].code", equalTo("too-long"));
+
+        // the longest URL is stored and found again: its index entry is a digest, far below the btree limit
+        as(OFFICER).contentType("text/plain; charset=UTF-8").body(longest).post("/api/v1/directives/" + id + "/targets")
+                .then().statusCode(200).body("imported", equalTo(1));
+        as(OFFICER).body(List.of(Map.of("type", "URL", "value", longest))).post("/api/v1/directives/" + id + "/targets")
+                .then().statusCode(200).body("imported", equalTo(0)).body("alreadyPresent", equalTo(1));
+        org.assertj.core.api.Assertions.assertThat(Db.queryString(
+                "select length(value) from directive_target where directive_id = ?", id)).isEqualTo("4096");
     }
 
     @Test

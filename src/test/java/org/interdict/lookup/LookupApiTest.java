@@ -90,6 +90,63 @@ class LookupApiTest {
                 .get("/api/v1/lookup").then().statusCode(404).body("code", equalTo("no-ruleset"));
     }
 
+    @Test
+    void readsAQuestionExactlyAsTheImportReadsATarget() {
+        String isp = Api.newIsp();
+        String word = UUID.randomUUID().toString().substring(0, 6);
+        long first = Rulesets.current(isp);
+        String url = "http://a_b." + word + ".example.biz/x";
+        Api.approvedFor(List.of(isp), Api.unique("underscore"), url);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+
+        assertThat(lookup(url, isp, null).getBoolean("blocked")).isTrue();
+        String spelledOtherwise = "HTTP://A_B." + word + ".Example.BIZ:80/y/../x#top";
+        assertThat(lookup(spelledOtherwise, isp, null).getBoolean("blocked")).isTrue();
+        assertThat(lookup("http://a_b.example.biz/", isp, null).getBoolean("blocked")).isFalse();
+
+        List<String> bad = List.of("ftp://files.example.vn/x", "010.0.0.1", "http://user@example.vn/",
+                "a_b.example_biz", "vn", "192.0.2.1/24", "http://[2001:db8::1/",
+                "https://" + ("x".repeat(60) + ".").repeat(5) + "vn/");
+        long draft = Api.draft(Api.unique("same-codes"));
+        List<String> importCodes = as(OFFICER).contentType("text/plain; charset=UTF-8").body(String.join("\n", bad))
+                .post("/api/v1/directives/" + draft + "/targets").then().statusCode(400)
+                .extract().jsonPath().getList("violations.code", String.class);
+        List<String> lookupCodes = bad.stream().map(line -> as(AUDITOR).queryParam("q", line).queryParam("isp", isp)
+                .get("/api/v1/lookup").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("q")).extract().jsonPath().getString("violations[0].code"))
+                .toList();
+        assertThat(lookupCodes).isEqualTo(importCodes).hasSize(bad.size()).contains("url-scheme", "too-long");
+    }
+
+    @Test
+    void anInstantLaterThanNowOrBefore1970IsRefusedNamingAt() {
+        String isp = Api.newIsp();
+        long current = Rulesets.current(isp);
+        for (String at : List.of("+999999999-12-31T23:59:59Z", "9999-12-31T23:59:59Z",
+                Instant.now().plusSeconds(3600).toString(), "-999999999-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
+            as(AUDITOR).queryParam("q", "example.vn").queryParam("isp", isp).queryParam("at", at).get("/api/v1/lookup")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("at")).body("violations[0].code", equalTo("out-of-range"));
+        }
+        as(AUDITOR).queryParam("q", "example.vn").queryParam("isp", isp).queryParam("at", "tomorrow")
+                .get("/api/v1/lookup").then().statusCode(400).body("violations[0].field", equalTo("at"));
+        // a client clock a few seconds fast still asks about the present
+        assertThat(lookup("example.vn", isp, Instant.now().plusSeconds(5).toString()).getLong("version"))
+                .isEqualTo(current);
+    }
+
+    @Test
+    void anIpv6AddressCarryingAProtectedIpv4AddressIsAllowlistedLikeIt() {
+        String isp = Api.newIsp();
+        Rulesets.current(isp);
+        for (String q : List.of("8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "http://[64:ff9b::808:808]/")) {
+            JsonPath answer = lookup(q, isp, null);
+            assertThat(answer.getBoolean("blocked")).as(q).isFalse();
+            assertThat(answer.getList("allowlisted.value")).as(q).contains("8.8.8.8");
+        }
+        assertThat(lookup("64:ff9b::2d76:9001", isp, null).getList("allowlisted")).isEmpty();
+    }
+
     private static JsonPath lookup(String q, String isp, String at) {
         var request = as(AUDITOR).queryParam("q", q).queryParam("isp", isp);
         if (at != null) {

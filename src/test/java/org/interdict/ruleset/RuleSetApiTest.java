@@ -167,6 +167,37 @@ class RuleSetApiTest {
     }
 
     @Test
+    void theAllowlistProtectsTheNat64And6to4ImagesOfAProtectedIpv4Address() {
+        String isp = Api.newIsp();
+        long id = Api.approvedFor(List.of(isp), Api.unique("nat64"), "64:ff9b::808:808", "2002:808:808::/48",
+                "64:ff9b::2d76:9001");
+        JsonPath status = Rulesets.await(isp, s -> s.getList("current.changes.directiveId").contains((int) id));
+        String ours = "current.conflicts.findAll { it.directiveId == " + id + " }";
+        assertThat(status.getList(ours + ".protectedBy.value")).containsExactly("8.8.8.8", "8.8.8.8");
+        assertThat(status.getList(ours + ".resolution")).containsExactly("REFUSED", "REFUSED");
+        assertThat(status.getList(ours + ".targetValue")).containsExactlyInAnyOrder("64:ff9b::808:808",
+                "2002:808:808::/48");
+        String rules = as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset/versions/" + status.getLong("current.version"))
+                .asString();
+        assertThat(rules).contains("64:ff9b::2d76:9001").doesNotContain("64:ff9b::808:808")
+                .doesNotContain("2002:808:808");
+    }
+
+    @Test
+    void atLaterThanNowIsRefusedNamingIt() {
+        String isp = Api.newIsp();
+        long current = Rulesets.current(isp);
+        for (String at : List.of("+999999999-12-31T23:59:59Z", "9999-12-31T23:59:59Z",
+                Instant.now().plus(Duration.ofHours(1)).toString(), "-999999999-01-01T00:00:00Z")) {
+            as(OFFICER).queryParam("at", at).get("/api/v1/isps/" + isp + "/ruleset").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("at")).body("violations[0].code", equalTo("out-of-range"));
+        }
+        as(OFFICER).queryParam("at", Instant.now().plusSeconds(5).toString()).get("/api/v1/isps/" + isp + "/ruleset")
+                .then().statusCode(200).body("current.version", equalTo((int) current));
+    }
+
+    @Test
     void previewShowsWhatApprovalWouldDo() {
         String isp = Api.newIsp();
         Api.approvedFor(List.of(isp), Api.unique("existing"), "*.already.example.vn");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GuardsTest {
@@ -77,9 +78,84 @@ class GuardsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"*.example-site.com.vn", "someone.github.io", "*.thuvien-interdict.vn",
-        "https://google.com/", "https://com.vn/", "http://10.0.0.1/"})
+        "https://someone.github.io/page", "https://mail.google.com/x", "http://45.118.144.1/x",
+        "64:ff9b::2d76:9001", "2002:2d76:9001::/48"})
     void ordinaryTargetsPassCleanly(String line) {
         assertThat(codes(line)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://google.com/, google.com",
+        "https://www.google.com/search?q=x, www.google.com",
+        "https://com.vn/, com.vn",
+        "http://github.io:8080/a, github.io",
+        "http://10.0.0.1/, 10.0.0.1",
+        "http://[2001:db8::1]/x, 2001:db8::1",
+        "http://104.16.0.1/x, 104.16.0.1",
+        "http://[64:ff9b::6810:1]/, 64:ff9b::6810:1",
+        "https://аpple.com/login, аpple.com"})
+    void aUrlTripsTheGuardsOfItsHost(String url, String host) {
+        assertThat(codes(host)).isNotEmpty();
+        assertThat(codes(url)).isEqualTo(codes(host));
+        assertThat(guards.check(target(url))).allSatisfy(finding -> assertThat(finding.message())
+                .startsWith("the URL's host: ").contains("HTTPS"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "10.1.2.3, 64:ff9b::a01:203",
+        "10.1.2.3, 2002:a01:203::/48",
+        "10.1.2.3, 2002:a01:203:1::/64",
+        "104.16.132.229, 64:ff9b::6810:84e5",
+        "104.16.132.229, 2002:6810:84e5::/48",
+        "104.16.0.0/24, 64:ff9b::6810:0/120",
+        "104.16.0.0/24, 2002:6810::/40",
+        "0.0.0.0/4, 64:ff9b::/100",
+        "11.0.0.0/15, 2002:b00::/31"})
+    void anIpv6ImageOfAnIpv4BlockTripsTheGuardsOfTheIpv4Block(String ipv4, String ipv6) {
+        assertThat(codes(ipv4)).isNotEmpty();
+        assertThat(codes(ipv6)).containsAll(codes(ipv4));
+        assertThat(guards.check(target(ipv6))).filteredOn(finding -> finding.message().contains("reaches IPv4"))
+                .hasSameSizeAs(codes(ipv4))
+                .allSatisfy(finding -> assertThat(finding.message()).containsAnyOf("NAT64", "6to4"));
+    }
+
+    @Test
+    void aBlockOverATranslationPrefixCarriesEveryIpv4Address() {
+        // ::/1 holds both 64:ff9b::/96 and 2002::/16, so it reaches every IPv4 address twice over.
+        assertThat(guards.check(target("::/1"))).filteredOn(finding -> finding.message().contains("0.0.0.0/0"))
+                .extracting(GuardFinding::code).containsOnly(GuardFinding.TOO_BROAD, GuardFinding.RESERVED_RANGE,
+                        GuardFinding.SHARED_INFRASTRUCTURE).hasSize(6);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "аpple.com, Cyrillic and Latin",
+        "*.gооgle.com, Cyrillic and Latin",
+        "раураl.com, Cyrillic and Latin",
+        "уа.ru, ya.ru",
+        "www.уа.ru, ya.ru"})
+    void internationalisedNamesThatPassForOthersAreConfusable(String line, String named) {
+        GuardFinding finding = finding(line, GuardFinding.CONFUSABLE);
+        assertThat(finding.message()).contains(named, "UTS #39", target(line).value());
+        assertThat(finding.message()).contains(line.replace("*.", ""));
+    }
+
+    @Test
+    void aConfusableNameSaysWhichSiteItLooksLike() {
+        assertThat(finding("аpple.com", GuardFinding.CONFUSABLE).message())
+                .contains("looks like 'apple.com', one of the most-used sites");
+        assertThat(finding("пример-apple.com", GuardFinding.CONFUSABLE).message()).contains("Cyrillic and Latin")
+                .doesNotContain("looks like");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lừa-đảo.vn", "đánh-bạc-trực-tuyến.vn", "*.cá-cược.vn", "xổ-số.vn", "bộthôngtin.vn",
+        "https://lừa-đảo.vn/khuyen-mai", "thủ-tướng.chính-phủ.vn", "nguyễn-văn-ỉ.vn", "пример.рф", "例え.jp",
+        "münchen.de", "straße.de", "paypa1.com"})
+    void vietnameseAndOtherSingleScriptNamesAreNotConfusable(String line) {
+        assertThat(codes(line)).doesNotContain(GuardFinding.CONFUSABLE);
     }
 
     @Test

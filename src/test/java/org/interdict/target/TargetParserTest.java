@@ -190,7 +190,8 @@ class TargetParserTest {
             String tooLong = nameOfLength(254);
             assertThat(tooLong).hasSize(254);
             TargetProblem problem = problem(TargetType.DOMAIN, tooLong);
-            assertThat(problem.code()).isEqualTo(TargetProblem.NAME_TOO_LONG);
+            assertThat(problem.code()).isEqualTo(TargetProblem.TOO_LONG);
+            assertThat(problem.hint()).isNotBlank();
             assertThat(problem.message()).contains("254 octets; at most 253");
         }
 
@@ -493,6 +494,70 @@ class TargetParserTest {
         void hintIsItselfValid() {
             String hint = problem(TargetType.IP, "198.51.100.200/25").hint();
             assertThat(canonical(TargetType.IP, hint)).isEqualTo("198.51.100.128/25");
+        }
+    }
+
+    @Nested
+    class MaximumLengths {
+
+        /** An http URL of exactly {@code length} characters, all of them ASCII. */
+        private String urlOfLength(int length) {
+            String start = "https://long.example.vn/";
+            return start + "a".repeat(length - start.length());
+        }
+
+        @Test
+        void eachTypeHasOneDocumentedMaximum() {
+            assertThat(TargetType.DOMAIN.maxLength()).isEqualTo(253);
+            assertThat(TargetType.DOMAIN_TREE.maxLength()).isEqualTo(253);
+            assertThat(TargetType.URL.maxLength()).isEqualTo(4096);
+            assertThat(canonical(TargetType.IP, "FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFF:FFFE/127"))
+                    .hasSize(TargetType.IP.maxLength());
+        }
+
+        @Test
+        void urlOfTheMaximumIsAcceptedAndOneMoreRefused() {
+            assertThat(canonical(TargetType.URL, urlOfLength(4096))).hasSize(4096);
+            TargetProblem problem = lineProblem(urlOfLength(4097));
+            assertThat(problem.code()).isEqualTo(TargetProblem.TOO_LONG);
+            assertThat(problem.message()).contains("4097 characters long once normalised", "at most 4096");
+            assertThat(problem.hint()).contains("host");
+        }
+
+        @Test
+        void theMaximumCountsTheNormalisedUrl() {
+            // 700 letters đ as written are six characters each once normalised: two UTF-8 bytes, percent-encoded.
+            String url = "https://long.example.vn/" + "đ".repeat(700);
+            assertThat(url.length()).isLessThan(4096);
+            TargetProblem problem = problem(TargetType.URL, url);
+            assertThat(problem.code()).isEqualTo(TargetProblem.TOO_LONG);
+            assertThat(problem.message()).contains("once normalised");
+            assertThat(canonical(TargetType.URL, "https://long.example.vn/" + "đ".repeat(600))).hasSizeLessThan(4096);
+        }
+
+        @Test
+        void hugeTextIsRefusedUnreadWithAShortMessage() {
+            String huge = "https://long.example.vn/" + "a".repeat(5_000_000);
+            for (ParseResult result : new ParseResult[] {parser.parseLine(huge), parser.parse(TargetType.DOMAIN, huge),
+                parser.parse(TargetType.IP, huge)}) {
+                TargetProblem problem = ((ParseResult.Invalid) result).problem();
+                assertThat(problem.code()).isEqualTo(TargetProblem.TOO_LONG);
+                assertThat(problem.message()).hasSizeLessThan(160).contains("5000024 characters long");
+            }
+        }
+
+        @Test
+        void aTreeCountsItsNameWithoutTheWildcard() {
+            String name = nameOfLength(253);
+            assertThat(line("*." + name).value()).isEqualTo(name);
+            assertThat(lineProblem("*." + nameOfLength(254)).code()).isEqualTo(TargetProblem.TOO_LONG);
+        }
+
+        @Test
+        void aUrlHostFollowsTheNameMaximum() {
+            TargetProblem problem = lineProblem("http://" + nameOfLength(254) + "/");
+            assertThat(problem.code()).isEqualTo(TargetProblem.TOO_LONG);
+            assertThat(problem.message()).contains("at most 253");
         }
     }
 

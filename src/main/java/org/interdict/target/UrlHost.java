@@ -1,9 +1,12 @@
-package org.interdict.compile;
+package org.interdict.target;
 
-/** The host part of a canonical {@code http(s)://host[:port]/path?query} URL. */
-record UrlHost(String name, boolean ipLiteral, boolean ipv6) {
+/**
+ * The host part of a canonical {@code http(s)://host[:port]/path?query} URL, as {@link TargetParser} writes it:
+ * a lower-case ASCII name, a dotted-quad IPv4 address, or an IPv6 address (given here without its brackets).
+ */
+public record UrlHost(String name, boolean ipLiteral, boolean ipv6) {
 
-    static UrlHost of(String url) {
+    public static UrlHost of(String url) {
         int start = url.indexOf("://");
         if (start < 0) {
             throw new IllegalArgumentException("not a canonical URL: " + url);
