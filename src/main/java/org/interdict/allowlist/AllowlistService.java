@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -202,21 +201,22 @@ public class AllowlistService {
     }
 
     private List<AllowEntryView> query(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<AllowEntryView> views = new ArrayList<>();
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    views.add(new AllowEntryView(rows.getLong(1), AllowType.valueOf(rows.getString(2)), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getTimestamp(7).toInstant()));
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
                 }
+                List<AllowEntryView> views = new ArrayList<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        views.add(new AllowEntryView(rows.getLong(1), AllowType.valueOf(rows.getString(2)),
+                                rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                                rows.getTimestamp(7).toInstant()));
+                    }
+                }
+                return views;
             }
-            return views;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     /** Runs {@code work} in one transaction and, once committed, wakes the compiler. */

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import org.interdict.persistence.Transactions;
 
 /**
  * Appends to the audit log inside the caller's JDBC transaction, so an entry exists exactly when its change
@@ -74,10 +75,7 @@ public class AuditLog {
         if (c.getTransactionIsolation() == Connection.TRANSACTION_READ_COMMITTED) {
             return own == null ? null : own.hash();
         }
-        Head committed;
-        try (Connection fresh = dataSource.getConnection()) {
-            committed = headOn(fresh);
-        }
+        Head committed = Transactions.read(dataSource, AuditLog::headOn);
         Head head = own == null || (committed != null && committed.id() > own.id()) ? committed : own;
         return head == null ? null : head.hash();
     }

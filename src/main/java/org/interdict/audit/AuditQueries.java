@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +15,7 @@ import org.interdict.audit.dto.AuditEntryView;
 import org.interdict.audit.dto.ChainVerification;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
+import org.interdict.persistence.Transactions;
 
 /** Reading and verifying the audit log. Blocking JDBC: callers run on worker threads. */
 @ApplicationScoped
@@ -44,20 +44,21 @@ public class AuditQueries {
         condition(where, params, "at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(where, params, "at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
         params.add(filter.limit() + 1);
-        List<AuditEntryView> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select " + COLUMNS + " from audit_entry" + where + " order by id desc limit ?")) {
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(view(r));
+        List<AuditEntryView> rows = Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "select " + COLUMNS + " from audit_entry" + where + " order by id desc limit ?")) {
+                for (int i = 0; i < params.size(); i++) {
+                    s.setObject(i + 1, params.get(i));
                 }
+                List<AuditEntryView> found = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(view(r));
+                    }
+                }
+                return found;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
         boolean more = rows.size() > filter.limit();
         List<AuditEntryView> page = more ? rows.subList(0, filter.limit()) : rows;
         return new Page<>(page, more ? Cursors.encode(page.get(page.size() - 1).id()) : null);
@@ -65,21 +66,15 @@ public class AuditQueries {
 
     /** Recomputes every hash from the first entry on and stops at the first one that does not match. */
     public ChainVerification verify() {
-        try (Connection c = dataSource.getConnection()) {
-            // PostgreSQL streams with a cursor only inside a transaction.
-            c.setAutoCommit(false);
+        // PostgreSQL streams with a cursor only inside a transaction; this one writes nothing.
+        return Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from audit_entry order by id")) {
                 s.setFetchSize(VERIFY_FETCH);
                 try (ResultSet r = s.executeQuery()) {
                     return walk(r);
                 }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     private ChainVerification walk(ResultSet r) throws SQLException {

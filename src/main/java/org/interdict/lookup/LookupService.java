@@ -2,10 +2,8 @@ package org.interdict.lookup;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +19,7 @@ import org.interdict.lookup.dto.LookupAnswer;
 import org.interdict.lookup.dto.LookupAnswer.DirectiveRef;
 import org.interdict.lookup.dto.LookupAnswer.MatchedRule;
 import org.interdict.lookup.dto.LookupAnswer.Protection;
+import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.RuleSetQueries;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.target.TargetParser;
@@ -94,21 +93,20 @@ public class LookupService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<DirectiveRef> refs = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select id,"
-                + " legal_reference, title, authority, issued_on, category, status from directive where id = any(?)"
-                + " order by id")) {
-            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    refs.add(new DirectiveRef(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                            r.getDate(5).toLocalDate(), r.getString(6), r.getString(7)));
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("select id, legal_reference, title, authority, issued_on,"
+                    + " category, status from directive where id = any(?) order by id")) {
+                s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                List<DirectiveRef> refs = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        refs.add(new DirectiveRef(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                                r.getDate(5).toLocalDate(), r.getString(6), r.getString(7)));
+                    }
                 }
+                return refs;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return refs;
+        });
     }
 
     private List<Protection> protections(LookupQuery query) {
@@ -118,22 +116,22 @@ public class LookupService {
                         + " and value::inet >>= any(?::inet[]) order by value::inet"
                 : "select type, value, reason from allowlist_entry where (type = 'DOMAIN' and value = ?)"
                         + " or (type = 'DOMAIN_TREE' and value = any(?)) order by length(value) desc";
-        List<Protection> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (address) {
-                s.setArray(1, c.createArrayOf("text", query.hostAddresses().toArray()));
-            } else {
-                s.setString(1, query.host());
-                s.setArray(2, c.createArrayOf("text", query.hostAndParents().toArray()));
-            }
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    found.add(new Protection(r.getString(1), r.getString(2), r.getString(3)));
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (address) {
+                    s.setArray(1, c.createArrayOf("text", query.hostAddresses().toArray()));
+                } else {
+                    s.setString(1, query.host());
+                    s.setArray(2, c.createArrayOf("text", query.hostAndParents().toArray()));
                 }
+                List<Protection> found = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.add(new Protection(r.getString(1), r.getString(2), r.getString(3)));
+                    }
+                }
+                return Collections.unmodifiableList(found);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Collections.unmodifiableList(found);
+        });
     }
 }

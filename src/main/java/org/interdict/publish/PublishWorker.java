@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.interdict.version.NewVersion;
 import org.interdict.version.Outbox;
+import org.interdict.persistence.Transactions;
 import org.jboss.logging.Logger;
 
 /**
@@ -84,16 +85,9 @@ public class PublishWorker {
         scheduled.set(false);
         boolean everyIsp = reconcile.getAndSet(false);
         boolean clean = false;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                clean = tryLock(c) && publishAll(c, everyIsp);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (Exception e) {
+        try {
+            clean = Transactions.inTransaction(dataSource, c -> tryLock(c) && publishAll(c, everyIsp));
+        } catch (RuntimeException e) {
             LOG.errorf(e, "Publication run failed; retrying");
         }
         if (clean && failing.getAndSet(false)) {
