@@ -2,6 +2,7 @@ package org.interdict.ruleset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,16 @@ final class VersionWriter {
     private record Head(Long publishedNumber, String publishedKey, Long heldNumber, String heldKey, Instant heldSince,
             long maxNumber) {}
 
-    record ChangeNote(Long directiveId, String change) {}
+    record ChangeNote(Long directiveId, String change) {
+
+        /** Whether a supervisor's approval stands behind it: the directive was approved, or took effect as approved. */
+        boolean approval() {
+            return directiveId != null && APPROVALS.contains(change);
+        }
+    }
+
+    /** The changes that bring what a supervisor approved. */
+    private static final Set<String> APPROVALS = Set.of("approved", "activated");
 
     private final Connection c;
     private final RuleSetContents contents;
@@ -62,7 +72,9 @@ final class VersionWriter {
             supersedeHeld(isp, head);
             return null;
         }
-        if (contents.holds(c, head.heldKey(), rules)) {
+        // The held rules again: a new version only when an approval among the changes may now explain them (a
+        // scheduled order compiled in force before its activation was recorded), to be judged again.
+        if (contents.holds(c, head.heldKey(), rules) && changes.stream().noneMatch(ChangeNote::approval)) {
             return null;
         }
         supersedeHeld(isp, head);
@@ -148,11 +160,14 @@ final class VersionWriter {
         Set<Long> approved = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("select (e ->> 'directiveId')::bigint from ruleset_version v"
                 + " cross join jsonb_array_elements(v.changes) e where v.isp_id = ? and v.number > ?"
-                + " and e ->> 'change' in ('approved', 'activated') and e ->> 'directiveId' is not null"
+                + " and e ->> 'change' = any(?) and e ->> 'directiveId' is not null"
                 + " union select directive_id from ruleset_change where compiled_at is null"
-                + " and change in ('approved', 'activated') and directive_id is not null")) {
+                + " and change = any(?) and directive_id is not null")) {
+            Array approvals = c.createArrayOf("text", APPROVALS.toArray());
             s.setString(1, isp);
             s.setLong(2, publishedNumber == null ? 0 : publishedNumber);
+            s.setArray(3, approvals);
+            s.setArray(4, approvals);
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     approved.add(rows.getLong(1));

@@ -10,12 +10,15 @@ import static org.interdict.support.Api.as;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.interdict.support.Api;
+import org.interdict.support.Db;
 import org.interdict.support.Rulesets;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +151,44 @@ class HeldVersionsApiTest {
         as(SUPERVISOR).delete("/api/v1/allowlist/" + entry).then().statusCode(204);
         JsonPath released = Rulesets.await(isp, s -> s.get("held") == null);
         assertThat(released.getLong("current.version")).isEqualTo(published);
+    }
+
+    @Test
+    void aScheduledOrderCompiledInForceBeforeItsActivationIsReleasedByIt() throws Exception {
+        String isp = Api.newIsp();
+        awaitChange(isp, Api.approvedFor(List.of(isp), Api.unique("base"), names("base", 1200)), "approved");
+        Instant effective = Instant.now().plusSeconds(10);
+        Map<String, Object> body = Api.directive(Api.unique("holiday"), effective, null);
+        body.put("audience", Map.of("isps", List.of(isp)));
+        long scheduled = as(OFFICER).body(body).post("/api/v1/directives").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        Api.addTargets(scheduled, names("holiday", 300));
+        as(OFFICER).post("/api/v1/directives/" + scheduled + "/submit").then().statusCode(200);
+        as(SUPERVISOR).body(Map.of()).post("/api/v1/directives/" + scheduled + "/approve").then().statusCode(200)
+                .body("status", equalTo("SCHEDULED"));
+        Rulesets.settle();
+
+        long heldNumber;
+        // The scheduler cannot record the activation while the row is locked, yet the order is in force: another
+        // order's compilation takes its rules with no approval among its changes.
+        try (Connection c = Db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("select 1 from directive where id = ? for update")) {
+                lock.setLong(1, scheduled);
+                lock.execute();
+            }
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), effective).toMillis() + 500));
+            Api.approvedFor(List.of(isp), Api.unique("other"), names("other", 1));
+            JsonPath held = Rulesets.await(isp, s -> s.get("held") != null);
+            assertThat(held.getInt("held.unexplained")).isEqualTo(300);
+            heldNumber = held.getLong("held.version");
+            c.rollback();
+        }
+        JsonPath released = awaitChange(isp, scheduled, "activated");
+        assertThat(released.getString("held")).isNull();
+        assertThat(released.getLong("current.version")).isGreaterThan(heldNumber);
+        assertThat(released.getInt("current.unexplained")).isZero();
+        assertThat(released.getString("current.decidedBy")).as("no human").isNull();
     }
 
     private static String awaitMetric(String line) {
