@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.interdict.compliance.dto.ComplianceView;
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Compliance gauges for Prometheus, recomputed periodically rather than on every scrape: each costs a few queries
- * over every appliance and directive.
+ * over every appliance and directive. Among them the versions the circuit breaker holds and for how long, to alert on.
  */
 @ApplicationScoped
 public class ComplianceMetrics {
@@ -52,6 +53,8 @@ public class ComplianceMetrics {
     private final MultiGauge currentVersion;
     private final MultiGauge behind;
     private final MultiGauge silent;
+    private final MultiGauge heldVersions;
+    private final MultiGauge heldAge;
     private final AtomicLong lateDirectives = new AtomicLong();
 
     public ComplianceMetrics(ComplianceService compliance, AgroalDataSource dataSource, InterdictConfig config,
@@ -66,6 +69,11 @@ public class ComplianceMetrics {
                 .description("Active appliances whose last applied version is not the ISP's current one").register(registry);
         this.silent = MultiGauge.builder("interdict.appliances.silent")
                 .description("Active appliances not heard from within interdict.compliance.silent-after").register(registry);
+        this.heldVersions = MultiGauge.builder("interdict.ruleset.held.versions")
+                .description("Versions of the ISP the circuit breaker holds for a supervisor (0 or 1)").register(registry);
+        this.heldAge = MultiGauge.builder("interdict.ruleset.held.oldest.age.seconds")
+                .description("Seconds since the ISP's versions started to be held: approvals since wait that long")
+                .register(registry);
         Gauge.builder("interdict.directives.past.enforcement.deadline", lateDirectives, AtomicLong::get)
                 .description("Block directives in force, past their enforcement deadline, not yet enforced everywhere")
                 .register(registry);
@@ -80,6 +88,13 @@ public class ComplianceMetrics {
                     .map(i -> MultiGauge.Row.of(Tags.of("isp", i.isp()), i.currentVersion())).toList(), true);
             behind.register(isps.stream().map(i -> MultiGauge.Row.of(Tags.of("isp", i.isp()), i.behind())).toList(), true);
             silent.register(isps.stream().map(i -> MultiGauge.Row.of(Tags.of("isp", i.isp()), i.silent())).toList(), true);
+            heldVersions.register(isps.stream().map(i -> MultiGauge.Row.of(Tags.of("isp", i.isp()),
+                    i.heldVersion() == null ? 0 : 1)).toList(), true);
+            // The age grows between refreshes: it is read at each scrape.
+            heldAge.register(isps.stream().filter(i -> i.heldSince() != null)
+                    .map(i -> MultiGauge.Row.of(Tags.of("isp", i.isp()), i.heldSince(),
+                            since -> Math.max(0, Duration.between(since, clock.instant()).toSeconds())))
+                    .toList(), true);
             lateDirectives.set(countLateDirectives());
         } catch (RuntimeException | SQLException e) {
             LOG.warnf("Cannot refresh the compliance metrics, keeping the previous values: %s", e.getMessage());

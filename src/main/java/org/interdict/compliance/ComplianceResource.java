@@ -27,7 +27,8 @@ public class ComplianceResource {
 
     @GET
     @Operation(summary = "Per ISP and appliance: the version applied, how far behind, last seen, failures",
-            description = "ISP engineers see their own ISP only; `isp` narrows the answer to one ISP.")
+            description = "ISP engineers see their own ISP only; `isp` narrows the answer to one ISP. `rulesetState` is "
+                    + "HELD while the circuit breaker holds a version of the ISP (`heldVersion`, `heldSince`).")
     public ComplianceView compliance(@QueryParam("isp") String isp) {
         String bound = IspScopes.boundIsp(actor.get());
         String asked = QueryParams.text(isp);

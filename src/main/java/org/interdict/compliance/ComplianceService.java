@@ -11,18 +11,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.interdict.compliance.dto.ComplianceView;
 import org.interdict.compliance.dto.ComplianceView.ApplianceCompliance;
 import org.interdict.compliance.dto.ComplianceView.IspCompliance;
+import org.interdict.compliance.dto.ComplianceView.RulesetState;
 import org.interdict.config.InterdictConfig;
+import org.interdict.ruleset.HeldVersions;
 
 /**
- * Who runs which version: per ISP its current version, per appliance the version it last reported applied, how
- * far behind that is, and whether it went silent. One query per table, whatever the number of appliances.
- * Blocking JDBC: callers run on worker threads.
+ * Who runs which version: per ISP its current version and the version the circuit breaker holds, per appliance the
+ * version it last reported applied, how far behind that is, and whether it went silent. One query per table,
+ * whatever the number of appliances. Blocking JDBC: callers run on worker threads.
  */
 @ApplicationScoped
 public class ComplianceService {
@@ -46,11 +49,14 @@ public class ComplianceService {
             + " where (?::text is null or a.isp_id = ?) order by a.isp_id, a.id";
 
     private final AgroalDataSource dataSource;
+    private final HeldVersions heldVersions;
     private final InterdictConfig config;
     private final Clock clock;
 
-    public ComplianceService(AgroalDataSource dataSource, InterdictConfig config, Clock clock) {
+    public ComplianceService(AgroalDataSource dataSource, HeldVersions heldVersions, InterdictConfig config,
+            Clock clock) {
         this.dataSource = dataSource;
+        this.heldVersions = heldVersions;
         this.config = config;
         this.clock = clock;
     }
@@ -94,14 +100,18 @@ public class ComplianceService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        Map<String, HeldVersions.Held> held = new HashMap<>();
+        heldVersions.all().forEach(h -> held.put(h.isp(), h));
         List<IspCompliance> result = new ArrayList<>();
         isps.forEach((id, current) -> {
             List<ApplianceCompliance> list = appliances.get(id);
             List<ApplianceCompliance> active = list.stream().filter(a -> !a.tokenRevoked()).toList();
             int behind = (int) active.stream().filter(a -> a.behindVersions() > 0).count();
-            result.add(new IspCompliance(id, current.number(), current.publishedAt(), active.size(),
-                    active.size() - behind, behind, (int) active.stream().filter(ApplianceCompliance::silent).count(),
-                    list));
+            HeldVersions.Held heldVersion = held.get(id);
+            result.add(new IspCompliance(id, heldVersion == null ? RulesetState.CURRENT : RulesetState.HELD,
+                    current.number(), current.publishedAt(), heldVersion == null ? null : heldVersion.version(),
+                    heldVersion == null ? null : heldVersion.since(), active.size(), active.size() - behind, behind,
+                    (int) active.stream().filter(ApplianceCompliance::silent).count(), list));
         });
         return new ComplianceView(now, result);
     }

@@ -12,17 +12,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.interdict.compliance.dto.EnforcementView;
 import org.interdict.compliance.dto.EnforcementView.ApplianceEnforcement;
 import org.interdict.compliance.dto.EnforcementView.IspEnforcement;
+import org.interdict.compliance.dto.EnforcementView.WaitingBehind;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
+import org.interdict.ruleset.HeldVersions;
 
 /**
  * Time to enforce a directive, per ISP and appliance. The first version carrying a directive is the first published
  * version at or after the first one whose recorded changes name it once it was in force (a held version that was
- * superseded passes its changes on to no one, hence "at or after"). Blocking JDBC.
+ * superseded passes its changes on to no one, hence "at or after"). While the circuit breaker holds a version the
+ * directive waits behind, the ISP's row says which and since when. Blocking JDBC.
  */
 @ApplicationScoped
 public class Enforcement {
@@ -33,11 +38,13 @@ public class Enforcement {
             + " where w.isp_id = v.isp_id and w.changes @> ?::jsonb and w.created_at >= ?) order by v.number limit 1";
 
     private final AgroalDataSource dataSource;
+    private final HeldVersions heldVersions;
     private final InterdictConfig config;
     private final Clock clock;
 
-    public Enforcement(AgroalDataSource dataSource, InterdictConfig config, Clock clock) {
+    public Enforcement(AgroalDataSource dataSource, HeldVersions heldVersions, InterdictConfig config, Clock clock) {
         this.dataSource = dataSource;
+        this.heldVersions = heldVersions;
         this.config = config;
         this.clock = clock;
     }
@@ -55,10 +62,13 @@ public class Enforcement {
             }
             Instant deadline = order.inForceSince() == null ? null
                     : order.inForceSince().plus(Duration.ofMinutes(order.deadlineMinutes()));
+            Map<String, WaitingBehind> waiting = new HashMap<>();
+            heldVersions.waitingBehind(c, id)
+                    .forEach(held -> waiting.put(held.isp(), new WaitingBehind(held.version(), held.since())));
             List<IspEnforcement> isps = new ArrayList<>();
             for (String isp : order.isps()) {
                 if (boundIsp == null || boundIsp.equals(isp)) {
-                    isps.add(forIsp(c, order, isp, deadline, now));
+                    isps.add(forIsp(c, order, isp, deadline, now, waiting.get(isp)));
                 }
             }
             return new EnforcementView(id, order.legalReference(), order.status(), order.inForceSince(), deadline,
@@ -89,8 +99,8 @@ public class Enforcement {
         }
     }
 
-    private IspEnforcement forIsp(Connection c, Order order, String isp, Instant deadline, Instant now)
-            throws SQLException {
+    private IspEnforcement forIsp(Connection c, Order order, String isp, Instant deadline, Instant now,
+            WaitingBehind waiting) throws SQLException {
         Long first = null;
         Instant publishedAt = null;
         if (order.inForceSince() != null) {
@@ -128,7 +138,7 @@ public class Enforcement {
         Instant enforcedAt = all ? appliances.stream().map(ApplianceEnforcement::confirmedAt).max(Instant::compareTo)
                 .orElseThrow() : null;
         boolean within = deadline != null && (enforcedAt != null ? !enforcedAt.isAfter(deadline) : !now.isAfter(deadline));
-        return new IspEnforcement(isp, first, publishedAt, enforcedAt, within, appliances);
+        return new IspEnforcement(isp, first, publishedAt, enforcedAt, within, waiting, appliances);
     }
 
     private static ApplianceEnforcement appliance(long id, String name, Instant confirmed, Instant since,

@@ -27,7 +27,8 @@ public class EnforcementResource {
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
     @Operation(summary = "Time to enforce a block directive", description = "Per ISP in its audience: when the first "
             + "version carrying it was published, and when each appliance first confirmed that version or a later "
-            + "one, against the directive's enforcement deadline.")
+            + "one, against the directive's enforcement deadline; `waitingBehind` names the version the circuit breaker "
+            + "holds that the directive waits behind, and since when.")
     public EnforcementView enforcement(@PathParam("id") long id) {
         return enforcement.of(id, IspScopes.boundIsp(actor.get()));
     }

@@ -102,16 +102,23 @@ public interface InterdictConfig {
         @WithDefault("10s")
         Duration pollInterval();
 
-        /** The circuit breaker that holds abnormal versions for a supervisor. */
+        /**
+         * The circuit breaker that holds for a supervisor a version changing too many rules that no approval explains.
+         */
         Breaker breaker();
     }
 
+    /**
+     * Limits on the rules a version adds plus removes that follow from no directive approved (or activated) since the
+     * ISP's current version: revocations, expiries, allowlist edits, anything else. What approvals bring is never
+     * counted: a supervisor approved each of them.
+     */
     interface Breaker {
-        /** Largest share of the current rules a version may add plus remove without being held. */
+        /** Largest share of the current rules a version may add plus remove, unexplained, without being held. */
         @WithDefault("0.10")
         double maxShare();
 
-        /** Largest number of rules a version may add plus remove without being held. */
+        /** Largest number of rules a version may add plus remove, unexplained, without being held. */
         @WithDefault("100000")
         int maxChanges();
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.interdict.compile.CompileResult;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleMatcher;
@@ -59,13 +60,18 @@ public class PreviewService {
                     continue;
                 }
                 CompileResult result = compiler.compile(CompileInputs.targetsOf(c, group.getKey()), inputs.allowlist());
-                RuleSet current = currentOf(group.getValue().get(0));
+                String isp = group.getValue().get(0);
+                VersionView currentVersion = queries.current(isp);
+                RuleSet current = currentVersion == null ? RuleSet.empty() : queries.content(currentVersion).rules();
                 Delta delta = Delta.between(current, result.ruleSet());
                 int added = delta.added().values().stream().mapToInt(List::size).sum();
                 int removed = delta.removed().values().stream().mapToInt(List::size).sum();
                 List<String> sample = delta.added().values().stream().flatMap(List::stream).limit(SAMPLE).toList();
-                audiences.add(new PreviewView.Audience(group.getValue(), added, removed, sample,
-                        breaker.trips(current.size(), added + removed)));
+                Set<Long> approved = VersionWriter.approvalsSince(c, isp,
+                        currentVersion == null ? null : currentVersion.version());
+                approved.add(directiveId);
+                audiences.add(new PreviewView.Audience(group.getValue(), added, removed, sample, breaker.trips(
+                        current.size(), CircuitBreaker.unexplained(current, result.ruleSet(), delta, approved))));
                 collectCovered(own, current, directiveId, covered);
                 result.conflicts().stream().filter(x -> x.directiveId() == directiveId && !conflicts.contains(x))
                         .forEach(conflicts::add);
@@ -74,11 +80,6 @@ public class PreviewService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private RuleSet currentOf(String isp) {
-        VersionView current = queries.current(isp);
-        return current == null ? RuleSet.empty() : queries.content(current).rules();
     }
 
     /** Targets of the directive that the current rules of other directives already block. */

@@ -31,7 +31,8 @@ public class RuleSetQueries {
 
     private static final String COLUMNS = "isp_id, number, digest, state, follows, created_at, published_at,"
             + " counts::text, added, removed, changes::text, conflicts::text, decided_by, decided_at,"
-            + " decision_reason, content_key, provenance_digest";
+            + " decision_reason, content_key, provenance_digest, unexplained,"
+            + " case when state = 'HELD' then coalesce(held_since, created_at) else held_since end";
     private static final TypeReference<Map<RuleType, Integer>> COUNTS = new TypeReference<>() {};
 
     private final AgroalDataSource dataSource;
@@ -159,7 +160,8 @@ public class RuleSetQueries {
                     VersionState.valueOf(rows.getString(4)), (Long) rows.getObject(5), instant(rows, 6),
                     instant(rows, 7), counts, counts.values().stream().mapToInt(Integer::intValue).sum(),
                     rows.getInt(9), rows.getInt(10), json.readTree(rows.getString(11)), json.readTree(rows.getString(12)),
-                    rows.getString(13), instant(rows, 14), rows.getString(15), rows.getString(16) != null);
+                    rows.getString(13), instant(rows, 14), rows.getString(15), rows.getString(16) != null,
+                    (Integer) rows.getObject(18), instant(rows, 19));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

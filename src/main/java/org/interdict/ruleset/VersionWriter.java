@@ -2,12 +2,14 @@ package org.interdict.ruleset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,17 +19,30 @@ import org.interdict.compile.RuleSet;
 import org.interdict.version.NewVersion;
 import org.interdict.version.Outbox;
 import org.interdict.version.VersionState;
+import org.jboss.logging.Logger;
 
 /** Turns a compiled rule set into an ISP's next version, inside the compilation's transaction. */
 final class VersionWriter {
 
-    /**
-     * The latest published version and its content's key, the held version and its content's key if any, and the
-     * highest number ever used.
-     */
-    private record Head(Long publishedNumber, String publishedKey, Long heldNumber, String heldKey, long maxNumber) {}
+    private static final Logger LOG = Logger.getLogger(VersionWriter.class);
 
-    record ChangeNote(Long directiveId, String change) {}
+    /**
+     * The latest published version and its content's key, the held version, its content's key and since when the
+     * ISP's versions are held, if any, and the highest number ever used.
+     */
+    private record Head(Long publishedNumber, String publishedKey, Long heldNumber, String heldKey, Instant heldSince,
+            long maxNumber) {}
+
+    record ChangeNote(Long directiveId, String change) {
+
+        /** Whether a supervisor's approval stands behind it: the directive was approved, or took effect as approved. */
+        boolean approval() {
+            return directiveId != null && APPROVALS.contains(change);
+        }
+    }
+
+    /** The changes that bring what a supervisor approved. */
+    private static final Set<String> APPROVALS = Set.of("approved", "activated");
 
     private final Connection c;
     private final RuleSetContents contents;
@@ -59,7 +74,9 @@ final class VersionWriter {
             supersedeHeld(isp, head);
             return null;
         }
-        if (contents.holds(c, head.heldKey(), rules)) {
+        // The held rules again: a new version only when an approval among the changes may now explain them (a
+        // scheduled order compiled in force before its activation was recorded), to be judged again.
+        if (contents.holds(c, head.heldKey(), rules) && changes.stream().noneMatch(ChangeNote::approval)) {
             return null;
         }
         supersedeHeld(isp, head);
@@ -72,14 +89,18 @@ final class VersionWriter {
                 : contents.delta(current, rules);
         int added = delta.added().values().stream().mapToInt(List::size).sum();
         int removed = delta.removed().values().stream().mapToInt(List::size).sum();
-        VersionState state = breaker.trips(current.size(), added + removed) ? VersionState.HELD : VersionState.PUBLISHED;
+        int unexplained = delta.isEmpty() ? 0
+                : CircuitBreaker.unexplained(current, rules, delta, approvalsSince(c, isp, head.publishedNumber()));
+        VersionState state = breaker.trips(current.size(), unexplained) ? VersionState.HELD : VersionState.PUBLISHED;
+        Instant heldSince = state != VersionState.HELD ? null : head.heldSince() != null ? head.heldSince() : now;
         if (contents.store(c, rules, from, now) >= RuleSetContents.FLATTEN_DEPTH) {
             deepContents.add(key);
         }
         long number = head.maxNumber() + 1;
         try (PreparedStatement insert = c.prepareStatement("insert into ruleset_version (isp_id, number, digest,"
                 + " provenance_digest, content_key, follows, state, created_at, published_at, counts, added, removed,"
-                + " changes, conflicts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb)")) {
+                + " changes, conflicts, unexplained, held_since)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?::jsonb, ?, ?)")) {
             insert.setString(1, isp);
             insert.setLong(2, number);
             insert.setString(3, rules.digest());
@@ -94,10 +115,15 @@ final class VersionWriter {
             insert.setInt(12, removed);
             insert.setString(13, toJson(changes));
             insert.setString(14, toJson(result.conflicts()));
+            insert.setInt(15, unexplained);
+            insert.setTimestamp(16, heldSince == null ? null : Timestamp.from(heldSince));
             insert.executeUpdate();
         }
         if (state == VersionState.PUBLISHED) {
             Outbox.enqueue(c, isp, number, now);
+        } else {
+            LOG.warnf("Version %d of ISP %s is held since %s: %d of its %d rule changes follow from no approval;"
+                    + " a supervisor must confirm or refuse it", number, isp, heldSince, unexplained, added + removed);
         }
         return new NewVersion(isp, number, rules.digest(), state);
     }
@@ -127,22 +153,49 @@ final class VersionWriter {
         }
     }
 
+    /**
+     * The directives approved or activated since the ISP's version {@code publishedNumber} (null: none yet): those
+     * named by the versions made since (held, superseded or refused ones) and by the changes not yet compiled. The
+     * changes of these directives are what a supervisor expected (see {@link CircuitBreaker}).
+     */
+    static Set<Long> approvalsSince(Connection c, String isp, Long publishedNumber) throws SQLException {
+        Set<Long> approved = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select (e ->> 'directiveId')::bigint from ruleset_version v"
+                + " cross join jsonb_array_elements(v.changes) e where v.isp_id = ? and v.number > ?"
+                + " and e ->> 'change' = any(?) and e ->> 'directiveId' is not null"
+                + " union select directive_id from ruleset_change where compiled_at is null"
+                + " and change = any(?) and directive_id is not null")) {
+            Array approvals = c.createArrayOf("text", APPROVALS.toArray());
+            s.setString(1, isp);
+            s.setLong(2, publishedNumber == null ? 0 : publishedNumber);
+            s.setArray(3, approvals);
+            s.setArray(4, approvals);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    approved.add(rows.getLong(1));
+                }
+            }
+        }
+        return approved;
+    }
+
     private Head head(String isp) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select"
-                + " p.number, p.content_key, h.number, h.content_key,"
+                + " p.number, p.content_key, h.number, h.content_key, h.since,"
                 + " (select coalesce(max(number), 0) from ruleset_version where isp_id = ?)"
                 + " from (select 1) one"
                 + " left join lateral (select number, content_key from ruleset_version where isp_id = ?"
                 + "   and state = 'PUBLISHED' order by number desc limit 1) p on true"
-                + " left join lateral (select number, content_key from ruleset_version where isp_id = ?"
-                + "   and state = 'HELD' order by number desc limit 1) h on true")) {
+                + " left join lateral (select number, content_key, coalesce(held_since, created_at) as since"
+                + "   from ruleset_version where isp_id = ? and state = 'HELD' order by number desc limit 1) h on true")) {
             for (int i = 1; i <= 3; i++) {
                 s.setString(i, isp);
             }
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();
+                Timestamp heldSince = rows.getTimestamp(5);
                 return new Head((Long) rows.getObject(1), rows.getString(2), (Long) rows.getObject(3), rows.getString(4),
-                        rows.getLong(5));
+                        heldSince == null ? null : heldSince.toInstant(), rows.getLong(6));
             }
         }
     }

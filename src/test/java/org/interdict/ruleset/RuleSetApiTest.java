@@ -112,14 +112,19 @@ class RuleSetApiTest {
         String isp = Api.newIsp();
         String base = IntStream.range(0, 1200).mapToObj(i -> "base-" + i + ".example.vn").collect(Collectors.joining("\n"));
         Api.approvedFor(List.of(isp), Api.unique("base"), base.split("\n"));
-        long current = Rulesets.await(isp, s -> s.getInt("current.total") >= 1200).getLong("current.version");
+        Rulesets.await(isp, s -> s.getInt("current.total") >= 1200);
 
+        // Approved orders are expected, however many rules they bring; their mass revocation is not.
         String surge = IntStream.range(0, 300).mapToObj(i -> "surge-" + i + ".example.vn").collect(Collectors.joining("\n"));
-        Api.approvedFor(List.of(isp), Api.unique("surge"), surge.split("\n"));
+        long surgeId = Api.approvedFor(List.of(isp), Api.unique("surge"), surge.split("\n"));
+        long current = Rulesets.await(isp, s -> s.getList("current.changes.directiveId").contains((int) surgeId))
+                .getLong("current.version");
+        as(OFFICER).body(Map.of("reason", "annulled", "reference", "1/QD-TA"))
+                .post("/api/v1/directives/" + surgeId + "/revoke").then().statusCode(200);
         JsonPath held = Rulesets.await(isp, s -> s.get("held") != null);
         assertThat(held.getLong("current.version")).isEqualTo(current);
         long heldNumber = held.getLong("held.version");
-        assertThat(held.getInt("held.added")).isEqualTo(300);
+        assertThat(held.getInt("held.removed")).isEqualTo(300);
 
         as(OFFICER).body(Map.of("reason", "ok")).post("/api/v1/isps/" + isp + "/ruleset/versions/" + heldNumber + "/confirm")
                 .then().statusCode(403);
@@ -129,12 +134,15 @@ class RuleSetApiTest {
         as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset").then().body("current.version", equalTo((int) heldNumber));
 
         String second = IntStream.range(0, 400).mapToObj(i -> "second-" + i + ".example.vn").collect(Collectors.joining("\n"));
-        Api.approvedFor(List.of(isp), Api.unique("second"), second.split("\n"));
+        long secondId = Api.approvedFor(List.of(isp), Api.unique("second"), second.split("\n"));
+        Rulesets.await(isp, s -> s.getList("current.changes.directiveId").contains((int) secondId));
+        as(OFFICER).body(Map.of("reason", "annulled", "reference", "2/QD-TA"))
+                .post("/api/v1/directives/" + secondId + "/revoke").then().statusCode(200);
         long refused = Rulesets.await(isp, s -> s.get("held") != null).getLong("held.version");
         as(SUPERVISOR).body(Map.of("reason", "looks wrong"))
                 .post("/api/v1/isps/" + isp + "/ruleset/versions/" + refused + "/refuse")
                 .then().statusCode(200).body("state", equalTo("REFUSED"));
-        as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset").then().body("current.version", equalTo((int) heldNumber))
+        as(OFFICER).get("/api/v1/isps/" + isp + "/ruleset").then().body("current.version", not(equalTo((int) refused)))
                 .body("held", equalTo(null));
         as(SUPERVISOR).body(Map.of("reason", "again")).post("/api/v1/isps/" + isp + "/ruleset/versions/" + refused + "/confirm")
                 .then().statusCode(409).body("code", equalTo("not-held"));

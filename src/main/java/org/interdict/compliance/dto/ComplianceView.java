@@ -7,9 +7,21 @@ import java.util.List;
 /** Per ISP: its current version and, per appliance, what it runs, how far behind, and whether it went silent. */
 public record ComplianceView(Instant at, List<IspCompliance> isps) {
 
+    /** Whether the ISP's current version carries every approved change, or a newer one waits for a supervisor. */
+    public enum RulesetState {
+        CURRENT,
+        HELD
+    }
+
+    /**
+     * {@code rulesetState} HELD: the circuit breaker holds version {@code heldVersion} (held since {@code heldSince});
+     * the approvals since the current version reach no appliance until a supervisor decides. The appliance counts
+     * compare with the current version.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IspCompliance(String isp, Long currentVersion, Instant currentPublishedAt, int appliances,
-            int current, int behind, int silent, List<ApplianceCompliance> appliancesDetail) {}
+    public record IspCompliance(String isp, RulesetState rulesetState, Long currentVersion, Instant currentPublishedAt,
+            Long heldVersion, Instant heldSince, int appliances, int current, int behind, int silent,
+            List<ApplianceCompliance> appliancesDetail) {}
 
     /**
      * {@code behindVersions}: published versions newer than the one applied; {@code behindSeconds}: since the first of

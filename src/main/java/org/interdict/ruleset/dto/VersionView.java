@@ -13,7 +13,10 @@ import org.interdict.version.VersionState;
  * the orders behind them change has the same digest and another provenance digest (absent on versions made before
  * it was recorded). {@code changes} lists what caused it (directive ids and what happened to them);
  * {@code conflicts} lists targets the allowlist refused or carved; {@code contentRetained} tells whether its
- * rules can still be read and diffed.
+ * rules can still be read and diffed. {@code unexplained} counts the rules added plus removed that follow from no
+ * approval, what the circuit breaker judges (absent on versions made before it was recorded); {@code heldSince}, on a
+ * version the breaker held, is when the ISP's versions started to be held (a held version superseded by another
+ * passes it on).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VersionView(
@@ -34,4 +37,6 @@ public record VersionView(
         String decidedBy,
         Instant decidedAt,
         String decisionReason,
-        boolean contentRetained) {}
+        boolean contentRetained,
+        Integer unexplained,
+        Instant heldSince) {}
