@@ -98,7 +98,8 @@ public class DirectiveLifecycle {
             }
             audit.append(c, DirectiveAudit.transition(actor, now, "approved", d, DirectiveStatus.PENDING_APPROVAL,
                     details));
-            return directives.view(d);
+            // An ISP whose rule set the breaker holds will not receive this approval until someone decides.
+            return directives.viewWithHolds(c, d, actor);
         });
     }
 

@@ -2,7 +2,9 @@ package org.interdict.directive;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.interdict.directive.dto.DirectiveView;
+import org.interdict.ruleset.HeldVersions;
 
 /** The one place where a directive becomes its API view. */
 final class DirectiveMapper {
@@ -10,6 +12,11 @@ final class DirectiveMapper {
     private DirectiveMapper() {}
 
     static DirectiveView toView(Directive d, Instant now) {
+        return toView(d, now, List.of());
+    }
+
+    /** With the ISPs whose held rule set it waits behind (none: the field is left out). */
+    static DirectiveView toView(Directive d, Instant now, List<HeldVersions.Held> heldBehind) {
         DirectiveView.Takedown takedown = d.kind == DirectiveKind.TAKEDOWN
                 ? new DirectiveView.Takedown(d.takedownHost, d.takedownDeadline, d.takedownComplied, d.takedownRecordedAt)
                 : null;
@@ -23,6 +30,10 @@ final class DirectiveMapper {
                 new DirectiveView.Step(d.createdBy, d.createdByName, d.createdAt),
                 d.submittedAt == null ? null : new DirectiveView.Step(d.submittedBy, null, d.submittedAt),
                 d.decidedAt == null ? null : new DirectiveView.Step(d.decidedBy, null, d.decidedAt),
-                d.decisionComment, d.rejectionReason, revocation, d.version, d.updatedAt);
+                d.decisionComment, d.rejectionReason, revocation,
+                heldBehind.isEmpty() ? null : heldBehind.stream()
+                        .map(h -> new DirectiveView.WaitingBehind(h.isp(), h.version(), h.since()))
+                        .toList(),
+                d.version, d.updatedAt);
     }
 }

@@ -24,6 +24,7 @@ import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.persistence.Columns;
 import org.interdict.persistence.Transactions;
+import org.interdict.ruleset.HeldVersions;
 import org.interdict.security.Actor;
 import org.interdict.security.Roles;
 
@@ -40,12 +41,15 @@ public class DirectiveService {
 
     private final AgroalDataSource dataSource;
     private final IspService isps;
+    private final HeldVersions held;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DirectiveService(AgroalDataSource dataSource, IspService isps, AuditLog audit, Clock clock) {
+    public DirectiveService(AgroalDataSource dataSource, IspService isps, HeldVersions held, AuditLog audit,
+            Clock clock) {
         this.dataSource = dataSource;
         this.isps = isps;
+        this.held = held;
         this.audit = audit;
         this.clock = clock;
     }
@@ -147,8 +151,20 @@ public class DirectiveService {
         return d;
     }
 
+    /** The directive, and for each ISP the caller may see, whether it waits behind a held rule set. */
     public DirectiveView get(long id, Actor actor) {
-        return Transactions.read(dataSource, c -> view(visible(c, id, actor)));
+        return Transactions.read(dataSource, c -> viewWithHolds(c, visible(c, id, actor), actor));
+    }
+
+    /**
+     * The view of a directive in force with the ISPs whose held version it waits behind, so that nobody believes it
+     * enforced while it is not; an ISP engineer sees their own ISP's only.
+     */
+    DirectiveView viewWithHolds(Connection c, Directive d, Actor actor) throws SQLException {
+        List<HeldVersions.Held> waiting = held.waitingBehind(c, d.id).stream()
+                .filter(h -> !isIspOnly(actor) || h.isp().equals(actor.isp()))
+                .toList();
+        return DirectiveMapper.toView(d, clock.instant(), waiting);
     }
 
     public Page<DirectiveView> list(DirectiveFilter filter, Actor actor) {

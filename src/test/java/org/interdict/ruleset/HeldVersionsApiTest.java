@@ -70,7 +70,13 @@ class HeldVersionsApiTest {
         Instant since = Instant.parse(held.getString("held.heldSince"));
 
         // An order approved meanwhile answers ACTIVE and waits behind the held version; its own rule is expected.
-        long waiting = Api.approvedFor(List.of(isp), Api.unique("waiting"), names("waiting", 1));
+        long waiting = Api.draft(Api.unique("waiting"), List.of(isp));
+        Api.addTargets(waiting, names("waiting", 1));
+        as(OFFICER).post("/api/v1/directives/" + waiting + "/submit").then().statusCode(200);
+        as(SUPERVISOR).body(Map.of()).post("/api/v1/directives/" + waiting + "/approve").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("waitingBehind.isp", equalTo(List.of(isp)))
+                .body("waitingBehind[0].heldVersion", equalTo((int) firstHeld));
         assertThat(heldVersions.waitingBehind(waiting)).extracting(HeldVersions.Held::isp).containsExactly(isp);
         JsonPath stillHeld = Rulesets.await(isp,
                 s -> s.get("held") != null && s.getLong("held.version") > firstHeld);
@@ -82,6 +88,9 @@ class HeldVersionsApiTest {
         assertThat(heldVersions.waitingBehind(waiting)).containsExactly(new HeldVersions.Held(isp, heldNumber, since));
         assertThat(heldVersions.all()).contains(new HeldVersions.Held(isp, heldNumber, since));
 
+        as(OFFICER).get("/api/v1/directives/" + waiting).then().statusCode(200)
+                .body("waitingBehind[0].heldVersion", equalTo((int) heldNumber))
+                .body("waitingBehind[0].heldSince", equalTo(since.toString()));
         JsonPath enforcement = as(OFFICER).get("/api/v1/directives/" + waiting + "/enforcement").then().statusCode(200)
                 .extract().jsonPath().setRootPath("isps.find { it.isp == '" + isp + "' }");
         assertThat(enforcement.getLong("waitingBehind.heldVersion")).isEqualTo(heldNumber);
@@ -102,6 +111,7 @@ class HeldVersionsApiTest {
                 .body("isps.find { it.isp == '" + isp + "' }.firstVersion", equalTo((int) heldNumber))
                 .body("isps.find { it.isp == '" + isp + "' }.waitingBehind", equalTo(null));
         assertThat(heldVersions.waitingBehind(waiting)).isEmpty();
+        as(OFFICER).get("/api/v1/directives/" + waiting).then().statusCode(200).body("waitingBehind", equalTo(null));
         as(OFFICER).queryParam("isp", isp).get("/api/v1/compliance").then()
                 .body("isps[0].rulesetState", equalTo("CURRENT")).body("isps[0].heldVersion", equalTo(null));
         awaitMetric("interdict_ruleset_held_versions{isp=\"" + isp + "\"} 0.0");

@@ -32,6 +32,7 @@ public record DirectiveView(
         String decisionComment,
         String rejectionReason,
         Revocation revocation,
+        List<WaitingBehind> waitingBehind,
         int version,
         Instant updatedAt) {
 
@@ -43,4 +44,10 @@ public record DirectiveView(
     public record Step(String by, String name, Instant at) {}
 
     public record Revocation(String by, Instant at, String reason, String reference) {}
+
+    /**
+     * An ISP for which this directive, in force, is not enforced yet because the circuit breaker holds that ISP's
+     * rule set at {@code heldVersion} (held since {@code heldSince}) until a supervisor confirms or refuses it.
+     */
+    public record WaitingBehind(String isp, long heldVersion, Instant heldSince) {}
 }
