@@ -20,6 +20,7 @@ import org.interdict.isp.IspService;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.security.Actor;
+import org.interdict.security.IspVisibility;
 
 /** Registering an ISP's appliances and issuing, rotating and revoking their tokens. */
 @ApplicationScoped
@@ -155,14 +156,14 @@ public class ApplianceService {
     /** The caller may see the ISP's appliances, and the ISP exists. Runs inside the caller's session. */
     private Uni<Void> readable(String isp, Actor actor) {
         return Uni.createFrom().item(() -> {
-            IspScope.requireRead(actor, isp);
+            IspVisibility.requireRead(actor, isp);
             return isp;
         }).flatMap(isps::get).replaceWithVoid();
     }
 
     private Uni<Void> writable(String isp, Actor actor) {
         return Uni.createFrom().item(() -> {
-            IspScope.requireWrite(actor, isp);
+            IspVisibility.requireWrite(actor, isp);
             return isp;
         }).flatMap(isps::get).replaceWithVoid();
     }
