@@ -45,6 +45,9 @@ public interface InterdictConfig {
     /** The transparency report. */
     Transparency transparency();
 
+    /** Checks on the JWT bearer tokens of users, beyond their signature, issuer and expiry. */
+    Tokens tokens();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -211,6 +214,15 @@ public interface InterdictConfig {
         /** How often the compliance gauges (versions, appliances behind or silent, late directives) are recomputed. */
         @WithDefault("60s")
         Duration metricsRefresh();
+    }
+
+    interface Tokens {
+        /**
+         * Longest a user's token is accepted after it was issued ({@code iat}); a token whose lifetime ({@code exp}
+         * minus {@code iat}) is longer is refused outright. Appliance tokens are not JWTs and are not affected.
+         */
+        @WithDefault("12h")
+        Duration maxAge();
     }
 
     interface Transparency {
