@@ -68,7 +68,7 @@ class AuthorizationMatrixApiTest {
     private static final Set<Role> READERS = EnumSet.of(OFFICER, SUPERVISOR, AUDITOR, ADMIN);
 
     /** Seeded once for both factories. */
-    private static Seed seed;
+    private static Seed shared;
 
     /** What one operation admits; every other role but the hidden ones gets 403. */
     record Expectation(Set<Role> allowed, Set<Role> hidden, Function<Seed, Object> body, Map<String, String> query,
@@ -104,8 +104,8 @@ class AuthorizationMatrixApiTest {
     enum Outcome { ALLOWED, UNAUTHENTICATED, FORBIDDEN, HIDDEN }
 
     private static Expectation allow(Role... roles) {
-        return new Expectation(roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(List.of(roles)),
-                EnumSet.noneOf(Role.class), null, Map.of(), seed -> Map.of());
+        return new Expectation(EnumSet.copyOf(List.of(roles)), EnumSet.noneOf(Role.class), null, Map.of(),
+                seed -> Map.of());
     }
 
     private static Expectation allow(Set<Role> some, Role... more) {
@@ -235,10 +235,10 @@ class AuthorizationMatrixApiTest {
     }
 
     private static synchronized Seed seed() {
-        if (seed == null) {
-            seed = Seed.create();
+        if (shared == null) {
+            shared = Seed.create();
         }
-        return seed;
+        return shared;
     }
 
     private static void check(Operation operation, Expectation expectation, Role role, Seed seed, boolean malformed) {
