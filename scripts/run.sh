@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts Interdict on port 8080 (PORT to change it), with PostgreSQL and Redis from the environment or local.
+# Starts Interdict on port 8080 (PORT to change it; health and metrics on 9000, MANAGEMENT_PORT), with PostgreSQL and
+# Redis from the environment or local.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real PostgreSQL and Redis, the real programs that load our exports,
-# and the Helm chart as a real Helm renders it.
+# the Helm chart as a real Helm renders it, and the committed API document through a real OpenAPI linter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
@@ -19,5 +19,6 @@ ensure_helm
 
 # The manifest tests read what this renders into target/helm/.
 scripts/helm-check.sh
+scripts/lint-openapi.sh
 
 mvn -B verify "$@"

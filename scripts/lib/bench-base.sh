@@ -1,6 +1,7 @@
 # Sourced by the benchmarks that need the running service with the national base of the performance brief:
-#   bench_start_service HEAP       starts the packaged service on a free port with a fresh database ($DB_NAME) and
-#                                  sets BASE; bench_stop_service stops it (callers trap it on exit)
+#   bench_start_service HEAP       starts the packaged service on free ports with a fresh database ($DB_NAME) and
+#                                  sets BASE (the API) and MANAGEMENT (health, metrics); bench_stop_service stops it
+#                                  (callers trap it on exit)
 #   bench_load_base ISP            registers the ISP and loads 1.35 M targets through the REST API as an officer and
 #                                  a supervisor would; sets BASE_DIRECTIVE and BASE_VERSION
 # Needs $work (a scratch directory).
@@ -36,22 +37,25 @@ bench_start_service() { # heap
   fi
   # Port 0: the system picks a free port, read back from the log, so no other server can be mistaken for ours.
   bench_log "starting the service with -Xmx$1"
-  PORT=0 java @jvm.options "-Xmx$1" -jar target/quarkus-app/quarkus-run.jar >"$work/server.log" 2>&1 &
+  # The same for the management port, where health and metrics answer.
+  PORT=0 MANAGEMENT_PORT=0 java @jvm.options "-Xmx$1" -jar target/quarkus-app/quarkus-run.jar >"$work/server.log" 2>&1 &
   bench_server=$!
-  local port=
+  local port= management_port=
   for _ in $(seq 1 120); do
     port=$(sed -n 's|.*Listening on: http://[^ ]*:\([0-9][0-9]*\).*|\1|p' "$work/server.log" | head -n 1)
-    [ -n "$port" ] && break
+    management_port=$(sed -n 's|.*Management interface listening on http://[^ ]*:\([0-9][0-9]*\).*|\1|p' "$work/server.log" | head -n 1)
+    [ -n "$port" ] && [ -n "$management_port" ] && break
     kill -0 "$bench_server" 2>/dev/null || { tail -n 50 "$work/server.log" >&2; return 1; }
     sleep 0.5
   done
-  [ -n "$port" ] || { echo "the service did not start listening" >&2; return 1; }
+  [ -n "$port" ] && [ -n "$management_port" ] || { echo "the service did not start listening" >&2; return 1; }
   BASE="http://127.0.0.1:$port"
+  MANAGEMENT="http://127.0.0.1:$management_port"
   for _ in $(seq 1 60); do
-    curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null && break
+    curl -fsS -o /dev/null "$MANAGEMENT/q/health/ready" 2>/dev/null && break
     sleep 0.5
   done
-  curl -fsS -o /dev/null "$BASE/q/health/ready" || { echo "the service did not become ready" >&2; return 1; }
+  curl -fsS -o /dev/null "$MANAGEMENT/q/health/ready" || { echo "the service did not become ready" >&2; return 1; }
   OFFICER_TOKEN=$(scripts/token.sh officer --sub bench-officer)
   SUPERVISOR_TOKEN=$(scripts/token.sh supervisor --sub bench-supervisor)
   ADMIN_TOKEN=$(scripts/token.sh admin --sub bench-admin)

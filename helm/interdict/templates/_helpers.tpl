@@ -20,6 +20,11 @@ the release name is not repeated when it already contains the chart name.
 {{- end }}
 {{- end }}
 
+{{/* Name of the management Service (health and metrics), within the same 63 characters. */}}
+{{- define "interdict.managementName" -}}
+{{- printf "%s-management" (include "interdict.fullname" . | trunc 52 | trimSuffix "-") }}
+{{- end }}
+
 {{- define "interdict.chart" -}}
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
@@ -30,13 +35,23 @@ app.kubernetes.io/name: {{ include "interdict.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
-{{- define "interdict.labels" -}}
+{{- define "interdict.commonLabels" -}}
 helm.sh/chart: {{ include "interdict.chart" . }}
 {{ include "interdict.selectorLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
-app.kubernetes.io/component: api
 app.kubernetes.io/part-of: interdict
 app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{- define "interdict.labels" -}}
+{{ include "interdict.commonLabels" . }}
+app.kubernetes.io/component: api
+{{- end }}
+
+{{/* The management Service (health and metrics) carries these, so that a ServiceMonitor selects it alone. */}}
+{{- define "interdict.managementLabels" -}}
+{{ include "interdict.commonLabels" . }}
+app.kubernetes.io/component: management
 {{- end }}
 
 {{- define "interdict.serviceAccountName" -}}

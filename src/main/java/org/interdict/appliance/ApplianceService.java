@@ -21,6 +21,7 @@ import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
+import org.interdict.security.IspVisibility;
 
 /**
  * Registering an ISP's appliances and issuing, rotating and revoking their tokens. Token changes lock the
@@ -49,7 +50,7 @@ public class ApplianceService {
     }
 
     public IssuedToken register(String isp, ApplianceCreate request, Actor actor) {
-        IspScope.requireWrite(actor, isp);
+        IspVisibility.requireWrite(actor, isp);
         String name = request.name().strip();
         return Transactions.inTransaction(dataSource, c -> {
             isps.require(c, isp, false);
@@ -72,7 +73,7 @@ public class ApplianceService {
     }
 
     public Page<ApplianceView> list(String isp, Long afterId, int limit, Actor actor) {
-        IspScope.requireRead(actor, isp);
+        IspVisibility.requireRead(actor, isp);
         List<Appliance> rows = Transactions.read(dataSource, c -> {
             isps.require(c, isp, false);
             return ApplianceRepository.page(c, isp, afterId, limit + 1);
@@ -84,7 +85,7 @@ public class ApplianceService {
     }
 
     public ApplianceView get(String isp, long id, Actor actor) {
-        IspScope.requireRead(actor, isp);
+        IspVisibility.requireRead(actor, isp);
         return Transactions.read(dataSource, c -> {
             isps.require(c, isp, false);
             return view(found(ApplianceRepository.findOf(c, isp, id), id));
@@ -97,7 +98,7 @@ public class ApplianceService {
     }
 
     public ApplianceView patch(String isp, long id, AppliancePatch patch, Actor actor) {
-        IspScope.requireWrite(actor, isp);
+        IspVisibility.requireWrite(actor, isp);
         String name = patch.name() == null ? null : patch.name().strip();
         return Transactions.inTransaction(dataSource, c -> {
             Appliance a = locked(c, isp, id, false);
@@ -128,7 +129,7 @@ public class ApplianceService {
 
     /** Issues a new token; the previous one, revoked or not, stops working when this commits. */
     public IssuedToken rotate(String isp, long id, Actor actor) {
-        IspScope.requireWrite(actor, isp);
+        IspVisibility.requireWrite(actor, isp);
         IssuedToken issued = Transactions.inTransaction(dataSource, c -> {
             Appliance a = locked(c, isp, id, true);
             ApplianceTokens.Issued token = ApplianceTokens.issue();
@@ -142,7 +143,7 @@ public class ApplianceService {
     }
 
     public ApplianceView revoke(String isp, long id, Actor actor) {
-        IspScope.requireWrite(actor, isp);
+        IspVisibility.requireWrite(actor, isp);
         ApplianceView revoked = Transactions.inTransaction(dataSource, c -> {
             Appliance a = locked(c, isp, id, true);
             if (a.tokenRevokedAt != null) {
@@ -160,7 +161,7 @@ public class ApplianceService {
     }
 
     public void delete(String isp, long id, Actor actor) {
-        IspScope.requireWrite(actor, isp);
+        IspVisibility.requireWrite(actor, isp);
         Transactions.inTransaction(dataSource, c -> {
             Appliance a = locked(c, isp, id, true);
             ApplianceRepository.delete(c, a.id);

@@ -7,9 +7,10 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.compliance.dto.ComplianceView;
-import org.interdict.error.ProblemException;
 import org.interdict.paging.QueryParams;
+import org.interdict.security.Actor;
 import org.interdict.security.CurrentActor;
+import org.interdict.security.IspVisibility;
 import org.interdict.security.Roles;
 
 @Path("/api/v1/compliance")
@@ -30,11 +31,11 @@ public class ComplianceResource {
             description = "ISP engineers see their own ISP only; `isp` narrows the answer to one ISP. `rulesetState` is "
                     + "HELD while the circuit breaker holds a version of the ISP (`heldVersion`, `heldSince`).")
     public ComplianceView compliance(@QueryParam("isp") String isp) {
-        String bound = IspScopes.boundIsp(actor.get());
+        Actor caller = actor.get();
         String asked = QueryParams.text(isp);
-        if (bound != null && asked != null && !asked.equals(bound)) {
-            throw ProblemException.notFound("ISP", asked);
+        if (asked != null) {
+            IspVisibility.requireRead(caller, asked);
         }
-        return compliance.overview(bound != null ? bound : asked);
+        return compliance.overview(IspVisibility.boundIsp(caller).orElse(asked));
     }
 }

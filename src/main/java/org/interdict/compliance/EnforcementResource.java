@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.compliance.dto.EnforcementView;
 import org.interdict.security.CurrentActor;
+import org.interdict.security.IspVisibility;
 import org.interdict.security.Roles;
 
 /** On a path of its own, as the directives resource would otherwise claim it. */
@@ -30,6 +31,6 @@ public class EnforcementResource {
             + "one, against the directive's enforcement deadline; `waitingBehind` names the version the circuit breaker "
             + "holds that the directive waits behind, and since when.")
     public EnforcementView enforcement(@PathParam("id") long id) {
-        return enforcement.of(id, IspScopes.boundIsp(actor.get()));
+        return enforcement.of(id, IspVisibility.boundIsp(actor.get()).orElse(null));
     }
 }

@@ -48,6 +48,9 @@ public interface InterdictConfig {
     /** What is kept in memory, and how much of it; every cache reports hits, misses and evictions as metrics. */
     Caches caches();
 
+    /** Checks on the JWT bearer tokens of users, beyond their signature, issuer and expiry. */
+    Tokens tokens();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -246,6 +249,15 @@ public interface InterdictConfig {
         /** Appliance tokens remembered as valid, so that a poll needs no database read. */
         @WithDefault("100000")
         int applianceTokens();
+    }
+
+    interface Tokens {
+        /**
+         * Longest a user's token is accepted after it was issued ({@code iat}); a token whose lifetime ({@code exp}
+         * minus {@code iat}) is longer is refused outright. Appliance tokens are not JWTs and are not affected.
+         */
+        @WithDefault("12h")
+        Duration maxAge();
     }
 
     interface Transparency {

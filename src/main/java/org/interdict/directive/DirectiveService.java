@@ -26,7 +26,7 @@ import org.interdict.persistence.Columns;
 import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.HeldVersions;
 import org.interdict.security.Actor;
-import org.interdict.security.Roles;
+import org.interdict.security.IspVisibility;
 
 /** Drafting, editing, reading and listing directives. The lifecycle steps live in {@link DirectiveLifecycle}. */
 @ApplicationScoped
@@ -162,15 +162,15 @@ public class DirectiveService {
      */
     DirectiveView viewWithHolds(Connection c, Directive d, Actor actor) throws SQLException {
         List<HeldVersions.Held> waiting = held.waitingBehind(c, d.id).stream()
-                .filter(h -> !isIspOnly(actor) || h.isp().equals(actor.isp()))
+                .filter(h -> IspVisibility.canRead(actor, h.isp()))
                 .toList();
         return DirectiveMapper.toView(d, clock.instant(), waiting);
     }
 
     public Page<DirectiveView> list(DirectiveFilter filter, Actor actor) {
-        DirectiveFilter scoped = isIspOnly(actor)
-                ? filter.visibleTo(actor.isp() == null ? "-" : actor.isp(), VISIBLE_TO_ISPS)
-                : filter;
+        DirectiveFilter scoped = IspVisibility.boundIsp(actor)
+                .map(isp -> filter.visibleTo(isp, VISIBLE_TO_ISPS))
+                .orElse(filter);
         Instant now = clock.instant();
         List<Directive> rows = Transactions.read(dataSource,
                 c -> DirectiveRepository.page(c, scoped.withLimit(filter.limit() + 1), now));
@@ -267,15 +267,9 @@ public class DirectiveService {
     }
 
     static boolean visibleTo(Directive d, Actor actor) {
-        if (!isIspOnly(actor)) {
-            return true;
-        }
-        boolean addressed = d.allIsps || List.of(d.audience).contains(actor.isp());
-        return addressed && VISIBLE_TO_ISPS.contains(d.status);
-    }
-
-    private static boolean isIspOnly(Actor actor) {
-        return actor.has(Roles.ISP_ENGINEER) && !actor.readsEveryIsp();
+        return IspVisibility.boundIsp(actor)
+                .map(isp -> (d.allIsps || List.of(d.audience).contains(isp)) && VISIBLE_TO_ISPS.contains(d.status))
+                .orElse(true);
     }
 
     private void checkReferences(Connection c, AudienceInput audience, Long supersedes) throws SQLException {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
@@ -25,6 +26,7 @@ import org.interdict.persistence.Columns;
 import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.ChangeLog;
 import org.interdict.security.Actor;
+import org.interdict.security.IspVisibility;
 
 /**
  * The registry of ISPs. An ISP's record (licence, contact points) is for the authorities and for that ISP's own
@@ -48,10 +50,11 @@ public class IspService {
 
     public List<IspView> list(Actor actor) {
         return Transactions.read(dataSource, c -> {
+            Optional<String> bound = IspVisibility.boundIsp(actor);
             try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from isp"
                     + " where ? or id = ? order by id")) {
-                s.setBoolean(1, actor.readsEveryIsp());
-                s.setString(2, actor.isp());
+                s.setBoolean(1, bound.isEmpty());
+                s.setString(2, bound.orElse(null));
                 List<IspView> found = new ArrayList<>();
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
@@ -64,9 +67,7 @@ public class IspService {
     }
 
     public IspView get(String id, Actor actor) {
-        if (!actor.readsEveryIsp() && !id.equals(actor.isp())) {
-            throw ProblemException.notFound("ISP", id);
-        }
+        IspVisibility.requireRead(actor, id);
         return Transactions.read(dataSource, c -> IspMapper.toView(require(c, id, false)));
     }
 

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.error.ProblemException;
 import org.interdict.lookup.dto.LookupAnswer;
 import org.interdict.paging.QueryParams;
-import org.interdict.ruleset.IspAccess;
 import org.interdict.ruleset.RuleSetQueries;
 import org.interdict.security.CurrentActor;
+import org.interdict.security.IspVisibility;
 import org.interdict.security.Roles;
 
 @Path("/api/v1/lookup")
@@ -45,7 +45,7 @@ public class LookupResource {
             throw ProblemException.invalid("isp", "required", "isp names the ISP whose rule set answers");
         }
         Instant instant = QueryParams.pastInstant("at", at, clock.instant());
-        IspAccess.require(actor.get(), ispId);
+        IspVisibility.requireRead(actor.get(), ispId);
         rulesets.requireIsp(ispId);
         return lookups.lookup(q, ispId, instant);
     }

@@ -194,7 +194,7 @@ public class RuleSetBuilder {
         }
     }
 
-    private record PendingChange(long id, Long directiveId, String change) {}
+    record PendingChange(long id, Long directiveId, String change) {}
 
     private static boolean lock(Connection c, String function) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select " + function + "(?)")) {
@@ -218,10 +218,18 @@ public class RuleSetBuilder {
         return changes;
     }
 
-    /** The changes relevant to one ISP: those of directives addressing it, and the ones about no directive. */
-    private static List<VersionWriter.ChangeNote> notesFor(String isp, List<PendingChange> changes, CompileInputs inputs) {
+    /**
+     * The changes relevant to one ISP: those of directives addressing it, those about it ({@code isp-registered:<id>}
+     * and the like), and those about every ISP (the allowlist). Another ISP's changes stay out: its engineers must not
+     * learn of it from this ISP's versions.
+     */
+    static List<VersionWriter.ChangeNote> notesFor(String isp, List<PendingChange> changes, CompileInputs inputs) {
         List<VersionWriter.ChangeNote> notes = new ArrayList<>();
         for (PendingChange change : changes) {
+            String named = ispNamedBy(change.change());
+            if (named != null && !named.equals(isp)) {
+                continue;
+            }
             CompileInputs.Audience audience = change.directiveId() == null ? null : inputs.directives().get(change.directiveId());
             // A directive no longer in force (revoked, expired) is not among the inputs: its change still explains
             // why rules left, so it is kept.
@@ -230,6 +238,12 @@ public class RuleSetBuilder {
             }
         }
         return notes;
+    }
+
+    /** The ISP a change is about ({@code isp-registered:<id>}, {@code isp-deactivated:<id>}), or null. */
+    private static String ispNamedBy(String change) {
+        int colon = change.indexOf(':');
+        return change.startsWith("isp-") && colon > 0 ? change.substring(colon + 1) : null;
     }
 
     private static void markCompiled(Connection c, List<PendingChange> changes, Instant now) throws SQLException {

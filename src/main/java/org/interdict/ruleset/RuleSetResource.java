@@ -28,6 +28,7 @@ import org.interdict.ruleset.dto.RuleSetStatus;
 import org.interdict.ruleset.dto.VersionDecision;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.security.CurrentActor;
+import org.interdict.security.IspVisibility;
 import org.interdict.signing.RuleSetSignatures;
 import org.interdict.security.Roles;
 
@@ -87,7 +88,7 @@ public class RuleSetResource {
             + "X-Interdict-Rules-Not-Carried and -Rejected count what the format cannot hold (see /report).")
     public Uni<Response> current(@PathParam("isp") String isp, @QueryParam("format") String format,
             @QueryParam("type") String type, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        IspAccess.require(actor.get(), isp);
+        IspVisibility.requireRead(actor.get(), isp);
         RuleSetDownloads.Request request = RuleSetDownloads.Request.of(format, type);
         // The hot path of every appliance poll: an unchanged rule set held in memory is answered 304 right here on
         // the I/O thread; anything that may read the database or stream content moves to a worker thread.
@@ -173,7 +174,7 @@ public class RuleSetResource {
     }
 
     private void access(String isp) {
-        IspAccess.require(actor.get(), isp);
+        IspVisibility.requireRead(actor.get(), isp);
         queries.requireIsp(isp);
     }
 }

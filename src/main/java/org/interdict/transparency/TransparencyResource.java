@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ErrorCategory;
@@ -40,6 +43,12 @@ public class TransparencyResource {
     /** Open to everyone only when configured so; the roles are therefore checked here, not by annotation. */
     @GET
     @PermitAll
+    @SecurityRequirementsSet(@SecurityRequirement(name = "bearer", scopes = {Roles.AUDITOR, Roles.ADMIN}))
+    @SecurityRequirementsSet({}) // no token, when interdict.transparency.public is true
+    @APIResponse(responseCode = "200", description = "The report, as JSON or CSV")
+    @APIResponse(responseCode = "400", description = "A date or the format is invalid")
+    @APIResponse(responseCode = "401", description = "Not Authorized (a token is needed unless the report is public)")
+    @APIResponse(responseCode = "403", description = "Not Allowed (auditors and administrators only, unless public)")
     @Operation(summary = "Transparency report", description = "Approved directives issued between `from` and `to` "
             + "(dates, inclusive; default: the last twelve months): counts by month, authority, category and kind, "
             + "revocations, median time to enforce per ISP, and the directives with their first targets. Targets of "

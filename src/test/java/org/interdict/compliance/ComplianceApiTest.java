@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.interdict.support.Api.OFFICER;
 import static org.interdict.support.Api.as;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class ComplianceApiTest {
 
     private static final String STATUS = "/api/v1/appliances/self/status";
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     @Test
     void appliancesReportWhatTheyAppliedAndComplianceShowsWhoIsCurrentAndWhoIsBehind() {
@@ -103,12 +108,12 @@ class ComplianceApiTest {
         String gauge = "interdict_ruleset_current_version{isp=\"" + isp + "\"}";
         while (Instant.now().isBefore(deadline) && !metrics.contains(gauge)) {
             java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
-            metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         }
         assertThat(metrics).contains(gauge)
                 .contains("interdict_compile_duration_seconds_count").contains("interdict_appliances_silent")
                 .contains("interdict_directives_past_enforcement_deadline");
-        given().get("/q/metrics").then().body(containsString("interdict_appliances_behind"));
+        given().get(metricsUrl).then().body(containsString("interdict_appliances_behind"));
     }
 
     @SuppressWarnings("unchecked")

@@ -34,9 +34,12 @@ class HelmManifestsTest {
     private static final Pattern SENSITIVE = Pattern.compile(".*(PASSWORD|KEY).*");
     private static final Pattern IDENTIFIER = Pattern.compile(".*_ID");
 
+    /** Health and metrics: Quarkus' management interface. */
+    private static final int MANAGEMENT_PORT = 9000;
+
     /** What the service reads from its environment (application.properties and the launcher). */
     private static final Set<String> REQUIRED_ENV = Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD",
-            "REDIS_HOST", "REDIS_PORT", "JWT_PUBLIC_KEY", "JWT_ISSUER", "PORT", "SIGNING_PRIVATE_KEY", "SIGNING_KEY_ID",
+            "REDIS_HOST", "REDIS_PORT", "JWT_PUBLIC_KEY", "JWT_ISSUER", "PORT", "MANAGEMENT_PORT", "SIGNING_PRIVATE_KEY", "SIGNING_KEY_ID",
             "QUARKUS_SHUTDOWN_TIMEOUT", "JAVA_OPTS");
 
     @ParameterizedTest
@@ -48,6 +51,10 @@ class HelmManifestsTest {
                 assertThat(container.at("/startupProbe/httpGet/path").asText()).as(where).isEqualTo("/q/health/started");
                 assertThat(container.at("/livenessProbe/httpGet/path").asText()).as(where).isEqualTo("/q/health/live");
                 assertThat(container.at("/readinessProbe/httpGet/path").asText()).as(where).isEqualTo("/q/health/ready");
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(where + ": " + probe + " port")
+                            .isEqualTo("management");
+                }
                 for (String bound : List.of("requests", "limits")) {
                     for (String resource : List.of("cpu", "memory")) {
                         assertThat(container.path("resources").path(bound).path(resource).asText())
@@ -187,6 +194,50 @@ class HelmManifestsTest {
         assertSelects(policy.at("/spec/podSelector/matchLabels"), podLabels, values + ": NetworkPolicy");
         assertThat(texts(policy.at("/spec/policyTypes"))).as(values + ": policy types").contains("Ingress", "Egress");
         assertThat(policy.at("/spec/ingress/0/ports/0/port").asInt()).as(values + ": ingress port").isEqualTo(8080);
+        assertThat(policy.at("/spec/ingress/1/ports/0/port").asInt()).as(values + ": management ingress port")
+                .isEqualTo(MANAGEMENT_PORT);
+    }
+
+    /** Health and metrics (which name every ISP) are on the management port, which the API's Service never exposes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "production"})
+    void healthAndMetricsAreOnTheManagementPortOnly(String values) {
+        List<JsonNode> manifests = manifests(values);
+        JsonNode configMap = one(manifests, "ConfigMap");
+        assertThat(configMap.at("/data/MANAGEMENT_PORT").asText()).as(values + ": MANAGEMENT_PORT")
+                .isEqualTo(String.valueOf(MANAGEMENT_PORT));
+        for (JsonNode pod : podSpecs(values)) {
+            JsonNode container = containers(pod).get(0);
+            assertThat(portNumbers(container.path("ports"), "management", "containerPort")).as(values + ": container port")
+                    .containsExactly(MANAGEMENT_PORT);
+        }
+
+        List<JsonNode> services = ofKind(manifests, "Service");
+        JsonNode api = service(services, "api");
+        JsonNode management = service(services, "management");
+        assertThat(StreamSupport.stream(api.at("/spec/ports").spliterator(), false).map(p -> p.path("targetPort").asText()))
+                .as(values + ": the API Service's target ports").containsExactly("http");
+        assertThat(portNumbers(management.at("/spec/ports"), "management", "port")).as(values + ": management Service")
+                .containsExactly(MANAGEMENT_PORT);
+        assertThat(management.at("/spec/type").asText()).as(values + ": management Service type").isEqualTo("ClusterIP");
+        assertThat(api.at("/metadata/annotations").has("prometheus.io/scrape")).as(values + ": API Service scraped")
+                .isFalse();
+    }
+
+    @Test
+    void byDefaultPrometheusFindsTheManagementServiceByItsAnnotations() {
+        JsonNode annotations = service(ofKind(manifests("default"), "Service"), "management").at("/metadata/annotations");
+        assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+        assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(String.valueOf(MANAGEMENT_PORT));
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+    }
+
+    @Test
+    void productionAdmitsOnlyPrometheusToTheManagementPort() {
+        JsonNode policy = one(manifests("production"), "NetworkPolicy");
+        JsonNode from = policy.at("/spec/ingress/1/from");
+        assertThat(from).as("production management sources").hasSize(1);
+        assertThat(from.at("/0/podSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("prometheus");
     }
 
     @Test
@@ -207,13 +258,46 @@ class HelmManifestsTest {
     @Test
     void onlyProductionIsScrapedThroughAServiceMonitor() {
         assertThat(ofKind(manifests("default"), "ServiceMonitor")).as("default ServiceMonitors").isEmpty();
-        JsonNode monitor = one(manifests("production"), "ServiceMonitor");
+        List<JsonNode> manifests = manifests("production");
+        JsonNode monitor = one(manifests, "ServiceMonitor");
         assertThat(monitor.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
+        assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
+        // It selects the management Service and not the API's, and scrapes it once (no annotations as well).
+        JsonNode selector = monitor.at("/spec/selector/matchLabels");
+        List<JsonNode> services = ofKind(manifests, "Service");
+        assertSelects(selector, service(services, "management").at("/metadata/labels"), "ServiceMonitor");
+        assertThat(selects(selector, service(services, "api").at("/metadata/labels"))).as("selects the API Service")
+                .isFalse();
+        assertThat(service(services, "management").at("/metadata/annotations").has("prometheus.io/scrape"))
+                .as("production management Service annotated as well").isFalse();
     }
 
     private static boolean isSensitive(String name) {
         return SENSITIVE.matcher(name).matches() && !IDENTIFIER.matcher(name).matches();
+    }
+
+    /** The Service of the component (api or management). */
+    private static JsonNode service(List<JsonNode> services, String component) {
+        List<JsonNode> found = services.stream()
+                .filter(s -> component.equals(s.at("/metadata/labels/app.kubernetes.io~1component").asText())).toList();
+        assertThat(found).as("Services of component " + component).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<Integer> portNumbers(JsonNode ports, String name, String field) {
+        return StreamSupport.stream(ports.spliterator(), false).filter(p -> name.equals(p.path("name").asText()))
+                .map(p -> p.path(field).asInt()).toList();
+    }
+
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        List<String> mismatched = new ArrayList<>();
+        selector.fields().forEachRemaining(label -> {
+            if (!labels.path(label.getKey()).asText().equals(label.getValue().asText())) {
+                mismatched.add(label.getKey());
+            }
+        });
+        return mismatched.isEmpty();
     }
 
     private static void assertSelects(JsonNode selector, JsonNode podLabels, String what) {

@@ -48,9 +48,18 @@ class TwoReplicasIT {
     private static final List<Instance> INSTANCES = new ArrayList<>();
     private static Path keys;
 
-    record Instance(int port, Process process, Path log) {
+    record Instance(int port, int managementPort, Process process, Path log) {
         String url() {
             return "http://127.0.0.1:" + port;
+        }
+
+        /** Health and metrics are on the management port. */
+        String management() {
+            return "http://127.0.0.1:" + managementPort;
+        }
+
+        String ready() {
+            return management() + "/q/health/ready";
         }
     }
 
@@ -65,7 +74,7 @@ class TwoReplicasIT {
         INSTANCES.add(start("b"));
         for (Instance instance : INSTANCES) {
             await("instance on port " + instance.port() + " ready", Duration.ofSeconds(90),
-                    () -> statusOf(instance.url() + "/q/health/ready") == 200);
+                    () -> statusOf(instance.ready()) == 200);
         }
     }
 
@@ -111,6 +120,15 @@ class TwoReplicasIT {
     }
 
     @Test
+    void metricsAndHealthAreServedOnTheManagementPortOnly() {
+        Instance instance = INSTANCES.get(0);
+        assertThat(statusOf(instance.management() + "/q/metrics")).isEqualTo(200);
+        assertThat(statusOf(instance.url() + "/q/metrics")).isEqualTo(404);
+        assertThat(statusOf(instance.url() + "/q/health/ready")).isEqualTo(404);
+        assertThat(statusOf(instance.url() + "/q/openapi")).isEqualTo(200);
+    }
+
+    @Test
     void scheduledExpiryHappensOnce() throws Exception {
         String isp = newIsp(INSTANCES.get(0));
         long id = submitted(INSTANCES.get(0), isp, "expiring.example.vn", Instant.now().plusSeconds(4));
@@ -125,7 +143,7 @@ class TwoReplicasIT {
     @Test
     void stoppingAnInstanceMidCompileLeavesNoHalfMadeVersion() throws Exception {
         Instance victim = start("victim");
-        await("victim ready", Duration.ofSeconds(90), () -> statusOf(victim.url() + "/q/health/ready") == 200);
+        await("victim ready", Duration.ofSeconds(90), () -> statusOf(victim.ready()) == 200);
         String isp = newIsp(INSTANCES.get(0));
         long before = versionNumbers(isp).size();
         String big = IntStream.range(0, 60_000).mapToObj(i -> "bulk-" + i + ".example.vn").collect(Collectors.joining("\n"));
@@ -153,11 +171,13 @@ class TwoReplicasIT {
 
     private static Instance start(String name) throws IOException {
         int port = freePort();
+        int managementPort = freePort();
         Path log = keys.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("PORT", String.valueOf(port));
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("DB_NAME", DB);
         env.put("JWT_PUBLIC_KEY", keys.resolve("jwt.pem").toString());
         env.put("JWT_ISSUER", ISSUER);
@@ -166,7 +186,7 @@ class TwoReplicasIT {
         env.put("INTERDICT_RULESETS_POLL_INTERVAL", "1s");
         env.put("INTERDICT_LIFECYCLE_CHECK_INTERVAL", "1s");
         env.put("REDIS_KEY_PREFIX", REDIS_PREFIX);
-        return new Instance(port, builder.start(), log);
+        return new Instance(port, managementPort, builder.start(), log);
     }
 
     private static String newIsp(Instance instance) {

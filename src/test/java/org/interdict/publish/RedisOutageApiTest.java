@@ -2,11 +2,13 @@ package org.interdict.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +37,9 @@ class RedisOutageApiTest {
     @ConfigProperty(name = "interdict.publish.key-prefix")
     String prefix;
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
     @Test
     void redisRestartedEmptyConvergesToPostgresql() throws SQLException {
         RedisView view = new RedisView(redis, prefix);
@@ -51,7 +56,7 @@ class RedisOutageApiTest {
             // The service keeps serving while Redis is away.
             Api.as(Api.AUDITOR).get("/api/v1/isps/" + isp + "/ruleset/versions/" + latest).then().statusCode(200);
         }
-        RestAssured.get("/q/health/ready").then().statusCode(503);
+        RestAssured.get(ready).then().statusCode(503);
         assertThat(Db.queryString("select count(*) from publish_outbox where isp_id = ?", isp)).isNotEqualTo("0");
 
         OwnRedisServer.startServer();
@@ -59,7 +64,7 @@ class RedisOutageApiTest {
         awaitConverged(view);
 
         assertThat(Db.queryString("select count(*) from publish_outbox")).isEqualTo("0");
-        RestAssured.get("/q/health/ready").then().statusCode(200);
+        RestAssured.get(ready).then().statusCode(200);
         Map<RuleType, List<String>> rest = RedisView.restRules(isp, latest);
         String digest = view.current(isp).get("digest");
         for (RuleType type : RuleType.values()) {

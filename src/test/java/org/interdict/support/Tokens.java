@@ -3,6 +3,9 @@ package org.interdict.support;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.util.Set;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
 /** Bearer tokens for the roles of the test users. */
 public final class Tokens {
@@ -17,12 +20,36 @@ public final class Tokens {
         return build(subject, isp, "isp-engineer");
     }
 
+    /** The claims of a test user's token from the test issuer, for tests that alter them before {@link #sign}. */
+    public static JwtClaimsBuilder claims(String subject, String... roles) {
+        return Jwt.issuer(JwtKeys.ISSUER).subject(subject).groups(Set.of(roles)).claim("name", "Test " + subject)
+                .expiresIn(3600);
+    }
+
+    /** Signs with the key the service under test trusts. */
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.sign(JwtKeys.privateKey());
+    }
+
+    /** Signs a payload given as JSON text, for claims of types the claims builder would not produce. */
+    public static String signPayload(String json) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(json);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(JwtKeys.privateKey());
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String build(String subject, String isp, String... roles) {
-        JwtClaimsBuilder claims = Jwt.issuer(JwtKeys.ISSUER).subject(subject).groups(Set.of(roles))
-                .claim("name", "Test " + subject).expiresIn(3600);
+        JwtClaimsBuilder claims = claims(subject, roles);
         if (isp != null) {
             claims.claim("isp", isp);
         }
-        return claims.sign(JwtKeys.privateKey());
+        return sign(claims);
     }
 }

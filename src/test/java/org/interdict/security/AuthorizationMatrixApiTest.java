@@ -1,0 +1,414 @@
+package org.interdict.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.ADMIN;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.ANONYMOUS;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.APPLIANCE;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.AUDITOR;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.ENGINEER;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.FOREIGN_APPLIANCE;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.FOREIGN_ENGINEER;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.OFFICER;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.SUPERVISOR;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.interdict.support.Api;
+import org.interdict.support.Rulesets;
+import org.interdict.support.Tokens;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every operation of {@code openapi/openapi.yaml} called by every role, with real tokens, against two seeded ISPs
+ * (each with an approved directive addressed to it alone and an appliance). The path's ISP is always the first
+ * one; "foreign" roles belong to the second. The expectations are an explicit table keyed by operation id, so an
+ * operation added to the API without an entry here fails {@link #theTableCoversEveryOperationOfTheDocument}.
+ *
+ * <p>Anonymous callers get 401, roles outside the operation's 403, callers confined to another ISP 404 (as if the
+ * ISP or its record did not exist), never a 500, and a caller confined to one ISP never receives a success that
+ * mentions the other. Allowed roles pass authorization: their request may still be refused for what it asks (a
+ * 409 for approving an approved directive), never with 401, 403 or 404.
+ */
+@QuarkusTest
+class AuthorizationMatrixApiTest {
+
+    private static final Path DOCUMENT = Path.of("openapi/openapi.yaml");
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
+
+    enum Role { ANONYMOUS, OFFICER, SUPERVISOR, ENGINEER, FOREIGN_ENGINEER, AUDITOR, ADMIN, APPLIANCE, FOREIGN_APPLIANCE }
+
+    /** Roles confined to one ISP: the path's (own) or the other (foreign). */
+    private static final Set<Role> CONFINED = EnumSet.of(ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE);
+
+    private static final Set<Role> READERS = EnumSet.of(OFFICER, SUPERVISOR, AUDITOR, ADMIN);
+
+    /** Seeded once for both factories. */
+    private static Seed shared;
+
+    /** What one operation admits; every other role but the hidden ones gets 403. */
+    record Expectation(Set<Role> allowed, Set<Role> hidden, Function<Seed, Object> body, Map<String, String> query,
+            Function<Seed, Map<String, String>> pathValues) {
+
+        Expectation hiding(Role... roles) {
+            return new Expectation(allowed, EnumSet.copyOf(List.of(roles)), body, query, pathValues);
+        }
+
+        Expectation body(Function<Seed, Object> supplier) {
+            return new Expectation(allowed, hidden, supplier, query, pathValues);
+        }
+
+        Expectation query(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(query);
+            more.put(name, value);
+            return new Expectation(allowed, hidden, body, more, pathValues);
+        }
+
+        /** Path values of its own, for operations that would spoil the shared seed (a deleted appliance). */
+        Expectation path(Function<Seed, Map<String, String>> values) {
+            return new Expectation(allowed, hidden, body, query, values);
+        }
+
+        Outcome outcomeFor(Role role) {
+            if (role == ANONYMOUS) {
+                return Outcome.UNAUTHENTICATED;
+            }
+            return allowed.contains(role) ? Outcome.ALLOWED : hidden.contains(role) ? Outcome.HIDDEN : Outcome.FORBIDDEN;
+        }
+    }
+
+    enum Outcome { ALLOWED, UNAUTHENTICATED, FORBIDDEN, HIDDEN }
+
+    private static Expectation allow(Role... roles) {
+        return new Expectation(EnumSet.copyOf(List.of(roles)), EnumSet.noneOf(Role.class), null, Map.of(),
+                seed -> Map.of());
+    }
+
+    private static Expectation allow(Set<Role> some, Role... more) {
+        Set<Role> roles = EnumSet.copyOf(some);
+        roles.addAll(List.of(more));
+        return allow(roles.toArray(Role[]::new));
+    }
+
+    private static final Map<String, Expectation> TABLE = Map.ofEntries(
+            Map.entry("AllowlistResource_list", allow(READERS)),
+            Map.entry("AllowlistResource_add", allow(SUPERVISOR, ADMIN)
+                    .body(seed -> Map.of("value", Api.unique("matrix") + ".example.org", "reason", "authorization matrix"))),
+            Map.entry("AllowlistResource_delete", allow(SUPERVISOR, ADMIN)
+                    .path(seed -> Map.of("id", seed.freshAllowEntry()))),
+            Map.entry("ApplianceSelfResource_self", allow(APPLIANCE, FOREIGN_APPLIANCE)),
+            Map.entry("AcknowledgementResource_report", allow(APPLIANCE, FOREIGN_APPLIANCE)
+                    .body(seed -> Map.of("version", 1, "applied", true))),
+            Map.entry("AuditResource_list", allow(AUDITOR, ADMIN)),
+            Map.entry("AuditResource_verify", allow(AUDITOR, ADMIN)),
+            Map.entry("ComplianceResource_compliance", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
+                    .query("isp", "{isp}")),
+            Map.entry("DirectiveResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
+            Map.entry("DirectiveResource_create", allow(OFFICER)
+                    .body(seed -> Api.directive(Api.unique("MATRIX"), Instant.now(), null))),
+            Map.entry("DirectiveResource_patch", allow(OFFICER).body(seed -> Map.of("title", "Renamed by the matrix"))),
+            Map.entry("DirectiveResource_get", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("DirectiveResource_delete", allow(OFFICER)),
+            Map.entry("DirectiveResource_approve", allow(SUPERVISOR).body(seed -> Map.of("confirmFlaggedTargets", List.of()))),
+            Map.entry("DirectiveResource_compliance", allow(OFFICER, SUPERVISOR).body(seed -> Map.of("complied", true))),
+            Map.entry("EnforcementResource_enforcement", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("DirectiveResource_escalate", allow(OFFICER, SUPERVISOR).body(seed -> Map.of())),
+            Map.entry("PreviewResource_preview", allow(OFFICER, SUPERVISOR)),
+            Map.entry("DirectiveResource_reject", allow(SUPERVISOR).body(seed -> Map.of("reason", "matrix"))),
+            Map.entry("DirectiveResource_revoke", allow(OFFICER, SUPERVISOR)
+                    .body(seed -> Map.of("reason", "matrix", "reference", "MATRIX/REVOKE"))
+                    .path(seed -> Map.of("id", seed.freshDirective()))),
+            Map.entry("DirectiveResource_submit", allow(OFFICER)),
+            Map.entry("DirectiveTargetResource_list", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("DirectiveTargetResource_importJson", allow(OFFICER)
+                    .body(seed -> List.of(Map.of("value", Api.unique("matrix") + ".example.vn")))),
+            Map.entry("DirectiveTargetResource_delete", allow(OFFICER)),
+            // ISP engineers see their own ISP's record only.
+            Map.entry("IspResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
+            Map.entry("IspResource_create", allow(ADMIN).body(seed -> Map.of("id", Api.unique("matrix"),
+                    "legalName", "Matrix ISP", "licenceNumber", "L-MATRIX"))),
+            Map.entry("IspResource_patch", allow(ADMIN).body(seed -> Map.of("licenceNumber", "L-MATRIX-2"))),
+            Map.entry("IspResource_get", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("ApplianceResource_register", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
+                    .body(seed -> Map.of("name", Api.unique("matrix"), "kind", "dns-resolver", "preferredFormat", "rpz"))),
+            Map.entry("ApplianceResource_list", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("ApplianceResource_patch", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
+                    .body(seed -> Map.of("preferredFormat", "rpz"))),
+            Map.entry("ApplianceResource_get", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("ApplianceResource_delete", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
+                    .path(seed -> Map.of("id", seed.freshAppliance()))),
+            Map.entry("ApplianceResource_rotate", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
+                    .path(seed -> Map.of("id", seed.freshAppliance()))),
+            Map.entry("ApplianceResource_revoke", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
+                    .path(seed -> Map.of("id", seed.freshAppliance()))),
+            Map.entry("RuleSetResource_status", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
+            Map.entry("RuleSetResource_current", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
+            Map.entry("RuleSetResource_delta", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)
+                    .query("from", "{n}")),
+            Map.entry("RuleSetResource_versions", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
+            Map.entry("RuleSetResource_version", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
+            Map.entry("RuleSetResource_confirm", allow(SUPERVISOR).body(seed -> Map.of("reason", "matrix"))),
+            Map.entry("RuleSetResource_refuse", allow(SUPERVISOR).body(seed -> Map.of("reason", "matrix"))),
+            Map.entry("RuleSetResource_report", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
+            Map.entry("LookupResource_lookup", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
+                    .query("isp", "{isp}").query("q", "{target}")),
+            Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
+            Map.entry("TransparencyResource_report", allow(AUDITOR, ADMIN)));
+
+    /** One operation of the document. */
+    record Operation(String id, String method, String path, boolean takesBody) {}
+
+    @Test
+    void theTableCoversEveryOperationOfTheDocument() {
+        Set<String> documented = new TreeSet<>(operations().stream().map(Operation::id).toList());
+        assertThat(new TreeSet<>(TABLE.keySet())).as("operation ids of the table and of %s", DOCUMENT)
+                .isEqualTo(documented);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationByEveryRole() {
+        List<Operation> operations = operations();
+        Seed seed = seed();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation operation : operations) {
+            Expectation expectation = TABLE.get(operation.id());
+            if (expectation == null) {
+                continue; // reported by theTableCoversEveryOperationOfTheDocument
+            }
+            for (Role role : Role.values()) {
+                tests.add(DynamicTest.dynamicTest(operation.id() + " as " + role,
+                        () -> check(operation, expectation, role, seed, false)));
+            }
+        }
+        assertThat(tests).as("calls").hasSize(TABLE.size() * Role.values().length);
+        System.out.printf("Authorization matrix: %d operations x %d roles = %d calls%n", operations.size(),
+                Role.values().length, tests.size());
+        return tests.stream();
+    }
+
+    /**
+     * Refusals come before the request body is read: a caller who may not call the operation, or not on this ISP,
+     * gets the same 401, 403 or 404 with a malformed body, rather than a 400 that shows the operation is there.
+     */
+    @TestFactory
+    Stream<DynamicTest> refusalsComeBeforeTheBodyIsRead() {
+        Seed seed = seed();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation operation : operations()) {
+            Expectation expectation = TABLE.get(operation.id());
+            if (expectation == null || !operation.takesBody()) {
+                continue;
+            }
+            for (Role role : Role.values()) {
+                if (expectation.outcomeFor(role) != Outcome.ALLOWED) {
+                    tests.add(DynamicTest.dynamicTest(operation.id() + " as " + role + " with a malformed body",
+                            () -> check(operation, expectation, role, seed, true)));
+                }
+            }
+        }
+        System.out.printf("Authorization matrix: %d refusals with a malformed body%n", tests.size());
+        return tests.stream();
+    }
+
+    private static synchronized Seed seed() {
+        if (shared == null) {
+            shared = Seed.create();
+        }
+        return shared;
+    }
+
+    private static void check(Operation operation, Expectation expectation, Role role, Seed seed, boolean malformed) {
+        if (operation.takesBody() && expectation.body() == null) {
+            fail("%s takes a request body: give one in the table", operation.id());
+        }
+        RequestSpecification request = given().contentType(ContentType.JSON);
+        String token = seed.token(role);
+        if (token != null) {
+            request.auth().oauth2(token);
+        }
+        expectation.query().forEach((name, value) -> request.queryParam(name, seed.resolve(value)));
+        if (malformed) {
+            request.body("{\"unfinished\": ");
+        } else if (expectation.body() != null) {
+            request.body(expectation.body().apply(seed));
+        }
+        String path = seed.fillPath(operation.path(), expectation.pathValues().apply(seed));
+        Response response = request.request(operation.method(), path);
+        int status = response.statusCode();
+        String where = operation.method().toUpperCase() + " " + path + " as " + role + " answered " + status + ": "
+                + abbreviate(response.asString());
+
+        assertThat(status).as(where).isLessThan(500);
+        Outcome outcome = expectation.outcomeFor(role);
+        switch (outcome) {
+            case UNAUTHENTICATED -> problem(response, 401, where);
+            case FORBIDDEN -> problem(response, 403, where);
+            case HIDDEN -> problem(response, 404, where);
+            case ALLOWED -> assertThat(status).as(where + " (an allowed role)").isNotIn(401, 403, 404);
+        }
+        if (CONFINED.contains(role) && status < 300) {
+            assertThat(response.asString()).as(where + ": a success for a caller of another ISP")
+                    .doesNotContain(seed.otherIsp(role));
+        }
+    }
+
+    private static void problem(Response response, int status, String where) {
+        assertThat(response.statusCode()).as(where).isEqualTo(status);
+        assertThat(response.contentType()).as(where + ": content type").startsWith("application/problem+json");
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+    }
+
+    private static List<Operation> operations() {
+        JsonNode document;
+        try {
+            document = new ObjectMapper(new YAMLFactory()).readTree(DOCUMENT.toFile());
+        } catch (IOException e) {
+            return fail("cannot read %s: %s", DOCUMENT, e.getMessage());
+        }
+        List<Operation> operations = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            if (METHODS.contains(method.getKey())) {
+                JsonNode operation = method.getValue();
+                assertThat(operation.path("operationId").asText()).as(method.getKey() + " " + path.getKey() + " operationId")
+                        .isNotBlank();
+                operations.add(new Operation(operation.path("operationId").asText(), method.getKey(), path.getKey(),
+                        operation.has("requestBody")));
+            }
+        }));
+        assertThat(operations).as("operations in " + DOCUMENT).isNotEmpty();
+        return operations;
+    }
+
+    /**
+     * Two ISPs, each with an approved directive addressed to it alone and a registered appliance. The first ISP is
+     * the one every path names.
+     */
+    record Seed(String isp, String otherIsp, long directive, long targetId, String target, long appliance,
+            Map<Role, String> tokens) {
+
+        static Seed create() {
+            String isp = Api.newIsp();
+            String other = Api.newIsp();
+            String target = Api.unique("matrix-" + isp) + ".example.vn";
+            long directive = Api.approvedFor(List.of(isp), Api.unique("MATRIX"), target);
+            Api.approvedFor(List.of(other), Api.unique("MATRIX"), Api.unique("matrix-" + other) + ".example.vn");
+            long targetId = Api.as(Api.OFFICER).get("/api/v1/directives/" + directive + "/targets")
+                    .then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+            Rulesets.await(isp, s -> s.get("current.counts.DOMAIN") != null);
+            Rulesets.await(other, s -> s.get("current.counts.DOMAIN") != null);
+            Response mine = registered(isp);
+            Response theirs = registered(other);
+            Map<Role, String> tokens = new HashMap<>();
+            tokens.put(OFFICER, Api.OFFICER);
+            tokens.put(SUPERVISOR, Api.SUPERVISOR);
+            tokens.put(AUDITOR, Api.AUDITOR);
+            tokens.put(ADMIN, Api.ADMIN);
+            tokens.put(ENGINEER, Tokens.ispEngineer("matrix-eng-" + isp, isp));
+            tokens.put(FOREIGN_ENGINEER, Tokens.ispEngineer("matrix-eng-" + other, other));
+            tokens.put(APPLIANCE, mine.jsonPath().getString("token"));
+            tokens.put(FOREIGN_APPLIANCE, theirs.jsonPath().getString("token"));
+            return new Seed(isp, other, directive, targetId, target, mine.jsonPath().getLong("appliance.id"),
+                    Map.copyOf(tokens));
+        }
+
+        private static Response registered(String isp) {
+            Response response = Api.as(Api.ADMIN)
+                    .body(Map.of("name", Api.unique("matrix"), "kind", "dns-resolver", "preferredFormat", "rpz"))
+                    .post("/api/v1/isps/" + isp + "/appliances");
+            response.then().statusCode(201);
+            return response;
+        }
+
+        String token(Role role) {
+            return tokens.get(role);
+        }
+
+        /** The ISP a confined role must never see in a success. */
+        String otherIsp(Role role) {
+            return role == FOREIGN_ENGINEER || role == FOREIGN_APPLIANCE ? isp : otherIsp;
+        }
+
+        String freshAppliance() {
+            return String.valueOf(registered(isp).jsonPath().getLong("appliance.id"));
+        }
+
+        String freshAllowEntry() {
+            return String.valueOf(Api.as(Api.ADMIN)
+                    .body(Map.of("value", Api.unique("matrix") + ".example.org", "reason", "authorization matrix"))
+                    .post("/api/v1/allowlist").then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+
+        String freshDirective() {
+            return String.valueOf(Api.approvedFor(List.of(isp), Api.unique("MATRIX"), Api.unique("matrix") + ".example.vn"));
+        }
+
+        /**
+         * The ISP's current version, read at the time of the call: other changes (allowlist entries, revocations)
+         * make new versions meanwhile, and only the latest few keep their rules.
+         */
+        String currentVersion() {
+            return String.valueOf(Rulesets.current(isp));
+        }
+
+        String resolve(String value) {
+            return switch (value) {
+                case "{isp}" -> isp;
+                case "{target}" -> target;
+                case "{n}" -> currentVersion();
+                default -> value;
+            };
+        }
+
+        /** The path with each placeholder replaced: the operation's own values first, then the seed's. */
+        String fillPath(String template, Map<String, String> own) {
+            Matcher placeholders = PLACEHOLDER.matcher(template);
+            StringBuilder path = new StringBuilder();
+            while (placeholders.find()) {
+                String name = placeholders.group(1);
+                String value = own.containsKey(name) ? own.get(name) : seedValue(template, name);
+                placeholders.appendReplacement(path, Matcher.quoteReplacement(value));
+            }
+            placeholders.appendTail(path);
+            return path.toString();
+        }
+
+        private String seedValue(String template, String name) {
+            return switch (name) {
+                case "isp" -> isp;
+                case "n" -> currentVersion();
+                case "targetId" -> String.valueOf(targetId);
+                case "id" -> template.startsWith("/api/v1/directives/") ? String.valueOf(directive)
+                        : template.contains("/appliances/") ? String.valueOf(appliance)
+                        : fail("no seeded value for {id} in %s: give the operation its own", template);
+                default -> fail("no seeded value for {%s} in %s: give the operation its own", name, template);
+            };
+        }
+    }
+}
