@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
@@ -47,37 +46,20 @@ public class TransparencyService {
 
     /** The period's block directives and when each came into force, for {@link EnforcementTimes}. */
     private static final String BLOCK_DIRECTIVES = "select d.id, greatest(d.decided_at, d.effective_from), d.all_isps,"
-            + " d.audience from directive d where d.kind = 'BLOCK' and " + APPROVED;
+            + " d.audience from directive d where d.kind = 'BLOCK' and " + APPROVED + " order by d.id";
 
     /**
-     * Every version made since a given instant, in order per ISP, with the directives it names (some changes name
-     * none: an allowlist edit, say) and when it counts as enforced: the first appliance confirmation of the first
-     * published version at or after it (a held version is published later, or refused), or of a later version, or
-     * of an earlier one with the same rules (rules_run_start). Worked out for all versions at once, in passes of
-     * window functions over the versions: {@code confirmed_from} is the first confirmation of a version or a later
-     * one, {@code published} the first published version at or after it, {@code start} the start of a published
-     * version's run of the same rules as rules_run_start defines it (the versions of an ISP are numbered without
-     * gaps).
+     * Every version of every ISP in order, for {@link EnforcementTimes}: published or not, its rules' digest, its first
+     * applied confirmation, and the directives its changes name (some name none: an allowlist edit, say), read only
+     * for versions made since the given instant, when the period's first directive came into force.
      */
-    private static final String ENFORCED_VERSIONS = "with confirmed as (select isp_id, version, min(received_at) as at"
-            + "   from appliance_status where applied group by isp_id, version),"
-            + " v as (select r.isp_id as isp, r.number, r.state, r.digest,"
-            + "   min(r.number) filter (where r.state = 'PUBLISHED') over later as published,"
-            + "   min(c.at) over later as confirmed_from"
-            + "   from ruleset_version r left join confirmed c on c.isp_id = r.isp_id and c.version = r.number"
-            + "   window later as (partition by r.isp_id order by r.number desc)),"
-            + " runs as (select isp, number, max(start) over (partition by isp order by number) as start"
-            + "   from (select isp, number, case when digest is distinct from lag(digest) over w"
-            + "     then coalesce(lag(number) over w, 0) + 1 end as start"
-            + "     from v where state = 'PUBLISHED' window w as (partition by isp order by number)) p),"
-            + " enforced as (select v.isp, v.number, s.confirmed_from as at from v"
-            + "   left join runs r on r.isp = v.isp and r.number = v.published"
-            + "   left join v s on s.isp = v.isp and s.number = r.start)"
-            + " select r.isp_id, r.created_at, e.at,"
-            + "   array(select c.\"directiveId\" from jsonb_to_recordset(r.changes) as c(\"directiveId\" bigint)"
-            + "     where c.\"directiveId\" is not null)"
-            + " from ruleset_version r join enforced e on e.isp = r.isp_id and e.number = r.number"
-            + " where r.created_at >= ? order by r.isp_id, r.number";
+    private static final String VERSIONS = "select r.isp_id, r.number, r.state = 'PUBLISHED', r.digest, r.created_at,"
+            + " c.at, case when r.created_at >= ? then array(select c.\"directiveId\""
+            + "   from jsonb_to_recordset(r.changes) as c(\"directiveId\" bigint) where c.\"directiveId\" is not null)"
+            + "   else '{}' end"
+            + " from ruleset_version r left join (select isp_id, version, min(received_at) as at from appliance_status"
+            + "   where applied group by isp_id, version) c on c.isp_id = r.isp_id and c.version = r.number"
+            + " order by r.isp_id, r.number";
 
     private static final String DIRECTIVES = "select d.id, d.legal_reference, d.authority, d.category, d.kind,"
             + " d.issued_on, d.status, (select count(*) from directive_target t where t.directive_id = d.id),"
@@ -158,14 +140,15 @@ public class TransparencyService {
         EnforcementTimes times = new EnforcementTimes();
         query.each(BLOCK_DIRECTIVES, List.of(Date.valueOf(query.from()), Date.valueOf(query.to())),
                 r -> times.directive(r.getLong(1), r.getTimestamp(2).toInstant(), r.getBoolean(3),
-                        Set.of((String[]) r.getArray(4).getArray())));
+                        Arrays.asList((String[]) r.getArray(4).getArray())));
         if (times.earliest() == null) {
             return List.of();
         }
-        query.each(ENFORCED_VERSIONS, List.of(Timestamp.from(times.earliest())), r -> {
-            Timestamp enforced = r.getTimestamp(3);
-            Long[] named = (Long[]) r.getArray(4).getArray();
-            times.version(r.getString(1), r.getTimestamp(2).toInstant(), enforced == null ? null : enforced.toInstant(),
+        query.each(VERSIONS, List.of(Timestamp.from(times.earliest())), r -> {
+            Timestamp confirmed = r.getTimestamp(6);
+            Long[] named = (Long[]) r.getArray(7).getArray();
+            times.version(r.getString(1), r.getLong(2), r.getBoolean(3), r.getString(4), r.getTimestamp(5).toInstant(),
+                    confirmed == null ? null : confirmed.toInstant(),
                     Arrays.stream(named).mapToLong(Long::longValue).toArray());
         });
         return times.medians();
