@@ -51,6 +51,9 @@ public interface InterdictConfig {
     /** Checks on the JWT bearer tokens of users, beyond their signature, issuer and expiry. */
     Tokens tokens();
 
+    /** Limits of HTTP requests, checked before anything else reads them. */
+    Http http();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")
@@ -265,5 +268,33 @@ public interface InterdictConfig {
         @WithName("public")
         @WithDefault("false")
         boolean publicReport();
+
+        /** Widest report, in years from `from` to `to`; a wider range is refused with 400. */
+        @WithDefault("10")
+        int maxRangeYears();
+
+        /**
+         * Longest time PostgreSQL may spend on one report, its queries together; past it the running query is
+         * cancelled (whether or not the client is still there) and the report answers 503 `report-timeout`.
+         */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Http {
+        /**
+         * Longest request target (path and query string) answered; longer is refused with 414. Up to 64 KiB (the
+         * HTTP codec's own limit, `quarkus.http.limits.max-initial-line-length`) the refusal is a problem document;
+         * beyond, the codec answers a bare 414.
+         */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /**
+         * Most bytes of request header fields answered; more is refused with 431. Up to 64 KiB
+         * (`quarkus.http.limits.max-header-size`) the refusal is a problem document; beyond, a bare 431.
+         */
+        @WithDefault("20480")
+        int maxHeaderSize();
     }
 }

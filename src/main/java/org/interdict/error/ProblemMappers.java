@@ -64,9 +64,13 @@ public class ProblemMappers {
         return respond(problem);
     }
 
+    /** The REST layer wraps JSON it cannot parse (syntax, trailing content) in a bare 400: answered as such. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return respond(Problem.of(status, "internal-error", "Internal error", "The request could not be completed"));
@@ -94,7 +98,8 @@ public class ProblemMappers {
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
     }
 
-    private static String pointer(JsonMappingException e) {
+    /** The property path of a JSON mapping failure, dot-separated (indices of arrays as numbers). */
+    public static String pointer(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                 .collect(Collectors.joining("."));

@@ -7,9 +7,10 @@ import org.interdict.compile.RuleSet;
 import org.interdict.compile.RuleType;
 
 /**
- * RFC 4180 CSV with the header {@code type,rule,directives}: one row per rule, the directive ids separated
- * by spaces. Lines end in CRLF and a field is quoted when it holds a comma, a quote or a line break (URLs
- * can). Every rule is carried; there is no comment line, since CSV has none.
+ * CSV with the header {@code type,rule,directives}: one row per rule, the directive ids separated by spaces,
+ * written by {@link CsvWriter} (RFC 4180; URLs can hold commas and quotes). Every rule is carried; there is no
+ * comment line, since CSV has none. No normalised rule starts with a formula character, so the writer's
+ * neutralisation never alters a rule.
  */
 final class CsvRenderer extends AbstractRenderer {
 
@@ -24,39 +25,19 @@ final class CsvRenderer extends AbstractRenderer {
 
     @Override
     void write(RuleSet rules, RenderContext context, Writer out, ReportBuilder report) throws IOException {
-        out.write("type,rule,directives\r\n");
+        CsvWriter csv = new CsvWriter(out);
+        csv.row("type", "rule", "directives");
+        StringBuilder directives = new StringBuilder();
         for (RuleType type : RuleType.values()) {
             List<String> values = rules.rules(type);
             for (int i = 0; i < values.size(); i++) {
-                out.write(type.name());
-                out.write(',');
-                field(values.get(i), out);
-                out.write(',');
-                long[] ids = rules.sources(type, i);
-                for (int j = 0; j < ids.length; j++) {
-                    if (j > 0) {
-                        out.write(' ');
-                    }
-                    out.write(Long.toString(ids[j]));
+                directives.setLength(0);
+                for (long id : rules.sources(type, i)) {
+                    directives.append(directives.length() == 0 ? "" : " ").append(id);
                 }
-                out.write("\r\n");
+                csv.row(type.name(), values.get(i), directives);
                 report.written(type);
             }
         }
-    }
-
-    private static void field(String value, Writer out) throws IOException {
-        boolean quote = false;
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
-        }
-        if (!quote) {
-            out.write(value);
-            return;
-        }
-        out.write('"');
-        out.write(value.replace("\"", "\"\""));
-        out.write('"');
     }
 }

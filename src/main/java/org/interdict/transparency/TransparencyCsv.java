@@ -1,29 +1,29 @@
 package org.interdict.transparency;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import org.interdict.export.CsvWriter;
 import org.interdict.transparency.dto.TransparencyReport;
 
-/** The counts of a report as CSV (RFC 4180), one row per month, authority, category and kind. */
+/** The counts of a report as CSV, one row per month, authority, category and kind. */
 final class TransparencyCsv {
 
     private TransparencyCsv() {}
 
-    static String of(TransparencyReport report) {
-        StringBuilder csv = new StringBuilder("month,authority,category,kind,directives,targets\r\n");
-        for (TransparencyReport.Count c : report.counts()) {
-            row(csv, List.of(c.month(), c.authority(), c.category(), c.kind(), Long.toString(c.directives()),
-                    Long.toString(c.targets())));
+    static String of(List<TransparencyReport.Count> counts) {
+        StringWriter text = new StringWriter();
+        CsvWriter csv = new CsvWriter(text);
+        try {
+            csv.row("month", "authority", "category", "kind", "directives", "targets");
+            for (TransparencyReport.Count c : counts) {
+                csv.cell(c.month()).cell(c.authority()).cell(c.category()).cell(c.kind()).cell(c.directives())
+                        .cell(c.targets()).endRow();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return csv.toString();
-    }
-
-    private static void row(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            String field = fields.get(i);
-            boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                    || field.indexOf('\r') >= 0;
-            csv.append(i == 0 ? "" : ",").append(quote ? '"' + field.replace("\"", "\"\"") + '"' : field);
-        }
-        csv.append("\r\n");
+        return text.toString();
     }
 }

@@ -50,7 +50,8 @@ public class TransparencyResource {
     @APIResponse(responseCode = "401", description = "Not Authorized (a token is needed unless the report is public)")
     @APIResponse(responseCode = "403", description = "Not Allowed (auditors and administrators only, unless public)")
     @Operation(summary = "Transparency report", description = "Approved directives issued between `from` and `to` "
-            + "(dates, inclusive; default: the last twelve months): counts by month, authority, category and kind, "
+            + "(dates, inclusive; default: the last twelve months; at most interdict.transparency.max-range-years "
+            + "apart, ten by default): counts by month, authority, category and kind, "
             + "revocations, median time to enforce per ISP, and the directives with their first targets. Targets of "
             + "child-abuse directives are counted, never listed. `format=csv` gives the counts as CSV. Auditors and "
             + "administrators only, unless interdict.transparency.public is true.")
@@ -64,14 +65,20 @@ public class TransparencyResource {
         if (first.isAfter(last)) {
             throw ProblemException.invalid("from", "after-to", "from must not be after to");
         }
+        int years = config.transparency().maxRangeYears();
+        if (!last.isBefore(first.plusYears(years))) {
+            // Names the bound the client chose last: to when given, else from (to defaults to today).
+            throw ProblemException.invalid(end == null ? "from" : "to", "range-too-wide",
+                    "from and to may be at most " + years + " years apart (" + first + " to "
+                            + first.plusYears(years).minusDays(1) + ")");
+        }
         String kind = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("json") && !kind.equals("csv")) {
             throw ProblemException.invalid("format", "unknown-format", "format is json or csv");
         }
-        var report = transparency.report(first, last);
         return kind.equals("csv")
-                ? Response.ok(TransparencyCsv.of(report), "text/csv; charset=UTF-8").build()
-                : Response.ok(report, MediaType.APPLICATION_JSON).build();
+                ? Response.ok(TransparencyCsv.of(transparency.counts(first, last)), "text/csv; charset=UTF-8").build()
+                : Response.ok(transparency.report(first, last), MediaType.APPLICATION_JSON).build();
     }
 
     private void requireAllowed() {

@@ -8,10 +8,16 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.interdict.config.InterdictConfig;
+import org.interdict.error.ErrorCategory;
+import org.interdict.error.ProblemException;
 import org.interdict.transparency.dto.TransparencyReport;
 import org.interdict.transparency.dto.TransparencyReport.Count;
 import org.interdict.transparency.dto.TransparencyReport.DirectiveEntry;
@@ -38,23 +44,22 @@ public class TransparencyService {
             + " from directive d where d.status = 'REVOKED' and (d.revoked_at at time zone 'UTC')::date between ? and ?"
             + " group by 1 order by 1";
 
+    /** The period's block directives and when each came into force, for {@link EnforcementTimes}. */
+    private static final String BLOCK_DIRECTIVES = "select d.id, greatest(d.decided_at, d.effective_from), d.all_isps,"
+            + " d.audience from directive d where d.kind = 'BLOCK' and " + APPROVED + " order by d.id";
+
     /**
-     * Per directive and ISP: the first version carrying it, then the first appliance confirmation of it, of a later
-     * version, or of an earlier one with the same rules (see rules_run_start).
+     * Every version of every ISP in order, for {@link EnforcementTimes}: published or not, its rules' digest, its first
+     * applied confirmation, and the directives its changes name (some name none: an allowlist edit, say), read only
+     * for versions made since the given instant, when the period's first directive came into force.
      */
-    private static final String TIME_TO_ENFORCE = "with d as (select d.id, d.all_isps, d.audience,"
-            + " greatest(d.decided_at, d.effective_from) as since from directive d where d.kind = 'BLOCK' and " + APPROVED
-            + "), f as (select d.id, d.since, i.id as isp, (select min(v.number) from ruleset_version v"
-            + "   where v.isp_id = i.id and v.state = 'PUBLISHED' and v.number >= (select min(w.number)"
-            + "   from ruleset_version w where w.isp_id = i.id and w.created_at >= d.since"
-            + "   and w.changes @> jsonb_build_array(jsonb_build_object('directiveId', d.id)))) as first"
-            + "   from d join isp i on d.all_isps or i.id = any(d.audience)),"
-            + " e as (select f.isp, greatest(0, extract(epoch from (select min(s.received_at) from appliance_status s"
-            + "   where s.isp_id = f.isp and s.applied and s.version >= rules_run_start(f.isp, f.first)) - f.since))"
-            + "   as seconds"
-            + "   from f where f.first is not null)"
-            + " select isp, count(*), percentile_cont(0.5) within group (order by seconds) from e"
-            + " where seconds is not null group by isp order by isp";
+    private static final String VERSIONS = "select r.isp_id, r.number, r.state = 'PUBLISHED', r.digest, r.created_at,"
+            + " c.at, case when r.created_at >= ? then array(select c.\"directiveId\""
+            + "   from jsonb_to_recordset(r.changes) as c(\"directiveId\" bigint) where c.\"directiveId\" is not null)"
+            + "   else '{}' end"
+            + " from ruleset_version r left join (select isp_id, version, min(received_at) as at from appliance_status"
+            + "   where applied group by isp_id, version) c on c.isp_id = r.isp_id and c.version = r.number"
+            + " order by r.isp_id, r.number";
 
     private static final String DIRECTIVES = "select d.id, d.legal_reference, d.authority, d.category, d.kind,"
             + " d.issued_on, d.status, (select count(*) from directive_target t where t.directive_id = d.id),"
@@ -62,25 +67,54 @@ public class TransparencyService {
             + "   from directive_target t where t.directive_id = d.id order by t.id limit " + LISTED_TARGETS + ") end"
             + " from directive d where " + APPROVED + " order by d.issued_on, d.id";
 
-    private final AgroalDataSource dataSource;
+    /** SQLSTATE of a statement cancelled by statement_timeout. */
+    private static final String QUERY_CANCELED = "57014";
 
-    public TransparencyService(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final Duration timeout;
+
+    public TransparencyService(AgroalDataSource dataSource, InterdictConfig config) {
         this.dataSource = dataSource;
+        this.timeout = config.transparency().timeout();
     }
 
+    /** The report over [from, to]. */
     public TransparencyReport report(LocalDate from, LocalDate to) {
+        return read(from, to, query -> new TransparencyReport(from, to, counts(query),
+                query.rows(REVOCATIONS, r -> new Revocations(r.getString(1), r.getLong(2))),
+                timeToEnforce(query),
+                query.rows(DIRECTIVES, TransparencyService::entry)));
+    }
+
+    /** Only the counts of the report over [from, to] (its CSV form). */
+    public List<Count> counts(LocalDate from, LocalDate to) {
+        return read(from, to, TransparencyService::counts);
+    }
+
+    private interface Reading<T> {
+        T read(Query query) throws SQLException;
+    }
+
+    /**
+     * Runs the queries of a report in one read-only snapshot, so that its sections agree. They share
+     * {@code interdict.transparency.timeout}: each runs with what the earlier ones left, so PostgreSQL stops working
+     * on a report that took too long, whether or not its client is still there; the report is then refused with
+     * 503 {@code report-timeout}.
+     */
+    private <T> T read(LocalDate from, LocalDate to, Reading<T> reading) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection c = dataSource.getConnection()) {
-            // One snapshot, so the sections agree with each other.
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                return new TransparencyReport(from, to,
-                        rows(c, COUNTS, from, to, r -> new Count(r.getString(1), r.getString(2), r.getString(3),
-                                r.getString(4), r.getLong(5), r.getLong(6))),
-                        rows(c, REVOCATIONS, from, to, r -> new Revocations(r.getString(1), r.getLong(2))),
-                        rows(c, TIME_TO_ENFORCE, from, to, r -> new TimeToEnforce(r.getString(1), r.getLong(2),
-                                r.getDouble(3))),
-                        rows(c, DIRECTIVES, from, to, TransparencyService::entry));
+            try (Statement settings = c.createStatement()) {
+                // These few large queries gain nothing from JIT compilation, which costs more than they run.
+                settings.execute("set local jit = off");
+                return reading.read(new Query(c, from, to, deadline));
+            } catch (SQLException e) {
+                if (QUERY_CANCELED.equals(e.getSQLState())) {
+                    throw timedOut(from, to);
+                }
+                throw e;
             } finally {
                 c.rollback();
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -89,6 +123,35 @@ public class TransparencyService {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Count> counts(Query query) throws SQLException {
+        return query.rows(COUNTS, r -> new Count(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                r.getLong(5), r.getLong(6)));
+    }
+
+    private ProblemException timedOut(LocalDate from, LocalDate to) {
+        return new ProblemException(ErrorCategory.UNAVAILABLE, "report-timeout", "Report timed out",
+                "The report from " + from + " to " + to + " took longer than " + timeout.toMillis()
+                        + " ms and was stopped; ask for a narrower range, or again later");
+    }
+
+    private static List<TimeToEnforce> timeToEnforce(Query query) throws SQLException {
+        EnforcementTimes times = new EnforcementTimes();
+        query.each(BLOCK_DIRECTIVES, List.of(Date.valueOf(query.from()), Date.valueOf(query.to())),
+                r -> times.directive(r.getLong(1), r.getTimestamp(2).toInstant(), r.getBoolean(3),
+                        Arrays.asList((String[]) r.getArray(4).getArray())));
+        if (times.earliest() == null) {
+            return List.of();
+        }
+        query.each(VERSIONS, List.of(Timestamp.from(times.earliest())), r -> {
+            Timestamp confirmed = r.getTimestamp(6);
+            Long[] named = (Long[]) r.getArray(7).getArray();
+            times.version(r.getString(1), r.getLong(2), r.getBoolean(3), r.getString(4), r.getTimestamp(5).toInstant(),
+                    confirmed == null ? null : confirmed.toInstant(),
+                    Arrays.stream(named).mapToLong(Long::longValue).toArray());
+        });
+        return times.medians();
     }
 
     private static DirectiveEntry entry(ResultSet r) throws SQLException {
@@ -102,18 +165,35 @@ public class TransparencyService {
         T map(ResultSet r) throws SQLException;
     }
 
-    private static <T> List<T> rows(Connection c, String sql, LocalDate from, LocalDate to, RowMapper<T> mapper)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setDate(1, Date.valueOf(from));
-            s.setDate(2, Date.valueOf(to));
+    private interface RowReader {
+        void read(ResultSet r) throws SQLException;
+    }
+
+    /** The report's queries, on one connection, over one range, within one time budget. */
+    private record Query(Connection c, LocalDate from, LocalDate to, long deadline) {
+
+        /** The rows of a query whose parameters are the range. */
+        <T> List<T> rows(String sql, RowMapper<T> mapper) throws SQLException {
             List<T> rows = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(mapper.map(r));
+            each(sql, List.of(Date.valueOf(from), Date.valueOf(to)), r -> rows.add(mapper.map(r)));
+            return rows;
+        }
+
+        void each(String sql, List<Object> parameters, RowReader reader) throws SQLException {
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+            try (Statement settings = c.createStatement()) {
+                settings.execute("set local statement_timeout = " + left);
+            }
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    s.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        reader.read(r);
+                    }
                 }
             }
-            return rows;
         }
     }
 }

@@ -2,6 +2,8 @@ package org.interdict.transparency;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.interdict.support.Api.AUDITOR;
 import static org.interdict.support.Api.OFFICER;
 import static org.interdict.support.Api.SUPERVISOR;
@@ -9,9 +11,14 @@ import static org.interdict.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.interdict.support.Api;
+import org.interdict.support.Db;
+import org.interdict.support.Rulesets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -46,6 +53,77 @@ class TransparencyApiTest {
                 .contentType("text/csv").extract().asString();
         assertThat(csv).startsWith("month,authority,category,kind,directives,targets").contains(",child-abuse,BLOCK,")
                 .doesNotContain(hidden);
+    }
+
+    @Test
+    void anIspCountsInTheTimeToEnforceOnceAnApplianceConfirmsAVersionCarryingTheDirective() {
+        String isp = Api.newIsp();
+        Rulesets.current(isp);
+        long id = Api.approvedFor(List.of(isp), Api.unique("tte"), Api.unique("tte") + ".example.vn");
+        long version = Rulesets.await(isp, s -> s.getList("current.changes.directiveId").contains((int) id))
+                .getLong("current.version");
+        String appliance = Api.registerAppliance(isp, "resolver-tte");
+        String entry = "timeToEnforce.find { it.isp == '" + isp + "' }";
+        assertThat(november().getMap(entry)).isNull();
+
+        as(appliance).body(Map.of("version", version, "applied", true)).post("/api/v1/appliances/self/status")
+                .then().statusCode(200);
+        JsonPath report = november();
+        assertThat(report.getLong(entry + ".directives")).isPositive();
+        assertThat(report.getDouble(entry + ".medianSeconds")).isNotNegative();
+    }
+
+    private static JsonPath november() {
+        return as(AUDITOR).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30").get("/api/v1/transparency")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void csvCellsASpreadsheetWouldRunAreWrittenAsText() {
+        Map<String, Object> body = Api.directive(Api.unique("csv"), Instant.now().minusSeconds(60), null);
+        body.put("authority", "=HYPERLINK(\"http://evil.example\",\"click\")");
+        long id = as(OFFICER).body(body).post("/api/v1/directives").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        Api.addTargets(id, Api.unique("csv") + ".example.vn");
+        as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
+        as(SUPERVISOR).body(Map.of()).post("/api/v1/directives/" + id + "/approve").then().statusCode(200);
+
+        String csv = as(AUDITOR).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .queryParam("format", "csv").get("/api/v1/transparency").then().statusCode(200).extract().asString();
+        assertThat(csv).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",")
+                .doesNotContain(",=HYPERLINK");
+    }
+
+    @Test
+    void theRangeIsAtMostTenYears() {
+        as(AUDITOR).queryParam("from", "2016-01-01").queryParam("to", "2025-12-31").get("/api/v1/transparency")
+                .then().statusCode(200);
+        as(AUDITOR).queryParam("from", "2016-01-01").queryParam("to", "2026-01-01").get("/api/v1/transparency")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("to")).body("violations[0].code", equalTo("range-too-wide"));
+        as(AUDITOR).queryParam("from", "2000-01-01").get("/api/v1/transparency").then().statusCode(400)
+                .body("violations[0].field", equalTo("from"));
+        as(AUDITOR).queryParam("from", "9999-12-01").queryParam("to", "9999-12-31").get("/api/v1/transparency")
+                .then().statusCode(200).body("directives", hasSize(0));
+    }
+
+    /** The timeout (5 s in tests) covers waiting for a lock: a held lock makes the report take too long. */
+    @Test
+    void aReportThatTakesTooLongIsStoppedAndSaysSo() throws Exception {
+        try (Connection lock = Db.connect()) {
+            lock.setAutoCommit(false);
+            try (Statement s = lock.createStatement()) {
+                s.execute("lock table directive in access exclusive mode");
+            }
+            as(AUDITOR).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31").get("/api/v1/transparency")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .body("code", equalTo("report-timeout"));
+            assertThat(Db.queryString("select count(*) from pg_stat_activity where state = 'active'"
+                    + " and query like '%to_char(d.issued_on%' and pid <> pg_backend_pid()")).isEqualTo("0");
+            lock.rollback();
+        }
+        as(AUDITOR).queryParam("from", "2026-01-01").queryParam("to", "2026-12-31").get("/api/v1/transparency")
+                .then().statusCode(200);
     }
 
     @Test

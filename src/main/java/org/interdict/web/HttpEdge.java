@@ -1,0 +1,137 @@
+package org.interdict.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.interdict.config.InterdictConfig;
+import org.interdict.error.Problem;
+import org.interdict.error.Violation;
+
+/**
+ * The first route of every request, ahead of Quarkus' own body-size check (order -2), CORS and authentication
+ * (-300 and after) and the poll short-cut of the rule-set package.
+ *
+ * <p>It refuses requests larger than the configured limits with a problem document: the HTTP codec would answer a
+ * bare 414 or 431, and Quarkus a bare 413, and the Vert.x server they run on offers no hook for a body there. The
+ * codec's own limits are therefore set higher (application.properties), as a ceiling for what is buffered at all.
+ *
+ * <p>It also puts the security headers on every answer, whoever writes it: {@code nosniff}, no referrer,
+ * {@code no-store} on API answers that state no caching of their own (rule-set downloads state theirs), and HSTS
+ * when the request came over TLS, directly or through a proxy that says so in {@code X-Forwarded-Proto}.
+ */
+@ApplicationScoped
+public class HttpEdge {
+
+    static final int ORDER = -10_000;
+    static final String HSTS = "max-age=31536000";
+
+    private final InterdictConfig.Http limits;
+    private final long maxBody;
+    private final ObjectMapper json;
+
+    public HttpEdge(InterdictConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody, ObjectMapper json) {
+        this.limits = config.http();
+        this.maxBody = maxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER).handler(this::handle);
+    }
+
+    void handle(RoutingContext context) {
+        context.addHeadersEndHandler(ignored -> secure(context));
+        Problem refusal = refusal(context.request());
+        if (refusal == null) {
+            context.next();
+        } else {
+            refuse(context, refusal);
+        }
+    }
+
+    private Problem refusal(HttpServerRequest request) {
+        int uri = request.uri().length();
+        if (uri > limits.maxUriLength()) {
+            return Problem.of(414, "uri-too-long", "URI too long", "The request target has " + uri
+                    + " characters; at most " + limits.maxUriLength() + " are accepted");
+        }
+        int headers = 0;
+        String largest = null;
+        int largestSize = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            // Name, ": ", value and CRLF, as the codec counts them (header bytes are single-byte characters).
+            int size = header.getKey().length() + header.getValue().length() + 4;
+            headers += size;
+            if (size > largestSize) {
+                largest = header.getKey();
+                largestSize = size;
+            }
+        }
+        if (headers > limits.maxHeaderSize()) {
+            String detail = "The request header fields take " + headers + " bytes; at most " + limits.maxHeaderSize()
+                    + " are accepted";
+            return Problem.of(431, "headers-too-large", "Request header fields too large", detail)
+                    .withViolations(List.of(Violation.ofField(largest, "header-too-large",
+                            "the largest field, " + largestSize + " bytes")), 1);
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && bodyTooLarge(length)) {
+            return Problem.of(413, "body-too-large", "Request body too large", "The request body has " + length.strip()
+                    + " bytes; at most " + maxBody + " are accepted");
+        }
+        return null;
+    }
+
+    private boolean bodyTooLarge(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.strip()) > maxBody;
+        } catch (NumberFormatException e) {
+            return false; // the codec refuses a malformed Content-Length before any route runs
+        }
+    }
+
+    /** Answers and closes the connection: the client may still be sending what was refused. */
+    private void refuse(RoutingContext context, Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpServerRequest request = context.request();
+        HttpServerResponse response = context.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (request.version() != HttpVersion.HTTP_2) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.endHandler(ignored -> request.connection().close());
+        }
+        response.end(body);
+    }
+
+    private static void secure(RoutingContext context) {
+        MultiMap headers = context.response().headers();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        HttpServerRequest request = context.request();
+        if (request.path() != null && request.path().startsWith("/api/") && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        if ("https".equalsIgnoreCase(request.scheme())) {
+            headers.set("Strict-Transport-Security", HSTS);
+        }
+    }
+}
