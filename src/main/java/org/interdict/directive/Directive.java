@@ -2,6 +2,7 @@ package org.interdict.directive;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.interdict.security.Actor;
 
 /**
  * A block or takedown order as recorded, with its whole lifecycle: one row of {@code directive}, read and written by
@@ -49,6 +50,15 @@ public class Directive {
     public Instant updatedAt;
     /** Incremented by every update: the ETag, and the guard of If-Match. */
     public int version;
+
+    /** Makes it a draft of {@code actor}, made at {@code now}. */
+    void draftedBy(Actor actor, Instant now) {
+        status = DirectiveStatus.DRAFT;
+        createdBy = actor.subject();
+        createdByName = actor.name();
+        createdAt = now;
+        updatedAt = now;
+    }
 
     /** The status as of {@code now}: approved directives move with time even between scheduler runs. */
     public DirectiveStatus statusAt(Instant now) {

@@ -192,11 +192,7 @@ public class DirectiveLifecycle {
             block.effectiveFrom = now;
             block.escalatedFromId = takedown.id;
             block.enforcementDeadlineMinutes = takedown.enforcementDeadlineMinutes;
-            block.status = DirectiveStatus.DRAFT;
-            block.createdBy = actor.subject();
-            block.createdByName = actor.name();
-            block.createdAt = now;
-            block.updatedAt = now;
+            block.draftedBy(actor, now);
             DirectiveRepository.insert(c, block);
             copyTargets(c, takedown.id, block.id, now);
             audit.append(c, DirectiveAudit.event(actor, now, "escalated", takedown, Map.of("blockDirective", block.id)));

@@ -141,11 +141,7 @@ public class DirectiveService {
         }
         d.supersedesId = request.supersedes();
         d.enforcementDeadlineMinutes = request.enforcementDeadlineMinutes();
-        d.status = DirectiveStatus.DRAFT;
-        d.createdBy = actor.subject();
-        d.createdByName = actor.name();
-        d.createdAt = now;
-        d.updatedAt = now;
+        d.draftedBy(actor, now);
         DirectiveRepository.insert(c, d);
         audit.append(c, DirectiveAudit.event(actor, now, "created", d, DirectiveAudit.fields(d)));
         return d;

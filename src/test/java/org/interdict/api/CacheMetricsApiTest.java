@@ -3,7 +3,9 @@ package org.interdict.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
 /** Every cache of the service shows its hits, misses and evictions in the Prometheus metrics. */
 @QuarkusTest
 class CacheMetricsApiTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     private static final List<String> CACHES = List.of("ruleset-contents", "ruleset-deltas", "ruleset-current",
             "render-reports", "signatures", "appliance-tokens");
@@ -39,8 +44,8 @@ class CacheMetricsApiTest {
         assertThat(value(metrics, "cache_gets_total", "appliance-tokens", "hit")).isGreaterThan(hitsBefore);
     }
 
-    private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private String metrics() {
+        return given().get(metricsUrl.toString()).then().statusCode(200).extract().asString();
     }
 
     /** The value of one series, or -1 when the metrics do not have it. */

@@ -23,7 +23,7 @@ class HealthApiTest {
     @Test
     void readinessChecksPostgresqlAndRedis() {
         given().get(health + "/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Reactive PostgreSQL connections health check", "Redis connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
     }
 
     @Test

@@ -7,11 +7,13 @@ import static org.interdict.support.Api.OFFICER;
 import static org.interdict.support.Api.SUPERVISOR;
 import static org.interdict.support.Api.as;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class HeldVersionsApiTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     @Inject
     HeldVersions heldVersions;
@@ -201,12 +206,12 @@ class HeldVersionsApiTest {
         assertThat(released.getString("current.decidedBy")).as("no human").isNull();
     }
 
-    private static String awaitMetric(String line) {
+    private String awaitMetric(String line) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         String metrics = "";
         while (Instant.now().isBefore(deadline) && !metrics.contains(line)) {
             java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
-            metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            metrics = given().get(metricsUrl.toString()).then().statusCode(200).extract().asString();
         }
         assertThat(metrics).contains(line);
         return metrics;

@@ -66,7 +66,7 @@ class HttpEdgeApiTest {
                 .header("Strict-Transport-Security", nullValue());
         given().get("/api/v1/directives").then().statusCode(401).header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store");
-        given().get("/q/health/live").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get("/q/openapi").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
     }
 
     @Test
