@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One reason a request was refused: a field (JSON pointer or parameter name) or a line of a bulk import,
- * with a stable code. An echoed input longer than {@value #ECHO_LIMIT} characters is cut there and ends in an
- * ellipsis, wherever the message and the hint quote it too, so that a refused megabyte line does not come back as
- * a megabyte answer.
+ * with a stable code. An echoed input (or field name) longer than {@value #ECHO_LIMIT} characters is cut there and
+ * ends in an ellipsis, wherever the message and the hint quote it too, so that a refused megabyte line does not come
+ * back as a megabyte answer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Violation(String field, Integer line, String input, String code, String message, String hint) {
@@ -16,6 +16,8 @@ public record Violation(String field, Integer line, String input, String code, S
     static final int MESSAGE_LIMIT = 2 * ECHO_LIMIT;
 
     public Violation {
+        // A field is named by the client when it is a parameter or a header: as long as it likes.
+        field = field == null ? null : cut(field, ECHO_LIMIT);
         if (input != null && input.length() > ECHO_LIMIT) {
             String shown = cut(input, ECHO_LIMIT);
             message = message == null ? null : cut(message.replace(input, shown), MESSAGE_LIMIT);

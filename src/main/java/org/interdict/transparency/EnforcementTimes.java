@@ -1,13 +1,12 @@
 package org.interdict.transparency;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.interdict.transparency.dto.TransparencyReport.TimeToEnforce;
@@ -29,8 +28,8 @@ import org.interdict.transparency.dto.TransparencyReport.TimeToEnforce;
  */
 final class EnforcementTimes {
 
-    /** No confirmation (yet). Instants are held as microseconds since the epoch, as PostgreSQL stores them. */
-    private static final long NEVER = Long.MAX_VALUE;
+    /** No confirmation (yet). Instants are microseconds since the epoch, as PostgreSQL stores them. */
+    static final long NEVER = Long.MAX_VALUE;
 
     /**
      * A version: {@code confirmed} is its own first applied confirmation ({@link #NEVER}: none), {@code named} the
@@ -48,7 +47,7 @@ final class EnforcementTimes {
     private final Map<String, List<Version>> versions = new TreeMap<>();
 
     /** A directive of the period, in ascending order of id; {@code since}: when it came into force. */
-    void directive(long id, Instant since, boolean allIsps, Collection<String> audience) {
+    void directive(long id, long since, boolean allIsps, Collection<String> audience) {
         if (directives > 0 && id <= ids[directives - 1]) {
             throw new IllegalArgumentException("directives come in ascending order of id: " + id);
         }
@@ -58,29 +57,25 @@ final class EnforcementTimes {
             this.allIsps = Arrays.copyOf(this.allIsps, 2 * directives);
         }
         ids[directives] = id;
-        this.since[directives] = micros(since);
+        this.since[directives] = since;
         this.allIsps[directives] = allIsps;
         audiences.add(Set.copyOf(audience));
         directives++;
     }
 
     /** When the first directive came into force: no earlier version can name one in force. Null without any. */
-    Instant earliest() {
-        if (directives == 0) {
-            return null;
-        }
-        long earliest = since[0];
-        for (int i = 1; i < directives; i++) {
-            earliest = Math.min(earliest, since[i]);
-        }
-        return Instant.EPOCH.plus(earliest, ChronoUnit.MICROS);
+    OptionalLong earliest() {
+        return Arrays.stream(since, 0, directives).min();
     }
 
-    /** The next version of an ISP, in ascending order of number (an ISP's versions are numbered from 1, no gaps). */
-    void version(String isp, long number, boolean published, String digest, Instant created, Instant confirmed,
+    /**
+     * The next version of an ISP, in ascending order of number (an ISP's versions are numbered from 1, no gaps);
+     * {@code confirmed}: {@link #NEVER} when no appliance confirmed it.
+     */
+    void version(String isp, long number, boolean published, String digest, long created, long confirmed,
             long[] named) {
-        versions.computeIfAbsent(isp, ignored -> new ArrayList<>()).add(new Version(number, published, digest,
-                micros(created), confirmed == null ? NEVER : micros(confirmed), named));
+        versions.computeIfAbsent(isp, ignored -> new ArrayList<>())
+                .add(new Version(number, published, digest, created, confirmed, named));
     }
 
     /** Per ISP with at least one enforced directive, in ISP order. */
@@ -150,10 +145,6 @@ final class EnforcementTimes {
             enforced[i] = publishedFrom[i] < 0 ? NEVER : confirmedFrom[runStart[publishedFrom[i]]];
         }
         return enforced;
-    }
-
-    private static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private static double median(double[] values) {

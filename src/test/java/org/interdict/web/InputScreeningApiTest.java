@@ -44,7 +44,12 @@ class InputScreeningApiTest {
                 .body("violations[0].field", equalTo("q")).body("violations[0].code", equalTo("nul-character"));
         as(AUDITOR).queryParam("actor", "officer\u0000").get("/api/v1/audit").then().statusCode(400)
                 .body("violations[0].field", equalTo("actor"));
-        as(OFFICER).urlEncodingEnabled(false).get("/api/v1/isps/a%00b").then().statusCode(400).body("violations[0].field", equalTo("isp"));
+        as(OFFICER).urlEncodingEnabled(false).get("/api/v1/isps/a%00b").then().statusCode(400)
+                .body("violations[0].field", equalTo("isp"));
+        String longName = "n".repeat(1_000) + "\u0000";
+        String field = as(OFFICER).queryParam(longName, "x").get("/api/v1/directives").then().statusCode(400)
+                .extract().jsonPath().getString("violations[0].field");
+        assertThat(field).hasSize(Violation.ECHO_LIMIT + 1).endsWith("…");
     }
 
     @Test
