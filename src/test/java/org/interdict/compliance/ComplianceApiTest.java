@@ -15,7 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.interdict.support.Api;
+import org.interdict.support.Db;
 import org.interdict.support.Rulesets;
 import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,42 @@ class ComplianceApiTest {
                 .contains("interdict_compile_duration_seconds_count").contains("interdict_appliances_silent")
                 .contains("interdict_directives_past_enforcement_deadline");
         given().get(metricsUrl).then().body(containsString("interdict_appliances_behind"));
+    }
+
+    @Test
+    void theLateDirectivesGaugeCountsAnOrderPastItsDeadlineUntilItIsEnforced() throws Exception {
+        String isp = Api.newIsp();
+        long before = Rulesets.current(isp);
+        String appliance = Api.registerAppliance(isp, "resolver-late");
+        long id = Api.approvedFor(List.of(isp), Api.unique("late"), Api.unique("late") + ".example.vn");
+        long version = Rulesets.await(isp, s -> s.getLong("current.version") > before).getLong("current.version");
+        long baseline = awaitLate(n -> true);
+        // Approved two hours ago, as far as the deadline is concerned: its 30 minutes have passed.
+        try (var c = Db.connect(); var s = c.prepareStatement("update directive set decided_at = decided_at - interval"
+                + " '2 hours', effective_from = effective_from - interval '2 hours' where id = ?")) {
+            s.setLong(1, id);
+            s.executeUpdate();
+        }
+        awaitLate(n -> n == baseline + 1);
+
+        as(appliance).body(Map.of("version", version, "applied", true)).post(STATUS).then().statusCode(200);
+        awaitLate(n -> n == baseline);
+    }
+
+    /** The gauge's value once {@code wanted} holds (it is refreshed every second in tests). */
+    private long awaitLate(java.util.function.LongPredicate wanted) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Pattern line = Pattern.compile("(?m)^interdict_directives_past_enforcement_deadline (\\S+)$");
+        long value = -1;
+        while (Instant.now().isBefore(deadline)) {
+            Matcher m = line.matcher(given().get(metricsUrl).then().statusCode(200).extract().asString());
+            value = m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+            if (value >= 0 && wanted.test(value)) {
+                return value;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+        }
+        throw new AssertionError("the late-directives gauge stayed at " + value);
     }
 
     @SuppressWarnings("unchecked")
