@@ -20,7 +20,8 @@ done
 DB_NAME=interdict_chaos
 work=$(mktemp -d)
 source scripts/lib/bench-base.sh
-trap 'kill $(jobs -p) 2>/dev/null || true; bench_stop_service; rm -rf "$work"' EXIT
+loops=()
+trap 'kill "${loops[@]}" 2>/dev/null || true; bench_stop_service; rm -rf "$work"' EXIT
 
 _is_local "$DB_HOST" || { echo "PostgreSQL must be local: this script restarts it" >&2; exit 1; }
 cluster=$(ls /etc/postgresql | sort -V | tail -n 1)
@@ -33,37 +34,40 @@ appliance=$(bench_json "$engineer" POST "/api/v1/isps/$isp/appliances" \
   '{"name":"resolver-1","kind":"dns-resolver","preferredFormat":"rpz"}' | jq -r .token)
 
 # One line per request: "<step> <status> <directive id> <seconds since the epoch>".
-status() { # token method path [body]
-  local args=(-s -o "$work/body" -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" "$BASE$3")
-  [ $# -ge 4 ] && args+=(-H 'Content-Type: application/json' -d "$4")
-  curl "${args[@]}" 2>/dev/null || echo 000
+status() { # body-file token method path [body]: prints the status; 000 when no answer came within 10 s
+  local args=(-s -m 10 -o "$1" -w '%{http_code}' -X "$3" -H "Authorization: Bearer $2" "$BASE$4")
+  [ $# -ge 5 ] && args+=(-H 'Content-Type: application/json' -d "$5")
+  curl "${args[@]}" 2>/dev/null || true
 }
 approvals() {
   local i=0 from id code
   from=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
   while [ ! -f "$work/stop" ]; do
     i=$((i + 1))
-    code=$(status "$OFFICER_TOKEN" POST /api/v1/directives "{\"legalReference\":\"CHAOS-$i\",\"title\":\"Chaos $i\",
+    code=$(status "$work/approval" "$OFFICER_TOKEN" POST /api/v1/directives "{\"legalReference\":\"CHAOS-$i\",\"title\":\"Chaos $i\",
       \"authority\":\"Ministry\",\"issuedOn\":\"2026-11-20\",\"kind\":\"BLOCK\",\"category\":\"phishing\",
       \"audience\":{\"isps\":[\"$isp\"]},\"effectiveFrom\":\"$from\"}")
     echo "create $code - $(date +%s.%N)" >>"$work/requests"
     [ "$code" = 201 ] || { sleep 0.2; continue; }
-    id=$(jq -r .id "$work/body")
-    code=$(status "$OFFICER_TOKEN" POST "/api/v1/directives/$id/targets" "[{\"value\":\"chaos-$i.example.vn\"}]")
+    id=$(jq -r .id "$work/approval")
+    code=$(status "$work/approval" "$OFFICER_TOKEN" POST "/api/v1/directives/$id/targets" "[{\"value\":\"chaos-$i.example.vn\"}]")
     echo "targets $code $id $(date +%s.%N)" >>"$work/requests"
-    code=$(status "$OFFICER_TOKEN" POST "/api/v1/directives/$id/submit")
+    code=$(status "$work/approval" "$OFFICER_TOKEN" POST "/api/v1/directives/$id/submit")
     echo "submit $code $id $(date +%s.%N)" >>"$work/requests"
-    code=$(status "$SUPERVISOR_TOKEN" POST "/api/v1/directives/$id/approve" '{}')
+    code=$(status "$work/approval" "$SUPERVISOR_TOKEN" POST "/api/v1/directives/$id/approve" '{}')
     echo "approve $code $id $(date +%s.%N)" >>"$work/requests"
   done
 }
 polls() {
   while [ ! -f "$work/stop" ]; do
-    echo "poll $(status "$appliance" GET "/api/v1/isps/$isp/ruleset/current?format=txt") - $(date +%s.%N)" >>"$work/requests"
+    echo "poll $(status "$work/poll" "$appliance" GET "/api/v1/isps/$isp/ruleset/current?format=txt") - $(date +%s.%N)" >>"$work/requests"
     sleep 0.05
   done
 }
-approvals & polls &
+approvals &
+loops+=($!)
+polls &
+loops+=($!)
 sleep "$before"
 bench_log "restarting PostgreSQL $cluster"
 restart_started=$(date +%s.%N)
@@ -71,25 +75,27 @@ pg_ctlcluster --skip-systemctl-redirect "$cluster" main restart
 restart_done=$(date +%s.%N)
 sleep "$after"
 touch "$work/stop"
-wait $(jobs -p) 2>/dev/null || true
+wait "${loops[@]}" 2>/dev/null || true
 
 fail=0
 errors=$(awk '$2 >= 500 && $2 != 503' "$work/requests" | wc -l)
 unavailable=$(awk '$2 == 503 || $2 == "000"' "$work/requests" | wc -l)
 [ "$errors" -eq 0 ] || { echo "FAIL: $errors answer(s) of 500 or another server error:" >&2; awk '$2 >= 500 && $2 != 503' "$work/requests" | head >&2; fail=1; }
 
+db() { psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -v ON_ERROR_STOP=1 -qtAc "$1"; }
+
 # Nothing acknowledged is lost: every approval answered 200 is approved in the database and reaches the rule set.
 approved=$(awk '$1 == "approve" && $2 == 200 {print $3}' "$work/requests" | sort -n)
 approved_count=$(echo "$approved" | grep -c . || true)
 missing=0
 for id in $approved; do
-  state=$(_pg_query "select status from directive where id = $id" 2>/dev/null | sed 's/^/x/' || true)
+  state=$(db "select status from directive where id = $id" | sed 's/^/x/')
   [ "$state" = xACTIVE ] || { echo "FAIL: directive $id was approved (200) but is '${state#x}'" >&2; missing=$((missing + 1)); }
 done
 sleep 3
 rules=$(bench_api "$SUPERVISOR_TOKEN" GET "/api/v1/isps/$isp/ruleset/current?format=txt" 2>/dev/null || true)
 for id in $approved; do
-  i=$(_pg_query "select legal_reference from directive where id = $id" | sed 's/CHAOS-//')
+  i=$(db "select legal_reference from directive where id = $id" | sed 's/CHAOS-//')
   grep -q "chaos-$i.example.vn" <<<"$rules" || { echo "FAIL: approved directive $id is not in the published rules" >&2; missing=$((missing + 1)); }
 done
 [ "$missing" -eq 0 ] || fail=1
@@ -98,7 +104,7 @@ done
 recovered_at=$(awk -v t="$restart_done" '$4 > t && ($2 == 200 || $2 == 201 || $2 == 304) {print $4; exit}' "$work/requests")
 tail_failures=$(awk -v t="$restart_done" -v after="$after" '$4 > t + after / 2 && $2 != 200 && $2 != 201 && $2 != 304' "$work/requests" | wc -l)
 [ "$tail_failures" -eq 0 ] || { echo "FAIL: $tail_failures request(s) still failing in the second half after the restart" >&2; fail=1; }
-curl -fsS -o /dev/null "$BASE/q/health/ready" || { echo "FAIL: the service is not ready after the restart" >&2; fail=1; }
+curl -fsS -o /dev/null "$MANAGEMENT/q/health/ready" || { echo "FAIL: the service is not ready after the restart" >&2; fail=1; }
 
 awk -v requests="$(wc -l <"$work/requests")" -v approvals="$approved_count" -v unavailable="$unavailable" \
   -v errors="$errors" -v started="$restart_started" -v done="$restart_done" -v recovered="${recovered_at:-$restart_done}" \
