@@ -89,9 +89,12 @@ final class VersionWriter {
                 : contents.delta(current, rules);
         int added = delta.added().values().stream().mapToInt(List::size).sum();
         int removed = delta.removed().values().stream().mapToInt(List::size).sum();
-        int unexplained = delta.isEmpty() ? 0
+        // Attribution reads the provenance of every changed rule; a change too small to trip the breaker even if no
+        // approval explained any of it (the common, incremental case) is not attributed: it is recorded as null.
+        Integer unexplained = !breaker.trips(current.size(), added + removed) ? null
                 : CircuitBreaker.unexplained(current, rules, delta, approvalsSince(c, isp, head.publishedNumber()));
-        VersionState state = breaker.trips(current.size(), unexplained) ? VersionState.HELD : VersionState.PUBLISHED;
+        VersionState state = unexplained != null && breaker.trips(current.size(), unexplained)
+                ? VersionState.HELD : VersionState.PUBLISHED;
         Instant heldSince = state != VersionState.HELD ? null : head.heldSince() != null ? head.heldSince() : now;
         if (contents.store(c, rules, from, now) >= RuleSetContents.FLATTEN_DEPTH) {
             deepContents.add(key);
@@ -115,7 +118,7 @@ final class VersionWriter {
             insert.setInt(12, removed);
             insert.setString(13, toJson(changes));
             insert.setString(14, toJson(result.conflicts()));
-            insert.setInt(15, unexplained);
+            insert.setObject(15, unexplained, java.sql.Types.INTEGER);
             insert.setTimestamp(16, heldSince == null ? null : Timestamp.from(heldSince));
             insert.executeUpdate();
         }

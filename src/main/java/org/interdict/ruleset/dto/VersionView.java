@@ -14,7 +14,8 @@ import org.interdict.version.VersionState;
  * it was recorded). {@code changes} lists what caused it (directive ids and what happened to them);
  * {@code conflicts} lists targets the allowlist refused or carved; {@code contentRetained} tells whether its
  * rules can still be read and diffed. {@code unexplained} counts the rules added plus removed that follow from no
- * approval, what the circuit breaker judges (absent on versions made before it was recorded); {@code heldSince}, on a
+ * approval, what the circuit breaker judges (absent when the change was too small to trip it whatever its cause, and on
+ * versions made before it was recorded); {@code heldSince}, on a
  * version the breaker held, is when the ISP's versions started to be held (a held version superseded by another
  * passes it on).
  */
