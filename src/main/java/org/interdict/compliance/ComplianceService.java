@@ -67,6 +67,7 @@ public class ComplianceService {
         Duration silentAfter = config.compliance().silentAfter();
         Map<String, Current> isps = new LinkedHashMap<>();
         Map<String, List<ApplianceCompliance>> appliances = new LinkedHashMap<>();
+        Map<String, HeldVersions.Held> held = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("select i.id, v.number, v.published_at from isp i"
                     + " left join lateral (select number, published_at from ruleset_version v where v.isp_id = i.id"
@@ -97,11 +98,10 @@ public class ComplianceService {
                     }
                 }
             }
+            heldVersions.all(c).forEach(h -> held.put(h.isp(), h));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, HeldVersions.Held> held = new HashMap<>();
-        heldVersions.all().forEach(h -> held.put(h.isp(), h));
         List<IspCompliance> result = new ArrayList<>();
         isps.forEach((id, current) -> {
             List<ApplianceCompliance> list = appliances.get(id);

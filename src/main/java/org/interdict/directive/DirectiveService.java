@@ -152,6 +152,11 @@ public class DirectiveService {
         return Transactions.read(dataSource, c -> viewWithHolds(c, visible(c, id, actor), actor));
     }
 
+    /** Refuses, as not found, a directive the caller may not see; reads nothing else. */
+    public void requireVisible(long id, Actor actor) {
+        Transactions.read(dataSource, c -> visible(c, id, actor));
+    }
+
     /**
      * The view of a directive in force with the ISPs whose held version it waits behind, so that nobody believes it
      * enforced while it is not; an ISP engineer sees their own ISP's only.

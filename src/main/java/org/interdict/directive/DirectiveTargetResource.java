@@ -73,7 +73,7 @@ public class DirectiveTargetResource {
         TargetType targetType = QueryParams.enumValue("type", type, TargetType.class);
         Long after = Cursors.decode(cursor);
         int size = Cursors.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit());
-        directives.get(id, actor.get());
+        directives.requireVisible(id, actor.get());
         return targets.list(id, targetType, flagged, after, size);
     }
 

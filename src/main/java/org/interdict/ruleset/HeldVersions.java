@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.interdict.persistence.Transactions;
 
 /**
  * Which ISPs have a version the circuit breaker holds, and which directives wait behind it: approved, in force,
@@ -52,12 +53,10 @@ public class HeldVersions {
         this.clock = clock;
     }
 
-    /** Every held version, by ISP. */
-    public List<Held> all() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(HELD)) {
+    /** Every held version, by ISP, on the caller's connection. */
+    public List<Held> all(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(HELD)) {
             return read(s);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
@@ -66,11 +65,7 @@ public class HeldVersions {
      * Reads what is committed: call it once the approval is.
      */
     public List<Held> waitingBehind(long directiveId) {
-        try (Connection c = dataSource.getConnection()) {
-            return waitingBehind(c, directiveId);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Transactions.read(dataSource, c -> waitingBehind(c, directiveId));
     }
 
     /** Like {@link #waitingBehind(long)}, within the caller's transaction (which then sees its own approval). */
