@@ -2,6 +2,7 @@ package org.interdict.directive;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.interdict.category.ReasonCategory;
 import org.interdict.security.Actor;
 
 /**
@@ -13,7 +14,12 @@ public class Directive {
     public String legalReference;
 
     public String title;
-    public String authority;
+    /** The issuing authority: the drafting officer's. Null only for directives recorded before the registry. */
+    public String authorityId;
+    /** The free-text authority of a directive recorded before the registry that no registered authority matches. */
+    public String authorityLegacy;
+    /** The parent authority's directive this one relays, if any. */
+    public Long implementsId;
     public LocalDate issuedOn;
     public DirectiveKind kind;
     public ReasonCategory category;

@@ -36,7 +36,9 @@ final class DirectiveAudit {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("legalReference", d.legalReference);
         f.put("title", d.title);
-        f.put("authority", d.authority);
+        f.put("authority", d.authorityId);
+        f.put("authorityLegacy", d.authorityLegacy);
+        f.put("implements", d.implementsId);
         f.put("issuedOn", d.issuedOn == null ? null : d.issuedOn.toString());
         f.put("kind", d.kind.name());
         f.put("category", d.category.code());

@@ -2,17 +2,19 @@ package org.interdict.directive;
 
 import java.util.List;
 import java.util.Set;
+import org.interdict.category.ReasonCategory;
 
 /**
  * Listing filters; null means "any". {@code directiveIds} narrows to directives holding a given target
  * (resolved beforehand), {@code visibleStatuses} to what the caller may see at all, {@code afterId} is the decoded
- * cursor.
+ * cursor. {@code authority} is an authority id; {@code implementing} the ids of directives that the listed ones relay.
  */
 record DirectiveFilter(
         DirectiveStatus status,
         DirectiveKind kind,
         ReasonCategory category,
         String authority,
+        List<Long> implementing,
         String isp,
         String text,
         List<Long> directiveIds,
@@ -21,16 +23,16 @@ record DirectiveFilter(
         int limit) {
 
     DirectiveFilter withDirectiveIds(List<Long> ids) {
-        return new DirectiveFilter(status, kind, category, authority, isp, text, ids, visibleStatuses, afterId, limit);
+        return new DirectiveFilter(status, kind, category, authority, implementing, isp, text, ids, visibleStatuses, afterId, limit);
     }
 
     DirectiveFilter visibleTo(String onlyIsp, Set<DirectiveStatus> statuses) {
-        return new DirectiveFilter(status, kind, category, authority, onlyIsp, text, directiveIds, statuses, afterId,
+        return new DirectiveFilter(status, kind, category, authority, implementing, onlyIsp, text, directiveIds, statuses, afterId,
                 limit);
     }
 
     DirectiveFilter withLimit(int rows) {
-        return new DirectiveFilter(status, kind, category, authority, isp, text, directiveIds, visibleStatuses,
+        return new DirectiveFilter(status, kind, category, authority, implementing, isp, text, directiveIds, visibleStatuses,
                 afterId, rows);
     }
 }

@@ -64,7 +64,7 @@ public class DirectiveLifecycle {
             DirectiveRepository.update(c, d);
             audit.append(c, DirectiveAudit.transition(actor, d.submittedAt, "submitted", d, DirectiveStatus.DRAFT,
                     Map.of()));
-            return directives.view(d);
+            return directives.view(c, d);
         });
     }
 
@@ -116,7 +116,7 @@ public class DirectiveLifecycle {
             DirectiveRepository.update(c, d);
             audit.append(c, DirectiveAudit.transition(actor, d.decidedAt, "rejected", d,
                     DirectiveStatus.PENDING_APPROVAL, Map.of("reason", d.rejectionReason)));
-            return directives.view(d);
+            return directives.view(c, d);
         });
     }
 
@@ -139,7 +139,7 @@ public class DirectiveLifecycle {
             ChangeLog.record(c, d.id, "revoked", now);
             audit.append(c, DirectiveAudit.transition(actor, now, "revoked", d, current,
                     Map.of("reason", d.revocationReason, "reference", d.revocationReference)));
-            return directives.view(d);
+            return directives.view(c, d);
         });
     }
 
@@ -153,7 +153,7 @@ public class DirectiveLifecycle {
             DirectiveRepository.update(c, d);
             audit.append(c, DirectiveAudit.event(actor, d.takedownRecordedAt, "takedown-compliance", d,
                     Map.of("complied", d.takedownComplied)));
-            return directives.view(d);
+            return directives.view(c, d);
         });
     }
 
@@ -182,7 +182,8 @@ public class DirectiveLifecycle {
                     ? request.legalReference().strip() : takedown.legalReference;
             block.title = request != null && request.title() != null
                     ? request.title().strip() : "Block after unheeded takedown: " + takedown.title;
-            block.authority = takedown.authority;
+            block.authorityId = takedown.authorityId;
+            block.authorityLegacy = takedown.authorityLegacy;
             block.issuedOn = now.atZone(ZoneOffset.UTC).toLocalDate();
             block.kind = DirectiveKind.BLOCK;
             block.category = takedown.category;
@@ -197,7 +198,7 @@ public class DirectiveLifecycle {
             copyTargets(c, takedown.id, block.id, now);
             audit.append(c, DirectiveAudit.event(actor, now, "escalated", takedown, Map.of("blockDirective", block.id)));
             audit.append(c, DirectiveAudit.event(actor, now, "created", block, DirectiveAudit.fields(block)));
-            return directives.view(block);
+            return directives.view(c, block);
         });
     }
 

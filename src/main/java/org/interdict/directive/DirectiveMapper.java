@@ -11,19 +11,25 @@ final class DirectiveMapper {
 
     private DirectiveMapper() {}
 
-    static DirectiveView toView(Directive d, Instant now) {
-        return toView(d, now, List.of());
+    static DirectiveView toView(Directive d, Instant now, DirectiveReferences references) {
+        return toView(d, now, references, null, List.of());
     }
 
-    /** With the ISPs whose held rule set it waits behind (none: the field is left out). */
-    static DirectiveView toView(Directive d, Instant now, List<HeldVersions.Held> heldBehind) {
+    /**
+     * With the directives that implement it (null: the field is left out) and the ISPs whose held rule set it waits
+     * behind (none: the field is left out).
+     */
+    static DirectiveView toView(Directive d, Instant now, DirectiveReferences references,
+            List<DirectiveView.Link> implementedBy, List<HeldVersions.Held> heldBehind) {
         DirectiveView.Takedown takedown = d.kind == DirectiveKind.TAKEDOWN
                 ? new DirectiveView.Takedown(d.takedownHost, d.takedownDeadline, d.takedownComplied, d.takedownRecordedAt)
                 : null;
         DirectiveView.Revocation revocation = d.revokedAt == null ? null
                 : new DirectiveView.Revocation(d.revokedBy, d.revokedAt, d.revocationReason, d.revocationReference);
         return new DirectiveView(
-                d.id, d.legalReference, d.title, d.authority, d.issuedOn, d.kind, d.category, d.legalBasis,
+                d.id, d.legalReference, d.title, references.authorityOf(d), d.authorityLegacy,
+                references.relayedBy(d), implementedBy == null || implementedBy.isEmpty() ? null : implementedBy,
+                d.issuedOn, d.kind, d.category, d.legalBasis,
                 new DirectiveView.Audience(d.allIsps, Arrays.asList(d.audience)),
                 d.effectiveFrom, d.expiresAt, takedown, d.supersedesId, d.escalatedFromId, d.enforcementDeadlineMinutes,
                 d.statusAt(now),

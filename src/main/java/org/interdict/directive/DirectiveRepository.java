@@ -9,21 +9,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.interdict.category.ReasonCategory;
 import org.interdict.persistence.Columns;
 
 /** The {@code directive} table, on the caller's connection and transaction. */
 final class DirectiveRepository {
 
-    private static final String COLUMNS = "id, legal_reference, title, authority, issued_on, kind, category,"
-            + " legal_basis, all_isps, audience, effective_from, expires_at, takedown_host, takedown_deadline,"
-            + " takedown_complied, takedown_recorded_at, enforcement_deadline_minutes, supersedes_id, escalated_from_id,"
+    private static final String COLUMNS = "id, legal_reference, title, authority_id, authority_legacy,"
+            + " implements_id, issued_on, kind, category, legal_basis, all_isps, audience, effective_from, expires_at,"
+            + " takedown_host, takedown_deadline, takedown_complied, takedown_recorded_at, enforcement_deadline_minutes,"
+            + " supersedes_id, escalated_from_id,"
             + " status, created_by, created_by_name, submitted_by, submitted_at, decided_by, decided_at,"
             + " decision_comment, rejection_reason, revoked_by, revoked_at, revocation_reason, revocation_reference,"
             + " created_at, updated_at, version";
     /** Every column an insert or update writes, in the order {@link #bind} binds them. */
-    private static final String WRITTEN = "legal_reference, title, authority, issued_on, kind, category, legal_basis,"
-            + " all_isps, audience, effective_from, expires_at, takedown_host, takedown_deadline, takedown_complied,"
-            + " takedown_recorded_at, enforcement_deadline_minutes, supersedes_id, escalated_from_id, status,"
+    private static final String WRITTEN = "legal_reference, title, authority_id, authority_legacy, implements_id,"
+            + " issued_on, kind, category, legal_basis, all_isps, audience, effective_from, expires_at, takedown_host,"
+            + " takedown_deadline, takedown_complied, takedown_recorded_at, enforcement_deadline_minutes, supersedes_id,"
+            + " escalated_from_id, status,"
             + " created_by, created_by_name, submitted_by, submitted_at, decided_by, decided_at, decision_comment,"
             + " rejection_reason, revoked_by, revoked_at, revocation_reason, revocation_reference, created_at,"
             + " updated_at";
@@ -87,6 +90,37 @@ final class DirectiveRepository {
         }
     }
 
+    /** The directives with this id, if it is a number, or this legal reference (ignoring case). */
+    static List<Long> idsByReference(Connection c, String idOrReference) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select id from directive where id::text = ?"
+                + " or lower(legal_reference) = lower(?) order by id")) {
+            s.setString(1, idOrReference);
+            s.setString(2, idOrReference);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** The directives that implement (relay) the given one, oldest first. */
+    static List<Directive> implementing(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS
+                + " from directive where implements_id = ? order by id")) {
+            s.setLong(1, id);
+            List<Directive> found = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    found.add(read(rows));
+                }
+            }
+            return found;
+        }
+    }
+
     /** The block drafted from a takedown, unless it was rejected (which lets the takedown be escalated again). */
     static Long escalationOf(Connection c, long takedownId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select id from directive where escalated_from_id = ?"
@@ -121,8 +155,12 @@ final class DirectiveRepository {
             params.add(filter.category().code());
         }
         if (filter.authority() != null) {
-            where.append(" and lower(authority) like ?");
-            params.add("%" + likeEscaped(filter.authority()) + "%");
+            where.append(" and authority_id = ?");
+            params.add(filter.authority());
+        }
+        if (filter.implementing() != null) {
+            where.append(" and implements_id = any(?)");
+            params.add(filter.implementing().toArray(Long[]::new));
         }
         if (filter.isp() != null) {
             where.append(" and (all_isps or audience @> array[?]::text[])");
@@ -208,7 +246,9 @@ final class DirectiveRepository {
         d.id = r.getLong("id");
         d.legalReference = r.getString("legal_reference");
         d.title = r.getString("title");
-        d.authority = r.getString("authority");
+        d.authorityId = r.getString("authority_id");
+        d.authorityLegacy = r.getString("authority_legacy");
+        d.implementsId = Columns.longOrNull(r, "implements_id");
         d.issuedOn = Columns.date(r, "issued_on");
         d.kind = DirectiveKind.valueOf(r.getString("kind"));
         d.category = ReasonCategory.fromCode(r.getString("category"));
@@ -247,7 +287,9 @@ final class DirectiveRepository {
         int i = 0;
         s.setString(++i, d.legalReference);
         s.setString(++i, d.title);
-        s.setString(++i, d.authority);
+        s.setString(++i, d.authorityId);
+        s.setString(++i, d.authorityLegacy);
+        s.setObject(++i, d.implementsId, Types.BIGINT);
         Columns.set(s, ++i, d.issuedOn);
         s.setString(++i, d.kind.name());
         s.setString(++i, d.category.code());

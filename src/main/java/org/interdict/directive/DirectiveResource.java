@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interdict.category.ReasonCategory;
 import org.interdict.config.InterdictConfig;
 import org.interdict.directive.dto.ComplianceReport;
 import org.interdict.directive.dto.Decision;
@@ -70,17 +71,20 @@ public class DirectiveResource {
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER})
     @Operation(summary = "List directives, newest first", description = "Filters combine; `q` searches the legal "
-            + "reference and title; `target` finds directives holding that target (normalised first).")
+            + "reference and title; `target` finds directives holding that target (normalised first); `authority` is "
+            + "an authority id; `implements` (a directive id or legal reference) finds the directives relaying it.")
     public Page<DirectiveView> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("category") String category, @QueryParam("authority") String authority,
-            @QueryParam("isp") String isp, @QueryParam("q") String text, @QueryParam("target") String target,
+            @QueryParam("implements") String implementing, @QueryParam("isp") String isp,
+            @QueryParam("q") String text, @QueryParam("target") String target,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         var paging = config.paging();
         DirectiveFilter base = new DirectiveFilter(
                 QueryParams.enumValue("status", status, DirectiveStatus.class),
                 QueryParams.enumValue("kind", kind, DirectiveKind.class),
                 QueryParams.value("category", category, ReasonCategory::fromCode, "a reason category code"),
-                QueryParams.text(authority), QueryParams.text(isp), QueryParams.text(text), null, null,
+                QueryParams.text(authority), service.resolveReferences(QueryParams.text(implementing)),
+                QueryParams.text(isp), QueryParams.text(text), null, null,
                 Cursors.decode(cursor), Cursors.limit(limit, paging.defaultLimit(), paging.maxLimit()));
         String targetValue = QueryParams.text(target);
         DirectiveFilter filter = targetValue == null ? base

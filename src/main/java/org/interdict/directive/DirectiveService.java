@@ -67,7 +67,7 @@ public class DirectiveService {
                 request.takedown());
         return Transactions.inTransaction(dataSource, c -> {
             if (idempotencyKey == null || idempotencyKey.isBlank()) {
-                return new Created(view(insert(c, request, actor)), false);
+                return new Created(view(c, insert(c, request, actor)), false);
             }
             String keyId = actor.subject() + "\n" + idempotencyKey;
             String requestHash = Sha256.hex(request.toString());
@@ -77,7 +77,7 @@ public class DirectiveService {
             }
             Long replayed = replayedDirective(c, keyId, requestHash, idempotencyKey);
             if (replayed != null) {
-                return new Created(view(DirectiveRepository.find(c, replayed)), true);
+                return new Created(view(c, DirectiveRepository.find(c, replayed)), true);
             }
             Directive d = insert(c, request, actor);
             try (PreparedStatement s = c.prepareStatement("insert into idempotency_key (id, request_hash,"
@@ -88,7 +88,7 @@ public class DirectiveService {
                 Columns.set(s, 4, d.createdAt);
                 s.executeUpdate();
             }
-            return new Created(view(d), false);
+            return new Created(view(c, d), false);
         });
     }
 
@@ -126,8 +126,8 @@ public class DirectiveService {
         Instant now = clock.instant();
         Directive d = new Directive();
         d.legalReference = request.legalReference().strip();
+        d.authorityId = actor.authority();
         d.title = request.title().strip();
-        d.authority = request.authority().strip();
         d.issuedOn = request.issuedOn();
         d.kind = request.kind();
         d.category = request.category();
@@ -165,7 +165,14 @@ public class DirectiveService {
         List<HeldVersions.Held> waiting = held.waitingBehind(c, d.id).stream()
                 .filter(h -> IspVisibility.canRead(actor, h.isp()))
                 .toList();
-        return DirectiveMapper.toView(d, clock.instant(), waiting);
+        return DirectiveMapper.toView(d, clock.instant(), DirectiveReferences.of(c, d), implementedBy(c, d, actor),
+                waiting);
+    }
+
+    /** The ids of the directives a list filter names by id or legal reference; null when it names none. */
+    public List<Long> resolveReferences(String idOrReference) {
+        return idOrReference == null ? null
+                : Transactions.read(dataSource, c -> DirectiveRepository.idsByReference(c, idOrReference));
     }
 
     public Page<DirectiveView> list(DirectiveFilter filter, Actor actor) {
@@ -173,12 +180,14 @@ public class DirectiveService {
                 .map(isp -> filter.visibleTo(isp, VISIBLE_TO_ISPS))
                 .orElse(filter);
         Instant now = clock.instant();
-        List<Directive> rows = Transactions.read(dataSource,
-                c -> DirectiveRepository.page(c, scoped.withLimit(filter.limit() + 1), now));
-        boolean more = rows.size() > filter.limit();
-        List<Directive> items = more ? rows.subList(0, filter.limit()) : rows;
-        return new Page<>(items.stream().map(d -> DirectiveMapper.toView(d, now)).toList(),
-                more ? Cursors.encode(items.get(items.size() - 1).id) : null);
+        return Transactions.read(dataSource, c -> {
+            List<Directive> rows = DirectiveRepository.page(c, scoped.withLimit(filter.limit() + 1), now);
+            boolean more = rows.size() > filter.limit();
+            List<Directive> items = more ? rows.subList(0, filter.limit()) : rows;
+            DirectiveReferences references = DirectiveReferences.load(c, items);
+            return new Page<>(items.stream().map(d -> DirectiveMapper.toView(d, now, references)).toList(),
+                    more ? Cursors.encode(items.get(items.size() - 1).id) : null);
+        });
     }
 
     public DirectiveView patch(long id, DirectivePatch patch, Integer expectedVersion, Actor actor) {
@@ -204,9 +213,6 @@ public class DirectiveService {
             }
             if (patch.title() != null) {
                 d.title = patch.title().strip();
-            }
-            if (patch.authority() != null) {
-                d.authority = patch.authority().strip();
             }
             if (patch.issuedOn() != null) {
                 d.issuedOn = patch.issuedOn();
@@ -234,7 +240,7 @@ public class DirectiveService {
             DirectiveRepository.update(c, d);
             audit.append(c, DirectiveAudit.event(actor, d.updatedAt, "edited", d,
                     DirectiveAudit.edit(before, DirectiveAudit.fields(d))));
-            return view(d);
+            return view(c, d);
         });
     }
 
@@ -267,6 +273,16 @@ public class DirectiveService {
         return d;
     }
 
+    /** The directives that relay this one, as far as the caller may see them. */
+    private static List<DirectiveView.Link> implementedBy(Connection c, Directive d, Actor actor) throws SQLException {
+        List<Directive> relays = DirectiveRepository.implementing(c, d.id).stream()
+                .filter(r -> visibleTo(r, actor))
+                .toList();
+        DirectiveReferences references = DirectiveReferences.load(c, relays);
+        return relays.stream().map(r -> new DirectiveView.Link(r.id, r.legalReference, references.authorityOf(r)))
+                .toList();
+    }
+
     static boolean visibleTo(Directive d, Actor actor) {
         return IspVisibility.boundIsp(actor)
                 .map(isp -> (d.allIsps || List.of(d.audience).contains(isp)) && VISIBLE_TO_ISPS.contains(d.status))
@@ -288,7 +304,7 @@ public class DirectiveService {
                 : audience.isps().stream().map(String::strip).distinct().sorted().toArray(String[]::new);
     }
 
-    DirectiveView view(Directive d) {
-        return DirectiveMapper.toView(d, clock.instant());
+    DirectiveView view(Connection c, Directive d) throws SQLException {
+        return DirectiveMapper.toView(d, clock.instant(), DirectiveReferences.of(c, d));
     }
 }

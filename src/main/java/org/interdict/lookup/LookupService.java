@@ -11,14 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.interdict.authority.AuthorityRef;
 import org.interdict.compile.RuleMatcher;
 import org.interdict.compile.RuleSet;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
-import org.interdict.lookup.dto.LookupAnswer;
 import org.interdict.lookup.dto.LookupAnswer.DirectiveRef;
 import org.interdict.lookup.dto.LookupAnswer.MatchedRule;
 import org.interdict.lookup.dto.LookupAnswer.Protection;
+import org.interdict.lookup.dto.LookupAnswer;
 import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.RuleSetQueries;
 import org.interdict.ruleset.dto.VersionView;
@@ -94,14 +95,17 @@ public class LookupService {
             return List.of();
         }
         return Transactions.read(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("select id, legal_reference, title, authority, issued_on,"
-                    + " category, status from directive where id = any(?) order by id")) {
+            try (PreparedStatement s = c.prepareStatement("select d.id, d.legal_reference, d.title, a.id, a.name_vi,"
+                    + " a.name_en, d.authority_legacy, d.issued_on, d.category, d.status from directive d"
+                    + " left join authority a on a.id = d.authority_id where d.id = any(?) order by d.id")) {
                 s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
                 List<DirectiveRef> refs = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        refs.add(new DirectiveRef(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getDate(5).toLocalDate(), r.getString(6), r.getString(7)));
+                        AuthorityRef authority = r.getString(4) == null ? null
+                                : new AuthorityRef(r.getString(4), r.getString(5), r.getString(6));
+                        refs.add(new DirectiveRef(r.getLong(1), r.getString(2), r.getString(3), authority,
+                                r.getString(7), r.getDate(8).toLocalDate(), r.getString(9), r.getString(10)));
                     }
                 }
                 return refs;

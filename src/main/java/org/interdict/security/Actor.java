@@ -2,8 +2,11 @@ package org.interdict.security;
 
 import java.util.Set;
 
-/** Who makes a request: recorded as the actor of every change. {@code isp} is set for ISP engineers and appliances. */
-public record Actor(String subject, String name, Set<String> roles, String isp) {
+/**
+ * Who makes a request: recorded as the actor of every change. {@code isp} is set for ISP engineers and appliances,
+ * {@code authority} (the id of the authority a person works for) for officers and supervisors.
+ */
+public record Actor(String subject, String name, Set<String> roles, String isp, String authority) {
 
     public Actor {
         roles = Set.copyOf(roles);

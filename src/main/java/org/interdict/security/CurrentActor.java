@@ -20,12 +20,14 @@ public class CurrentActor {
     public Actor get() {
         String name = null;
         String isp = null;
+        String authority = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             name = jwt.getClaim("name");
             isp = jwt.getClaim("isp");
+            authority = jwt.getClaim("authority");
         } else {
             isp = identity.getAttribute(ISP_ATTRIBUTE);
         }
-        return new Actor(identity.getPrincipal().getName(), name, identity.getRoles(), isp);
+        return new Actor(identity.getPrincipal().getName(), name, identity.getRoles(), isp, authority);
     }
 }

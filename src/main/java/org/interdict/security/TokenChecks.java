@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Refuses user tokens that SmallRye JWT accepts once their signature, issuer and expiry check out: issued in the
  * future (beyond the clock skew), older than {@code interdict.tokens.max-age} or valid for longer than it, or with
- * a claim we read ({@code isp}, {@code name}, {@code groups}) of the wrong JSON type, which would otherwise fail
- * later as a server error. The refusal is an authentication failure: 401, like any other bad token.
+ * a claim we read ({@code isp}, {@code name}, {@code authority}, {@code groups}) of the wrong JSON type, which would
+ * otherwise fail later as a server error, or an officer or supervisor token that names no authority. The refusal is an authentication failure: 401, like any other bad token.
  */
 @ApplicationScoped
 public class TokenChecks implements SecurityIdentityAugmentor {
@@ -46,7 +46,8 @@ public class TokenChecks implements SecurityIdentityAugmentor {
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Optional<String> refusal = refusal(claims(jwt), clock.instant(), maxAge, skew);
+            Optional<String> refusal = refusal(claims(jwt), clock.instant(), maxAge, skew)
+                    .or(() -> missingAuthority(identity, jwt));
             if (refusal.isPresent()) {
                 LOG.debugf("Token of %s refused: %s", jwt.getName(), refusal.get());
                 return Uni.createFrom().failure(new AuthenticationFailedException(refusal.get()));
@@ -73,7 +74,7 @@ public class TokenChecks implements SecurityIdentityAugmentor {
         if (Duration.between(issued, expires).compareTo(maxAge) > 0) {
             return Optional.of("valid for longer than " + maxAge + " (iat " + issued + ", exp " + expires + ")");
         }
-        for (String name : new String[] {"isp", "name"}) {
+        for (String name : new String[] {"isp", "name", "authority"}) {
             JsonNode value = claims.get(name);
             if (value != null && !value.isTextual()) {
                 return Optional.of("the " + name + " claim is not a string");
@@ -82,6 +83,16 @@ public class TokenChecks implements SecurityIdentityAugmentor {
         JsonNode groups = claims.get("groups");
         if (groups != null && !groups.isTextual() && !(groups.isArray() && allTextual(groups))) {
             return Optional.of("the groups claim is not a list of strings");
+        }
+        return Optional.empty();
+    }
+
+    /** Officers and supervisors act for an authority: a token that does not name one cannot be trusted with either. */
+    static Optional<String> missingAuthority(SecurityIdentity identity, JsonWebToken jwt) {
+        boolean issuesOrders = identity.hasRole(Roles.OFFICER) || identity.hasRole(Roles.SUPERVISOR);
+        String authority = jwt.getClaim("authority");
+        if (issuesOrders && (authority == null || authority.isBlank())) {
+            return Optional.of("an officer or supervisor token must name an authority (claim authority)");
         }
         return Optional.empty();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.interdict.authority.AuthorityRef;
 import org.interdict.export.CsvWriter;
 import org.interdict.transparency.dto.TransparencyReport;
 
@@ -16,10 +17,13 @@ final class TransparencyCsv {
         StringWriter text = new StringWriter();
         CsvWriter csv = new CsvWriter(text);
         try {
-            csv.row("month", "authority", "category", "kind", "directives", "targets");
+            csv.row("month", "authority", "authority_name_vi", "authority_name_en", "category", "kind", "directives",
+                    "targets");
             for (TransparencyReport.Count c : counts) {
-                csv.cell(c.month()).cell(c.authority()).cell(c.category()).cell(c.kind()).cell(c.directives())
-                        .cell(c.targets()).endRow();
+                AuthorityRef a = c.authority();
+                csv.cell(c.month()).cell(a == null ? "" : a.id()).cell(a == null ? c.authorityLegacy() : a.nameVi())
+                        .cell(a == null ? c.authorityLegacy() : a.nameEn()).cell(c.category()).cell(c.kind())
+                        .cell(c.directives()).cell(c.targets()).endRow();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail

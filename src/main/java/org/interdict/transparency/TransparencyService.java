@@ -15,14 +15,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import org.interdict.authority.AuthorityRef;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
-import org.interdict.transparency.dto.TransparencyReport;
 import org.interdict.transparency.dto.TransparencyReport.Count;
 import org.interdict.transparency.dto.TransparencyReport.DirectiveEntry;
 import org.interdict.transparency.dto.TransparencyReport.Revocations;
 import org.interdict.transparency.dto.TransparencyReport.TimeToEnforce;
+import org.interdict.transparency.dto.TransparencyReport;
 
 /** The transparency report. Blocking JDBC: callers run on worker threads. */
 @ApplicationScoped
@@ -36,9 +37,12 @@ public class TransparencyService {
     private static final String APPROVED = "d.decided_at is not null and d.status in ('SCHEDULED', 'ACTIVE', 'EXPIRED',"
             + " 'REVOKED') and d.issued_on between ? and ?";
 
-    private static final String COUNTS = "select to_char(d.issued_on, 'YYYY-MM'), d.authority, d.category, d.kind,"
+    /** Directives recorded before the registry and never linked to an authority count under their free text. */
+    private static final String COUNTS = "select to_char(d.issued_on, 'YYYY-MM'), a.id, a.name_vi, a.name_en,"
+            + " case when a.id is null then d.authority_legacy end, d.category, d.kind,"
             + " count(*), sum((select count(*) from directive_target t where t.directive_id = d.id))"
-            + " from directive d where " + APPROVED + " group by 1, 2, 3, 4 order by 1, 2, 3, 4";
+            + " from directive d left join authority a on a.id = d.authority_id where " + APPROVED
+            + " group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 5, 6, 7";
 
     private static final String REVOCATIONS = "select to_char(d.revoked_at at time zone 'UTC', 'YYYY-MM'), count(*)"
             + " from directive d where d.status = 'REVOKED' and (d.revoked_at at time zone 'UTC')::date between ? and ?"
@@ -63,11 +67,12 @@ public class TransparencyService {
             + "   where applied group by isp_id, version) c on c.isp_id = r.isp_id and c.version = r.number"
             + " order by r.isp_id, r.number";
 
-    private static final String DIRECTIVES = "select d.id, d.legal_reference, d.authority, d.category, d.kind,"
-            + " d.issued_on, d.status, (select count(*) from directive_target t where t.directive_id = d.id),"
+    private static final String DIRECTIVES = "select d.id, d.legal_reference, a.id, a.name_vi, a.name_en,"
+            + " case when a.id is null then d.authority_legacy end, d.category, d.kind, d.issued_on, d.status, (select count(*) from directive_target t where t.directive_id = d.id),"
             + " case when d.category = '" + WITHHELD_CATEGORY + "' then null else array(select t.value"
             + "   from directive_target t where t.directive_id = d.id order by t.id limit " + LISTED_TARGETS + ") end"
-            + " from directive d where " + APPROVED + " order by d.issued_on, d.id";
+            + " from directive d left join authority a on a.id = d.authority_id where " + APPROVED
+            + " order by d.issued_on, d.id";
 
     /** An instant as microseconds since the epoch, which the report computes with: read as a plain number. */
     private static String micros(String instant) {
@@ -133,8 +138,8 @@ public class TransparencyService {
     }
 
     private static List<Count> counts(Query query) throws SQLException {
-        return query.rows(COUNTS, r -> new Count(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                r.getLong(5), r.getLong(6)));
+        return query.rows(COUNTS, r -> new Count(r.getString(1), authority(r, 2), r.getString(5), r.getString(6),
+                r.getString(7), r.getLong(8), r.getLong(9)));
     }
 
     private ProblemException timedOut(LocalDate from, LocalDate to) {
@@ -179,10 +184,16 @@ public class TransparencyService {
     }
 
     private static DirectiveEntry entry(ResultSet r) throws SQLException {
-        Array targets = r.getArray(9);
-        return new DirectiveEntry(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                r.getObject(6, LocalDate.class), r.getString(7), r.getLong(8), targets == null,
+        Array targets = r.getArray(12);
+        return new DirectiveEntry(r.getLong(1), r.getString(2), authority(r, 3), r.getString(6), r.getString(7),
+                r.getString(8), r.getObject(9, LocalDate.class), r.getString(10), r.getLong(11), targets == null,
                 targets == null ? null : Arrays.asList((String[]) targets.getArray()));
+    }
+
+    /** The authority whose id, Vietnamese and English names are in the three columns from {@code first}, if any. */
+    private static AuthorityRef authority(ResultSet r, int first) throws SQLException {
+        String id = r.getString(first);
+        return id == null ? null : new AuthorityRef(id, r.getString(first + 1), r.getString(first + 2));
     }
 
     private interface RowMapper<T> {

@@ -198,7 +198,7 @@ class TwoReplicasIT {
 
     private static long draft(Instance instance, String isp, Instant expiresAt) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("legalReference", "IT/" + UUID.randomUUID(),
-                "title", "replica test", "authority", "Ministry", "issuedOn", "2026-11-25", "kind", "BLOCK",
+                "title", "replica test", "issuedOn", "2026-11-25", "kind", "BLOCK",
                 "category", "fraud", "audience", Map.of("isps", List.of(isp)),
                 "effectiveFrom", Instant.now().minusSeconds(60).toString()));
         if (expiresAt != null) {

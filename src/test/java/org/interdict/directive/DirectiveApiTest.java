@@ -119,19 +119,23 @@ class DirectiveApiTest {
 
     @Test
     void listFiltersAndPagesWithACursor() {
-        String authority = Api.unique("Department of Information and Communications of Province");
+        String series = Api.unique("page");
         for (int i = 0; i < 3; i++) {
-            Map<String, Object> body = Api.directive(Api.unique("page-" + i), Instant.now(), null);
-            body.put("authority", authority);
+            Map<String, Object> body = Api.directive(series + "-" + i, Instant.now(), null);
             body.put("category", "gambling");
             as(OFFICER).body(body).post("/api/v1/directives").then().statusCode(201);
         }
-        var first = as(AUDITOR).queryParam("authority", authority).queryParam("limit", 2)
+        var first = as(AUDITOR).queryParam("q", series).queryParam("authority", "mic").queryParam("limit", 2)
                 .get("/api/v1/directives").then().statusCode(200).body("items", hasSize(2))
+                .body("items[0].authority.id", equalTo("mic"))
+                .body("items[0].authority.nameVi", equalTo("Bộ Thông tin và Truyền thông"))
                 .body("nextCursor", notNullValue()).extract().jsonPath();
-        as(AUDITOR).queryParam("authority", authority).queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+        as(AUDITOR).queryParam("q", series).queryParam("authority", "mic").queryParam("limit", 2)
+                .queryParam("cursor", first.getString("nextCursor"))
                 .get("/api/v1/directives").then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
-        as(AUDITOR).queryParam("authority", authority).queryParam("category", "malware")
+        as(AUDITOR).queryParam("q", series).queryParam("category", "malware")
+                .get("/api/v1/directives").then().body("items", hasSize(0));
+        as(AUDITOR).queryParam("q", series).queryParam("authority", "dic-quang-nam")
                 .get("/api/v1/directives").then().body("items", hasSize(0));
         as(AUDITOR).queryParam("status", "nonsense").get("/api/v1/directives")
                 .then().statusCode(400).body("violations[0].field", equalTo("status"));

@@ -79,7 +79,7 @@ public final class PropagationBenchmark {
         Thread.sleep(QUIET_MILLIS);
         String from = Instant.now().minus(1, ChronoUnit.MINUTES).toString();
         long directive = send(officer, "POST", "/api/v1/directives", Map.of("legalReference", "PROPAGATION",
-                "title", "Propagation benchmark", "authority", "Ministry of Information and Communications",
+                "title", "Propagation benchmark", 
                 "issuedOn", "2026-11-20", "kind", "BLOCK", "category", "phishing",
                 "audience", Map.of("isps", List.of(isp)), "effectiveFrom", from)).get("id").asLong();
         send(officer, "POST", "/api/v1/directives/" + directive + "/targets", List.of(Map.of("value", domain)));

@@ -40,7 +40,6 @@ public final class Api {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
                 "legalReference", reference,
                 "title", "Test directive " + reference,
-                "authority", "Ministry of Information and Communications",
                 "issuedOn", "2026-11-20",
                 "kind", "BLOCK",
                 "category", "phishing",

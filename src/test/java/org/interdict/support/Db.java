@@ -17,6 +17,18 @@ public final class Db {
                 config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
     }
 
+    /** Runs a change the API would not make, such as recording a directive as it was before the registry. */
+    public static int update(String sql, Object... params) {
+        try (Connection c = connect(); var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String queryString(String sql, Object... params) {
         try (Connection c = connect(); var statement = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

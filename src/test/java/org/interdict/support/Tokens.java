@@ -12,18 +12,34 @@ public final class Tokens {
 
     private Tokens() {}
 
+    /** The authority of officers and supervisors unless a test names another: the Ministry of the seed data. */
+    public static final String DEFAULT_AUTHORITY = "mic";
+
     public static String of(String subject, String... roles) {
         return build(subject, null, roles);
+    }
+
+    /** A token of someone working for {@code authority}. */
+    public static String ofAuthority(String authority, String subject, String... roles) {
+        return sign(claims(subject, roles).claim("authority", authority));
     }
 
     public static String ispEngineer(String subject, String isp) {
         return build(subject, isp, "isp-engineer");
     }
 
-    /** The claims of a test user's token from the test issuer, for tests that alter them before {@link #sign}. */
+    /**
+     * The claims of a test user's token from the test issuer, for tests that alter them before {@link #sign}.
+     * Officers and supervisors work for {@link #DEFAULT_AUTHORITY}.
+     */
     public static JwtClaimsBuilder claims(String subject, String... roles) {
-        return Jwt.issuer(JwtKeys.ISSUER).subject(subject).groups(Set.of(roles)).claim("name", "Test " + subject)
-                .expiresIn(3600);
+        Set<String> groups = Set.of(roles);
+        JwtClaimsBuilder claims = Jwt.issuer(JwtKeys.ISSUER).subject(subject).groups(groups)
+                .claim("name", "Test " + subject).expiresIn(3600);
+        if (groups.contains("officer") || groups.contains("supervisor")) {
+            claims.claim("authority", DEFAULT_AUTHORITY);
+        }
+        return claims;
     }
 
     /** Signs with the key the service under test trusts. */

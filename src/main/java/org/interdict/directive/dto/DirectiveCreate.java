@@ -1,5 +1,6 @@
 package org.interdict.directive.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -8,13 +9,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.interdict.category.ReasonCategory;
 import org.interdict.directive.DirectiveKind;
-import org.interdict.directive.ReasonCategory;
 
 public record DirectiveCreate(
         @NotBlank @Size(max = 100) String legalReference,
         @NotBlank @Size(max = 500) String title,
-        @NotBlank @Size(max = 300) String authority,
         @NotNull LocalDate issuedOn,
         @NotNull DirectiveKind kind,
         @NotNull ReasonCategory category,
@@ -24,4 +24,5 @@ public record DirectiveCreate(
         Instant expiresAt,
         @Valid TakedownInput takedown,
         Long supersedes,
-        @Min(1) @Max(10_080) Integer enforcementDeadlineMinutes) {}
+        @Min(1) @Max(10_080) Integer enforcementDeadlineMinutes,
+        @JsonProperty("implements") Long implementing) {}

@@ -1,18 +1,18 @@
 package org.interdict.directive.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.interdict.directive.ReasonCategory;
+import org.interdict.category.ReasonCategory;
 
-/** Edits a draft; fields left out (null) stay as they are. {@code clearExpiry} removes the expiry. */
+/** Edits a draft; fields left out (null) stay as they are. {@code clearExpiry} removes the expiry, {@code clearImplements} the relay link. */
 public record DirectivePatch(
         @Size(min = 1, max = 100) String legalReference,
         @Size(min = 1, max = 500) String title,
-        @Size(min = 1, max = 300) String authority,
         LocalDate issuedOn,
         ReasonCategory category,
         @Size(max = 10_000) String legalBasis,
@@ -22,4 +22,6 @@ public record DirectivePatch(
         Boolean clearExpiry,
         @Valid TakedownInput takedown,
         Long supersedes,
-        @Min(1) @Max(10_080) Integer enforcementDeadlineMinutes) {}
+        @Min(1) @Max(10_080) Integer enforcementDeadlineMinutes,
+        @JsonProperty("implements") Long implementing,
+        Boolean clearImplements) {}

@@ -1,19 +1,24 @@
 package org.interdict.directive.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.interdict.authority.AuthorityRef;
+import org.interdict.category.ReasonCategory;
 import org.interdict.directive.DirectiveKind;
 import org.interdict.directive.DirectiveStatus;
-import org.interdict.directive.ReasonCategory;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DirectiveView(
         long id,
         String legalReference,
         String title,
-        String authority,
+        AuthorityRef authority,
+        String authorityLegacy,
+        @JsonProperty("implements") Link implementing,
+        List<Link> implementedBy,
         LocalDate issuedOn,
         DirectiveKind kind,
         ReasonCategory category,
@@ -37,6 +42,12 @@ public record DirectiveView(
         Instant updatedAt) {
 
     public record Audience(boolean allIsps, List<String> isps) {}
+
+    /**
+     * Another directive in a relay: the parent authority's directive this one implements, or one that implements
+     * this one. {@code authority} is null for a directive recorded before the registry.
+     */
+    public record Link(long id, String legalReference, AuthorityRef authority) {}
 
     public record Takedown(String host, Instant deadline, Boolean complied, Instant recordedAt) {}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.interdict.authority.AuthorityRef;
 import org.interdict.compile.RuleType;
 
 /**
@@ -22,8 +23,10 @@ public record LookupAnswer(String query, String normalised, String isp, Instant 
     public record MatchedRule(RuleType type, String rule, List<Long> directiveIds, long sinceVersion,
             Instant sincePublishedAt, boolean sinceBeforeRetained) {}
 
-    public record DirectiveRef(long id, String legalReference, String title, String authority, LocalDate issuedOn,
-            String category, String status) {}
+    /** {@code authorityLegacy}: the free-text authority of a directive recorded before the registry. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DirectiveRef(long id, String legalReference, String title, AuthorityRef authority,
+            String authorityLegacy, LocalDate issuedOn, String category, String status) {}
 
     public record Protection(String type, String value, String reason) {}
 }

@@ -3,6 +3,7 @@ package org.interdict.transparency.dto;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import org.interdict.authority.AuthorityRef;
 
 /**
  * Approved directives issued in [from, to], counted by month of issue, authority, category and kind; revocations by
@@ -11,7 +12,13 @@ import java.util.List;
 public record TransparencyReport(LocalDate from, LocalDate to, List<Count> counts, List<Revocations> revocations,
         List<TimeToEnforce> timeToEnforce, List<DirectiveEntry> directives) {
 
-    public record Count(String month, String authority, String category, String kind, long directives, long targets) {}
+    /**
+     * One month's directives of an authority, category and kind. {@code authorityLegacy}: the free-text authority of
+     * directives recorded before the registry that no registered authority matches (then {@code authority} is null).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Count(String month, AuthorityRef authority, String authorityLegacy, String category, String kind,
+            long directives, long targets) {}
 
     public record Revocations(String month, long directives) {}
 
@@ -20,6 +27,7 @@ public record TransparencyReport(LocalDate from, LocalDate to, List<Count> count
 
     /** {@code targets}: the first targets, in order; absent when withheld (child-abuse). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DirectiveEntry(long id, String legalReference, String authority, String category, String kind,
+    public record DirectiveEntry(long id, String legalReference, AuthorityRef authority, String authorityLegacy,
+            String category, String kind,
             LocalDate issuedOn, String status, long targetCount, boolean targetsWithheld, List<String> targets) {}
 }

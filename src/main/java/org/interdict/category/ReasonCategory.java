@@ -1,4 +1,4 @@
-package org.interdict.directive;
+package org.interdict.category;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
