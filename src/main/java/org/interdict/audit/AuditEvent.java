@@ -2,6 +2,7 @@ package org.interdict.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -26,11 +27,21 @@ public record AuditEvent(Instant at, String actor, String role, String action, S
         summary = summary == null ? Map.of() : summary;
     }
 
-    /** A change requested by {@code actor}; its roles, sorted, are recorded with it. */
+    /** Summary key of the authority a person acted for. */
+    public static final String ACTOR_AUTHORITY = "actorAuthority";
+
+    /**
+     * A change requested by {@code actor}; its roles, sorted, are recorded with it, and the authority it acted for
+     * (officers and supervisors) in the summary.
+     */
     public static AuditEvent by(Actor actor, Instant at, String action, String subjectType, Object subjectId,
             Map<String, ?> summary) {
+        Map<String, Object> recorded = new LinkedHashMap<>(summary == null ? Map.of() : summary);
+        if (actor.authority() != null) {
+            recorded.put(ACTOR_AUTHORITY, actor.authority());
+        }
         return new AuditEvent(at, actor.subject(), String.join(",", new TreeSet<>(actor.roles())), action, subjectType,
-                subjectId == null ? null : subjectId.toString(), summary);
+                subjectId == null ? null : subjectId.toString(), recorded);
     }
 
     /** A change the service made on its own. */

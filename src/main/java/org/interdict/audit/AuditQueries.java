@@ -43,17 +43,24 @@ public class AuditQueries {
         condition(where, params, "subject_id = ?", filter.subjectId());
         condition(where, params, "at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(where, params, "at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
+        condition(where, params, "summary->>'" + AuditEvent.ACTOR_AUTHORITY + "' = ?", filter.authority());
         params.add(filter.limit() + 1);
         List<AuditEntryView> rows = Transactions.read(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "select " + COLUMNS + " from audit_entry" + where + " order by id desc limit ?")) {
+                    "select e.*, a.name_vi, a.name_en from (select " + COLUMNS + ", summary->>'"
+                            + AuditEvent.ACTOR_AUTHORITY + "' as authority_id from audit_entry" + where
+                            + " order by id desc limit ?) e left join authority a on a.id = e.authority_id"
+                            + " order by e.id desc")) {
                 for (int i = 0; i < params.size(); i++) {
                     s.setObject(i + 1, params.get(i));
                 }
                 List<AuditEntryView> found = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        found.add(view(r));
+                        AuditEntryView.Authority authority = r.getString("authority_id") == null ? null
+                                : new AuditEntryView.Authority(r.getString("authority_id"), r.getString("name_vi"),
+                                        r.getString("name_en"));
+                        found.add(view(r, authority));
                     }
                 }
                 return found;
@@ -81,7 +88,7 @@ public class AuditQueries {
         String previous = AuditHash.GENESIS;
         long checked = 0;
         while (r.next()) {
-            AuditEntryView e = view(r);
+            AuditEntryView e = view(r, null);
             if (!previous.equals(e.previousHash())) {
                 return broken(checked, e.id(), "previous-hash-mismatch", previous, e.previousHash());
             }
@@ -107,7 +114,7 @@ public class AuditQueries {
         }
     }
 
-    private AuditEntryView view(ResultSet r) throws SQLException {
+    private AuditEntryView view(ResultSet r, AuditEntryView.Authority authority) throws SQLException {
         JsonNode summary;
         try {
             summary = json.readTree(r.getString(8));
@@ -115,6 +122,6 @@ public class AuditQueries {
             throw new IllegalStateException(e);
         }
         return new AuditEntryView(r.getLong(1), r.getTimestamp(2).toInstant(), r.getString(3), r.getString(4),
-                r.getString(5), r.getString(6), r.getString(7), summary, r.getString(9), r.getString(10));
+                r.getString(5), r.getString(6), r.getString(7), summary, r.getString(9), r.getString(10), authority);
     }
 }

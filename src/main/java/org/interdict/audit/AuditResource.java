@@ -35,10 +35,11 @@ public class AuditResource {
             + "exclusive.")
     public Page<AuditEntryView> list(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("subjectType") String subjectType, @QueryParam("subjectId") String subjectId,
+            @QueryParam("authority") String authority,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
         return queries.list(new AuditFilter(QueryParams.text(actor), QueryParams.text(action),
-                QueryParams.text(subjectType), QueryParams.text(subjectId),
+                QueryParams.text(subjectType), QueryParams.text(subjectId), QueryParams.text(authority),
                 QueryParams.value("from", from, Instant::parse, INSTANT), QueryParams.value("to", to, Instant::parse, INSTANT),
                 Cursors.decode(cursor), Cursors.limit(limit, config.paging().defaultLimit(), config.paging().maxLimit())));
     }

@@ -52,8 +52,9 @@ public class DirectiveLifecycle {
 
     public DirectiveView submit(long id, Actor actor) {
         return Transactions.inTransaction(dataSource, c -> {
-            Directive d = DirectiveService.lock(c, id);
+            Directive d = DirectiveService.lockOwn(c, id, actor, "submit");
             DirectiveValidation.requireStatus(d, DirectiveStatus.DRAFT, "submitted");
+            IssuingAuthority.requireInScope(IssuingAuthority.ofActor(c, actor), d);
             if (targetCount(c, id) == 0) {
                 throw ProblemException.conflict("no-targets", "Directive " + id + " has no targets to submit");
             }
@@ -70,9 +71,10 @@ public class DirectiveLifecycle {
 
     public DirectiveView approve(long id, Decision decision, Actor actor) {
         return Transactions.inTransaction(dataSource, c -> {
-            Directive d = DirectiveService.lock(c, id);
+            Directive d = DirectiveService.lockOwn(c, id, actor, "approve");
             DirectiveValidation.requireStatus(d, DirectiveStatus.PENDING_APPROVAL, "approved");
             requireSecondPerson(d, actor);
+            IssuingAuthority.requireInScope(IssuingAuthority.ofActor(c, actor), d);
             Instant now = clock.instant();
             DirectiveStatus next = DirectiveStatus.approvedAt(now, d.effectiveFrom, d.expiresAt);
             if (next == DirectiveStatus.EXPIRED) {
@@ -105,7 +107,7 @@ public class DirectiveLifecycle {
 
     public DirectiveView reject(long id, Rejection rejection, Actor actor) {
         return Transactions.inTransaction(dataSource, c -> {
-            Directive d = DirectiveService.lock(c, id);
+            Directive d = DirectiveService.lockOwn(c, id, actor, "reject");
             DirectiveValidation.requireStatus(d, DirectiveStatus.PENDING_APPROVAL, "rejected");
             requireSecondPerson(d, actor);
             d.status = DirectiveStatus.REJECTED;
@@ -122,7 +124,7 @@ public class DirectiveLifecycle {
 
     public DirectiveView revoke(long id, RevocationRequest request, Actor actor) {
         return Transactions.inTransaction(dataSource, c -> {
-            Directive d = DirectiveService.lock(c, id);
+            Directive d = DirectiveService.lockOwn(c, id, actor, "revoke");
             Instant now = clock.instant();
             DirectiveStatus current = d.statusAt(now);
             if (current != DirectiveStatus.SCHEDULED && current != DirectiveStatus.ACTIVE) {
@@ -145,7 +147,7 @@ public class DirectiveLifecycle {
 
     public DirectiveView recordCompliance(long id, ComplianceReport report, Actor actor) {
         return Transactions.inTransaction(dataSource, c -> {
-            Directive d = DirectiveService.lock(c, id);
+            Directive d = DirectiveService.lockOwn(c, id, actor, "record the takedown compliance of");
             requireApprovedTakedown(d);
             d.takedownComplied = report.complied();
             d.takedownRecordedAt = clock.instant();
@@ -163,7 +165,7 @@ public class DirectiveLifecycle {
      */
     public DirectiveView escalate(long id, EscalationRequest request, Actor actor) {
         return Transactions.inTransaction(dataSource, c -> {
-            Directive takedown = DirectiveService.lock(c, id);
+            Directive takedown = DirectiveService.lockOwn(c, id, actor, "escalate");
             requireApprovedTakedown(takedown);
             Instant now = clock.instant();
             boolean unheeded = Boolean.FALSE.equals(takedown.takedownComplied)

@@ -122,6 +122,7 @@ public class DirectiveService {
     }
 
     private Directive insert(Connection c, DirectiveCreate request, Actor actor) throws SQLException {
+        IssuingAuthority.ofActor(c, actor);
         checkReferences(c, request.audience(), request.supersedes());
         Instant now = clock.instant();
         Directive d = new Directive();
@@ -141,6 +142,10 @@ public class DirectiveService {
         }
         d.supersedesId = request.supersedes();
         d.enforcementDeadlineMinutes = request.enforcementDeadlineMinutes();
+        if (request.implementing() != null) {
+            IssuingAuthority.requireRelayable(c, d, request.implementing());
+            d.implementsId = request.implementing();
+        }
         d.draftedBy(actor, now);
         DirectiveRepository.insert(c, d);
         audit.append(c, DirectiveAudit.event(actor, now, "created", d, DirectiveAudit.fields(d)));
@@ -192,7 +197,7 @@ public class DirectiveService {
 
     public DirectiveView patch(long id, DirectivePatch patch, Integer expectedVersion, Actor actor) {
         return Transactions.inTransaction(dataSource, c -> {
-            Directive d = lock(c, id);
+            Directive d = lockOwn(c, id, actor, "edit");
             var before = DirectiveAudit.fields(d);
             DirectiveValidation.requireStatus(d, DirectiveStatus.DRAFT, "edited");
             if (expectedVersion != null && expectedVersion != d.version) {
@@ -226,6 +231,12 @@ public class DirectiveService {
             if (patch.supersedes() != null) {
                 d.supersedesId = patch.supersedes();
             }
+            if (Boolean.TRUE.equals(patch.clearImplements())) {
+                d.implementsId = null;
+            } else if (patch.implementing() != null) {
+                IssuingAuthority.requireRelayable(c, d, patch.implementing());
+                d.implementsId = patch.implementing();
+            }
             if (patch.enforcementDeadlineMinutes() != null) {
                 d.enforcementDeadlineMinutes = patch.enforcementDeadlineMinutes();
             }
@@ -247,12 +258,22 @@ public class DirectiveService {
     /** Deletes a draft. Of several deletions at once, one deletes it; the others wait for it and find nothing. */
     public void delete(long id, Actor actor) {
         Transactions.inTransaction(dataSource, c -> {
-            Directive d = lock(c, id);
+            Directive d = lockOwn(c, id, actor, "delete");
             DirectiveValidation.requireStatus(d, DirectiveStatus.DRAFT, "deleted");
             DirectiveRepository.delete(c, id);
             audit.append(c, DirectiveAudit.event(actor, clock.instant(), "deleted", d, DirectiveAudit.fields(d)));
             return null;
         });
+    }
+
+    /**
+     * The directive with its row locked for the rest of the transaction, refused unless the caller works for the
+     * authority that issued it ({@code action} words the refusal).
+     */
+    static Directive lockOwn(Connection c, long id, Actor actor, String action) throws SQLException {
+        Directive d = lock(c, id);
+        IssuingAuthority.requireOwn(d, actor, action);
+        return d;
     }
 
     /** The directive with its row locked for the rest of the transaction. */

@@ -111,7 +111,7 @@ public class DirectiveTargets {
         int flaggedCount = flagged;
         Instant now = clock.instant();
         int inserted = Transactions.inTransaction(dataSource, c -> {
-            lockDraft(c, directiveId);
+            lockDraft(c, directiveId, actor);
             int added = 0;
             if (n > 0) {
                 try (PreparedStatement s = c.prepareStatement("insert into directive_target"
@@ -180,7 +180,7 @@ public class DirectiveTargets {
 
     public void delete(long directiveId, long targetId, Actor actor) {
         Transactions.inTransaction(dataSource, c -> {
-            lockDraft(c, directiveId);
+            lockDraft(c, directiveId, actor);
             try (PreparedStatement s = c.prepareStatement(
                     "delete from directive_target where directive_id = ? and id = ? returning type, value")) {
                 s.setLong(1, directiveId);
@@ -221,8 +221,8 @@ public class DirectiveTargets {
     }
 
     /** Serialises changes to one directive's targets and refuses them unless it is a draft. */
-    private static void lockDraft(Connection c, long directiveId) throws SQLException {
-        Directive d = DirectiveService.lock(c, directiveId);
+    private static void lockDraft(Connection c, long directiveId, Actor actor) throws SQLException {
+        Directive d = DirectiveService.lockOwn(c, directiveId, actor, "change the targets of");
         if (d.status != DirectiveStatus.DRAFT) {
             throw ProblemException.conflict("invalid-state", "Directive " + directiveId + " is " + d.status
                     + "; targets change only while it is a DRAFT (submit a new directive instead)");

@@ -75,9 +75,18 @@ final class JsonRenderer implements RuleSetRenderer {
             for (long id : directiveIds(rules)) {
                 json.writeStartObject();
                 json.writeNumberField("id", id);
-                String reference = context.legalReference().apply(id);
-                if (reference != null) {
-                    json.writeStringField("legalReference", reference);
+                DirectiveProvenance provenance = context.provenance().apply(id);
+                if (provenance != null) {
+                    json.writeStringField("legalReference", provenance.legalReference());
+                    if (provenance.authorityId() != null) {
+                        json.writeObjectFieldStart("authority");
+                        json.writeStringField("id", provenance.authorityId());
+                        json.writeStringField("nameVi", provenance.authorityNameVi());
+                        json.writeStringField("nameEn", provenance.authorityNameEn());
+                        json.writeEndObject();
+                    } else if (provenance.authorityLegacy() != null) {
+                        json.writeStringField("authorityLegacy", provenance.authorityLegacy());
+                    }
                 }
                 json.writeEndObject();
             }

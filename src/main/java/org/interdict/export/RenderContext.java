@@ -20,8 +20,8 @@ import org.interdict.compile.RuleType;
  *                         formats that can answer with a CNAME (RPZ, Unbound); otherwise they answer NXDOMAIN
  * @param landingAddresses literal IPv4/IPv6 addresses of the landing page, for the formats that can only
  *                         answer with addresses (hosts, dnsmasq); empty means the null address or NXDOMAIN
- * @param legalReference   directive id to its legal reference (e.g. {@code 1353/BTTTT-CATTT}) for provenance;
- *                         may return null for an unknown id
+ * @param provenance       directive id to its legal reference (e.g. {@code 1353/BTTTT-CATTT}) and issuing
+ *                         authority; may return null for an unknown id
  * @param onlyType         if not null, the plain-text format writes only this type, with no comments
  */
 public record RenderContext(
@@ -31,7 +31,7 @@ public record RenderContext(
         Instant createdAt,
         String landingPage,
         List<String> landingAddresses,
-        LongFunction<String> legalReference,
+        LongFunction<DirectiveProvenance> provenance,
         RuleType onlyType) {
 
     private static final Pattern ISP = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -41,7 +41,7 @@ public record RenderContext(
         Objects.requireNonNull(isp, "isp");
         Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(legalReference, "legalReference");
+        Objects.requireNonNull(provenance, "provenance");
         if (!ISP.matcher(isp).matches()) {
             throw new IllegalArgumentException("isp must be 1 to 64 of [A-Za-z0-9._-]: " + isp);
         }
@@ -72,15 +72,15 @@ public record RenderContext(
     }
 
     public RenderContext withLandingPage(String host, List<String> addresses) {
-        return new RenderContext(isp, version, digest, createdAt, host, addresses, legalReference, onlyType);
+        return new RenderContext(isp, version, digest, createdAt, host, addresses, provenance, onlyType);
     }
 
-    public RenderContext withLegalReferences(LongFunction<String> references) {
-        return new RenderContext(isp, version, digest, createdAt, landingPage, landingAddresses, references, onlyType);
+    public RenderContext withProvenance(LongFunction<DirectiveProvenance> directives) {
+        return new RenderContext(isp, version, digest, createdAt, landingPage, landingAddresses, directives, onlyType);
     }
 
     public RenderContext withOnlyType(RuleType type) {
-        return new RenderContext(isp, version, digest, createdAt, landingPage, landingAddresses, legalReference, type);
+        return new RenderContext(isp, version, digest, createdAt, landingPage, landingAddresses, provenance, type);
     }
 
     /** The landing page as an absolute name with its trailing dot, or null. */

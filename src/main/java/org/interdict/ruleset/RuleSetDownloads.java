@@ -21,10 +21,11 @@ import java.util.Optional;
 import org.interdict.compile.RuleType;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
+import org.interdict.export.DirectiveProvenance;
 import org.interdict.export.RenderContext;
 import org.interdict.export.RenderReport;
-import org.interdict.export.RuleSetRenderer;
 import org.interdict.export.Renderers;
+import org.interdict.export.RuleSetRenderer;
 import org.interdict.paging.QueryParams;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.signing.RuleSetSignatures;
@@ -165,10 +166,9 @@ public class RuleSetDownloads {
     }
 
     private RenderContext context(VersionView version, Request request) {
-        Map<Long, String> references = request.format().equals("json") || request.format().equals("csv")
-                ? queries.legalReferences() : Map.of();
+        Map<Long, DirectiveProvenance> provenance = request.format().equals("json") ? queries.provenance() : Map.of();
         RenderContext context = RenderContext.of(version.isp(), version.version(), version.digest(), version.createdAt())
-                .withLegalReferences(references::get);
+                .withProvenance(provenance::get);
         Optional<String> landing = config.exports().landingPage();
         if (landing.isPresent() || config.exports().landingAddresses().isPresent()) {
             context = context.withLandingPage(landing.orElse(null), config.exports().landingAddresses().orElse(List.of()));

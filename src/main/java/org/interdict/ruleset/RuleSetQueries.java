@@ -19,6 +19,7 @@ import org.interdict.compile.RuleSet;
 import org.interdict.compile.RuleType;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
+import org.interdict.export.DirectiveProvenance;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.ruleset.dto.RuleSetStatus;
@@ -98,16 +99,20 @@ public class RuleSetQueries {
     }
 
     /**
-     * Legal references of every block directive, for provenance in exports: directives number in the thousands
-     * while rules number in the millions, so reading them all beats collecting ids from the rules.
+     * Legal references and issuing authorities of every block directive, for provenance in exports: directives
+     * number in the thousands while rules number in the millions, so reading them all beats collecting ids from the
+     * rules.
      */
-    public Map<Long, String> legalReferences() {
-        Map<Long, String> references = new HashMap<>();
+    public Map<Long, DirectiveProvenance> provenance() {
+        Map<Long, DirectiveProvenance> references = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select id, legal_reference from directive where kind = 'BLOCK'");
+                PreparedStatement s = c.prepareStatement("select d.id, d.legal_reference, a.id, a.name_vi, a.name_en,"
+                        + " d.authority_legacy from directive d left join authority a on a.id = d.authority_id"
+                        + " where d.kind = 'BLOCK'");
                 ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
-                references.put(rows.getLong(1), rows.getString(2));
+                references.put(rows.getLong(1), new DirectiveProvenance(rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getString(5), rows.getString(6)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -13,12 +13,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.interdict.authority.AuthorityRef;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
+import org.interdict.transparency.dto.TransparencyReport.AuthorityTotal;
 import org.interdict.transparency.dto.TransparencyReport.Count;
 import org.interdict.transparency.dto.TransparencyReport.DirectiveEntry;
 import org.interdict.transparency.dto.TransparencyReport.Revocations;
@@ -92,10 +96,28 @@ public class TransparencyService {
 
     /** The report over [from, to]. */
     public TransparencyReport report(LocalDate from, LocalDate to) {
-        return read(from, to, query -> new TransparencyReport(from, to, counts(query),
-                query.rows(REVOCATIONS, r -> new Revocations(r.getString(1), r.getLong(2))),
-                timeToEnforce(query),
-                query.rows(DIRECTIVES, TransparencyService::entry)));
+        return read(from, to, query -> {
+            List<Count> counts = counts(query);
+            return new TransparencyReport(from, to, counts, perAuthority(counts),
+                    query.rows(REVOCATIONS, r -> new Revocations(r.getString(1), r.getLong(2))),
+                    timeToEnforce(query),
+                    query.rows(DIRECTIVES, TransparencyService::entry));
+        });
+    }
+
+    /** The counts summed per authority (per free text for directives recorded before the registry), busiest first. */
+    private static List<AuthorityTotal> perAuthority(List<Count> counts) {
+        Map<List<Object>, long[]> totals = new LinkedHashMap<>();
+        for (Count c : counts) {
+            long[] sum = totals.computeIfAbsent(Arrays.asList(c.authority(), c.authorityLegacy()), key -> new long[2]);
+            sum[0] += c.directives();
+            sum[1] += c.targets();
+        }
+        return totals.entrySet().stream()
+                .map(e -> new AuthorityTotal((AuthorityRef) e.getKey().get(0), (String) e.getKey().get(1),
+                        e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingLong(AuthorityTotal::directives).reversed())
+                .toList();
     }
 
     /** Only the counts of the report over [from, to] (its CSV form). */

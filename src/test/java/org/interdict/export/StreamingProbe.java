@@ -25,7 +25,7 @@ public final class StreamingProbe {
         long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         System.out.println("free " + free);
         RenderContext context = RenderContext.of("probe", 1, rules.digest(), Instant.EPOCH)
-                .withLegalReferences(id -> "order " + id);
+                .withProvenance(id -> new DirectiveProvenance("order " + id, "mic", "Bộ", "Ministry", null));
         for (RuleSetRenderer renderer : Renderers.all()) {
             CountingStream out = new CountingStream();
             renderer.render(rules, context, out);

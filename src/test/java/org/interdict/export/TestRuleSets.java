@@ -81,7 +81,10 @@ final class TestRuleSets {
 
     static RenderContext context(RuleSet rules) {
         return RenderContext.of("vnpt", 42, rules.digest(), CREATED)
-                .withLegalReferences(id -> id == 17 ? "1353/BTTTT-CATTT" : id == 23 ? "2/2024/QD-UBND" : null);
+                .withProvenance(id -> id == 17
+                        ? new DirectiveProvenance("1353/BTTTT-CATTT", "mic", "Bộ Thông tin và Truyền thông",
+                                "Ministry of Information and Communications", null)
+                        : id == 23 ? new DirectiveProvenance("2/2024/QD-UBND", null, null, null, "UBND tỉnh") : null);
     }
 
     /**

@@ -41,6 +41,8 @@ class LookupApiTest {
         assertThat(byName.getString("rules[0].type")).isEqualTo("DOMAIN");
         assertThat(byName.getLong("rules[0].sinceVersion")).isEqualTo(v1);
         assertThat(byName.getList("directives.legalReference")).containsExactly(reference);
+        assertThat(byName.getList("directives.authority.id")).containsExactly("mic");
+        assertThat(byName.getList("directives.authority.nameEn")).containsExactly("Ministry of Information and Communications");
         assertThat(byName.getList("directives.id", Long.class)).containsExactly(id);
 
         JsonPath byUrl = lookup("https://XỔ-SỐ-" + word + ".vn/ket-qua?ngay=1", isp, null);

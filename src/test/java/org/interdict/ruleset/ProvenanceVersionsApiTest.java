@@ -61,6 +61,11 @@ class ProvenanceVersionsApiTest {
         String newJsonTag = as(resolver).queryParam("format", "json").header("If-None-Match", jsonTag).get(current).then()
                 .statusCode(200).extract().header("ETag");
         assertThat(newJsonTag).isNotEqualTo(jsonTag).contains(second.getString("current.provenanceDigest"));
+        JsonPath export = as(resolver).queryParam("format", "json").get(current).then().statusCode(200).extract()
+                .jsonPath();
+        String exported = "directives.find { it.id == " + inside + " }";
+        assertThat(export.getString(exported + ".authority.id")).isEqualTo("mic");
+        assertThat(export.getString(exported + ".authority.nameVi")).isEqualTo("Bộ Thông tin và Truyền thông");
         as(resolver).queryParam("format", "csv").header("If-None-Match", csvTag).get(current).then().statusCode(200);
 
         // Each ISP's answer names its own orders only.

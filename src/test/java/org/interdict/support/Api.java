@@ -66,7 +66,11 @@ public final class Api {
     }
 
     public static void addTargets(long directive, String... lines) {
-        given().auth().oauth2(OFFICER).contentType("text/plain; charset=UTF-8").body(String.join("\n", lines))
+        addTargetsAs(OFFICER, directive, lines);
+    }
+
+    public static void addTargetsAs(String token, long directive, String... lines) {
+        given().auth().oauth2(token).contentType("text/plain; charset=UTF-8").body(String.join("\n", lines))
                 .post("/api/v1/directives/" + directive + "/targets").then().statusCode(200);
     }
 

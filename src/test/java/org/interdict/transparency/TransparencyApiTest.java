@@ -47,6 +47,9 @@ class TransparencyApiTest {
         assertThat(report.getList("counts.findAll { it.category == 'child-abuse' }.targets", Long.class))
                 .isNotEmpty().allMatch(n -> n >= 1);
         assertThat(report.getList("counts.month")).contains("2026-11");
+        long ministryTotal = report.getLong("authorities.find { it.authority?.id == 'mic' }.directives");
+        assertThat(ministryTotal).isEqualTo(report.getList("counts.findAll { it.authority?.id == 'mic' }.directives",
+                Long.class).stream().mapToLong(Long::longValue).sum()).isPositive();
 
         String csv = as(AUDITOR).queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
                 .queryParam("format", "csv").get("/api/v1/transparency").then().statusCode(200)

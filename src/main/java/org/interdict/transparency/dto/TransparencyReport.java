@@ -6,11 +6,15 @@ import java.util.List;
 import org.interdict.authority.AuthorityRef;
 
 /**
- * Approved directives issued in [from, to], counted by month of issue, authority, category and kind; revocations by
- * month; the median time ISPs took to enforce. Targets of {@code child-abuse} directives are only ever counted.
+ * Approved directives issued in [from, to], counted by month of issue, authority, category and kind, and per
+ * authority over the period; revocations by month; the median time ISPs took to enforce. Targets of {@code child-abuse} directives are only ever counted.
  */
-public record TransparencyReport(LocalDate from, LocalDate to, List<Count> counts, List<Revocations> revocations,
-        List<TimeToEnforce> timeToEnforce, List<DirectiveEntry> directives) {
+public record TransparencyReport(LocalDate from, LocalDate to, List<Count> counts, List<AuthorityTotal> authorities,
+        List<Revocations> revocations, List<TimeToEnforce> timeToEnforce, List<DirectiveEntry> directives) {
+
+    /** The counts summed per issuing authority over the whole period, busiest first. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AuthorityTotal(AuthorityRef authority, String authorityLegacy, long directives, long targets) {}
 
     /**
      * One month's directives of an authority, category and kind. {@code authorityLegacy}: the free-text authority of
