@@ -168,6 +168,15 @@ class KeycloakSignInApiTest {
         refused(given().redirects().follow(false).cookie("q_session", "not-a-session"));
     }
 
+    /** Appliances keep their own tokens beside OpenID Connect, and may ask who they are too. */
+    @Test
+    void applianceTokensStillAuthenticateAppliances() {
+        String isp = Api.newIsp();
+        String appliance = Api.registerAppliance(isp, "resolver-me");
+        me(appliance).body("roles", contains("appliance")).body("isp", equalTo(isp)).body("authority", nullValue());
+        refused(bearer("itd_" + "x".repeat(40)));
+    }
+
     @Test
     void tokensOfAnotherIssuerExpiredOrWithoutAuthorityAreRefused() throws Exception {
         var stranger = KeyPairGenerator.getInstance("RSA").generateKeyPair();
