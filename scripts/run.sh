@@ -28,25 +28,17 @@ if [ -z "${OIDC_AUTH_SERVER_URL:-}" ] && [ -z "${KEYCLOAK_URL:-}" ]; then
     trap keycloak_stop EXIT
   fi
   export OIDC_CLIENT_SECRET="${OIDC_CLIENT_SECRET:-$KEYCLOAK_DEV_CLIENT_SECRET}"
-  development_data=1
+  export INTERDICT_DEVELOPMENT_DATA="${INTERDICT_DEVELOPMENT_DATA:-true}"
   echo "Sign in on http://localhost:${PORT:-8080}/ as one of the demo users (README, \"Signing in\")." >&2
 fi
 
-app=target/quarkus-app
-build=(mvn -B -q package -DskipTests)
-if [ "${development_data:-0}" = 1 ]; then
-  # Which migrations a packaged service runs is fixed when it is built (quarkus.flyway.locations): the development
-  # data comes with a build of its own, beside target/quarkus-app, the one that is deployed, which never has it.
-  app=target/quarkus-app-development
-  build+=(-Dquarkus.flyway.locations=db/migration,db/development -Dquarkus.package.output-directory=quarkus-app-development)
-fi
-if [ ! -f "$app/quarkus-run.jar" ] || [ -n "$(find src pom.xml -newer "$app/quarkus-run.jar" -print -quit)" ]; then
-  "${build[@]}"
+if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+  mvn -B -q package -DskipTests
 fi
 # jvm.options: the JVM settings the service is measured and deployed with (see docs/operations.md).
 # Not exec'd when a Keycloak was started here, so that the trap stops it when the service ends.
 if [ "${KEYCLOAK_STARTED:-0}" = 1 ]; then
-  java @jvm.options ${JAVA_OPTS:-} -jar "$app/quarkus-run.jar"
+  java @jvm.options ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
 else
-  exec java @jvm.options ${JAVA_OPTS:-} -jar "$app/quarkus-run.jar"
+  exec java @jvm.options ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar
 fi

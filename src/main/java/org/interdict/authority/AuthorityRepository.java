@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -36,6 +38,104 @@ public final class AuthorityRepository {
             try (ResultSet rows = s.executeQuery()) {
                 return rows.next() ? Optional.of(read(rows)) : Optional.empty();
             }
+        }
+    }
+
+    /** The authority with its row locked until the caller's transaction ends; empty when it is not registered. */
+    static Optional<Authority> lock(Connection c, String id) throws SQLException {
+        // No key update: directives being drafted meanwhile may still reference the row.
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from authority a where a.id = ?"
+                + " for no key update")) {
+            s.setString(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The authorities the filter admits, national before provincial, then by id. */
+    static List<Authority> list(Connection c, AuthorityFilter filter) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from authority a"
+                + " where (cast(? as text) is null or a.level = ?) and (cast(? as text) is null or a.parent_id = ?)"
+                + " and (cast(? as boolean) is null or a.active = ?)"
+                + " order by array_position(?, a.level), a.id")) {
+            String level = filter.level() == null ? null : filter.level().name();
+            s.setString(1, level);
+            s.setString(2, level);
+            s.setString(3, filter.parent());
+            s.setString(4, filter.parent());
+            s.setObject(5, filter.active(), Types.BOOLEAN);
+            s.setObject(6, filter.active(), Types.BOOLEAN);
+            s.setArray(7, c.createArrayOf("text",
+                    Arrays.stream(AuthorityLevel.values()).map(Enum::name).toArray()));
+            List<Authority> found = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    found.add(read(rows));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Inserts the authority and its ISP scope; false, inserting nothing, when the id is already registered. */
+    static boolean insert(Connection c, Authority a) throws SQLException {
+        // A concurrent registration of the same id waits on the key, then inserts nothing.
+        try (PreparedStatement s = c.prepareStatement("insert into authority (name_vi, name_en, level, parent_id,"
+                + " jurisdiction, contacts, aliases, categories, all_isps, active, updated_at, version, created_at, id)"
+                + " values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing")) {
+            bind(c, s, a);
+            Columns.set(s, 13, a.createdAt());
+            s.setString(14, a.id());
+            if (s.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        insertIsps(c, a);
+        return true;
+    }
+
+    /** Writes every field but the id and the creation time, and replaces the ISP scope. */
+    static void update(Connection c, Authority a) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update authority set name_vi = ?, name_en = ?, level = ?,"
+                + " parent_id = ?, jurisdiction = ?, contacts = ?::jsonb, aliases = ?, categories = ?, all_isps = ?,"
+                + " active = ?, updated_at = ?, version = ? where id = ?")) {
+            bind(c, s, a);
+            s.setString(13, a.id());
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("delete from authority_isp where authority_id = ?")) {
+            s.setString(1, a.id());
+            s.executeUpdate();
+        }
+        insertIsps(c, a);
+    }
+
+    private static void bind(Connection c, PreparedStatement s, Authority a) throws SQLException {
+        s.setString(1, a.nameVi());
+        s.setString(2, a.nameEn());
+        s.setString(3, a.level().name());
+        s.setString(4, a.parentId());
+        s.setString(5, a.jurisdiction());
+        s.setString(6, contactsJson(a.contacts()));
+        s.setArray(7, c.createArrayOf("text", a.aliases().toArray()));
+        s.setArray(8, a.categories() == null ? null
+                : c.createArrayOf("text", a.categories().stream().sorted().map(ReasonCategory::code).toArray()));
+        s.setBoolean(9, a.allIsps());
+        s.setBoolean(10, a.active());
+        Columns.set(s, 11, a.updatedAt());
+        s.setInt(12, a.version());
+    }
+
+    private static void insertIsps(Connection c, Authority a) throws SQLException {
+        if (a.isps().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into authority_isp (authority_id, isp_id)"
+                + " select ?, unnest(?::text[])")) {
+            s.setString(1, a.id());
+            s.setArray(2, c.createArrayOf("text", a.isps().toArray()));
+            s.executeUpdate();
         }
     }
 

@@ -54,6 +54,13 @@ public interface InterdictConfig {
     /** Limits of HTTP requests, checked before anything else reads them. */
     Http http();
 
+    /**
+     * Load the development data at start-up (three ISPs, the Ministry and two provincial Departments, matching the
+     * demo users of the bundled identity provider). Never in production.
+     */
+    @WithDefault("false")
+    boolean developmentData();
+
     interface Import {
         /** Most target lines one request may carry; more is refused with 413. */
         @WithDefault("200000")

@@ -106,9 +106,7 @@ public class DirectiveResource {
     @Operation(summary = "Edit a draft", description = "Send If-Match with the ETag read before; a stale one is a 409.")
     public Response patch(@PathParam("id") long id, @NotNull @Valid DirectivePatch patch,
             @HeaderParam("If-Match") String ifMatch) {
-        Integer expected = QueryParams.value("If-Match", ifMatch,
-                tag -> Integer.parseInt(tag.replace("W/", "").replace("\"", "")), "an ETag of this directive");
-        DirectiveView view = service.patch(id, patch, expected, actor.get());
+        DirectiveView view = service.patch(id, patch, QueryParams.versionTag("If-Match", ifMatch), actor.get());
         return Response.ok(view).tag(etag(view)).build();
     }
 

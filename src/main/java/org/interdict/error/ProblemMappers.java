@@ -3,6 +3,7 @@ package org.interdict.error;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -57,7 +58,10 @@ public class ProblemMappers {
         String field = e instanceof JsonMappingException mapping ? pointer(mapping) : "";
         String detail = "The request body is not valid JSON for this operation";
         Problem problem = Problem.of(400, "malformed-body", "Malformed body", detail);
-        if (!field.isEmpty()) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            problem = problem.withViolations(List.of(Violation.ofField(field, "unknown-field",
+                    "is not a field of this request; known fields: " + unknown.getKnownPropertyIds())), 1);
+        } else if (!field.isEmpty()) {
             problem = problem.withViolations(List.of(Violation.ofField(field, "invalid-value",
                     "cannot be read as the expected type")), 1);
         }

@@ -49,6 +49,15 @@ public final class QueryParams {
         return instant;
     }
 
+    /**
+     * The version an {@code If-Match} header expects, from the ETag a read returned ({@code "3"}, or weak
+     * {@code W/"3"}); null when the header is absent, so that the write does not check.
+     */
+    public static Integer versionTag(String name, String value) {
+        return value(name, value, tag -> Integer.parseInt(tag.replace("W/", "").replace("\"", "")),
+                "an ETag of this record");
+    }
+
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -43,12 +43,7 @@ import org.junit.jupiter.api.Test;
 class TwoReplicasIT {
 
     private static final String ISSUER = "https://interdict.test/replicas";
-    /**
-     * A database of its own, made afresh: the packaged service migrates with the production migrations alone, and the
-     * tests' database also holds the development data.
-     */
-    private static final String DB = System.getenv().getOrDefault("DB_NAME", "interdict_test") + "_replicas";
-    private static final Path DEVELOPMENT_DATA = Path.of("src/main/resources/db/development/R__development_data.sql");
+    private static final String DB = System.getenv().getOrDefault("DB_NAME", "interdict_test");
     private static final KeyPair JWT = generate("RSA");
     private static final String REDIS_PREFIX = "interdict-it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final List<Instance> INSTANCES = new ArrayList<>();
@@ -71,10 +66,6 @@ class TwoReplicasIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        try (Connection c = connect("postgres")) {
-            c.createStatement().execute("drop database if exists \"" + DB + "\"");
-            c.createStatement().execute("create database \"" + DB + "\"");
-        }
         keys = Files.createTempDirectory("interdict-replicas");
         Files.writeString(keys.resolve("jwt.pem"), pem("PUBLIC KEY", JWT.getPublic().getEncoded()));
         KeyPair signing = generate("Ed25519");
@@ -85,10 +76,6 @@ class TwoReplicasIT {
         for (Instance instance : INSTANCES) {
             await("instance on port " + instance.port() + " ready", Duration.ofSeconds(90),
                     () -> statusOf(instance.ready()) == 200);
-        }
-        // The authority the officers and supervisors act for (the Ministry), as the development data registers it.
-        try (Connection c = connect()) {
-            c.createStatement().execute(Files.readString(DEVELOPMENT_DATA));
         }
     }
 
@@ -193,10 +180,11 @@ class TwoReplicasIT {
         env.put("PORT", String.valueOf(port));
         env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("DB_NAME", DB);
-        // People's tokens are signed with a local key.
+        // People's tokens are signed with a local key; the development data registers the authority they name.
         env.put("LOCAL_TOKENS", "true");
         env.put("LOCAL_TOKEN_PUBLIC_KEY", Files.readString(keys.resolve("jwt.pem")));
         env.put("LOCAL_TOKEN_ISSUER", ISSUER);
+        env.put("INTERDICT_DEVELOPMENT_DATA", "true");
         env.put("SIGNING_PRIVATE_KEY", keys.resolve("signing-private.pem").toString());
         env.put("SIGNING_PUBLIC_KEY", keys.resolve("signing-public.pem").toString());
         env.put("INTERDICT_RULESETS_POLL_INTERVAL", "1s");
@@ -277,13 +265,9 @@ class TwoReplicasIT {
     }
 
     private static Connection connect() throws SQLException {
-        return connect(DB);
-    }
-
-    private static Connection connect(String database) throws SQLException {
         var env = System.getenv();
         return DriverManager.getConnection("jdbc:postgresql://" + env.getOrDefault("DB_HOST", "127.0.0.1") + ":"
-                + env.getOrDefault("DB_PORT", "5432") + "/" + database, env.getOrDefault("DB_USER", "postgres"),
+                + env.getOrDefault("DB_PORT", "5432") + "/" + DB, env.getOrDefault("DB_USER", "postgres"),
                 env.getOrDefault("DB_PASSWORD", ""));
     }
 

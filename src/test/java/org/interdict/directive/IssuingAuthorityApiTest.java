@@ -114,6 +114,17 @@ class IssuingAuthorityApiTest {
     }
 
     @Test
+    void aClientCannotNameTheIssuingAuthority() {
+        Map<String, Object> body = Api.directive(Api.unique("named"), Instant.now(), null);
+        body.put("authority", "Bộ Thông tin và Truyền thông");
+        as(QN_OFFICER).body(body).post("/api/v1/directives").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("authority"));
+        long id = draftAs(QN_OFFICER, Api.unique("qn"), List.of("vnpt"));
+        as(QN_OFFICER).body(Map.of("authority", "mic")).patch("/api/v1/directives/" + id).then().statusCode(400)
+                .body("violations[0].field", equalTo("authority"));
+    }
+
+    @Test
     void anOfficerOfAnUnregisteredAuthorityCannotDraft() {
         String stranger = Tokens.ofAuthority("dic-nowhere", "officer-x", "officer");
         as(stranger).body(Api.directive(Api.unique("x"), Instant.now(), null)).post("/api/v1/directives")

@@ -130,6 +130,28 @@ class ConcurrentWritesApiTest {
     }
 
     @Test
+    void oneAuthorityIdIsRegisteredOnce() {
+        String id = Api.unique("dic-race");
+        List<Outcome> outcomes = race(RACERS, i -> as(ADMIN).body(provincialAuthority(id, "Racer " + i))
+                .post("/api/v1/authorities"));
+        assertOneWinner(outcomes, 201, 409, "authority-exists");
+        assertThat(Db.queryString("select count(*) from audit_entry where action = 'authority.created'"
+                + " and subject_id = ?", id)).isEqualTo("1");
+    }
+
+    @Test
+    void authorityReplacementsWithOneIfMatchApplyOnce() {
+        String id = Api.unique("dic-replace");
+        String etag = as(ADMIN).body(provincialAuthority(id, "Before")).post("/api/v1/authorities")
+                .then().statusCode(201).extract().header("ETag");
+        List<Outcome> outcomes = race(RACERS, i -> as(ADMIN).header("If-Match", etag)
+                .body(provincialAuthority(id, "Replaced by racer " + i)).put("/api/v1/authorities/" + id));
+        assertOneWinner(outcomes, 200, 409, "stale-version");
+        assertThat(Db.queryString("select count(*) from audit_entry where action = 'authority.updated'"
+                + " and subject_id = ?", id)).isEqualTo("1");
+    }
+
+    @Test
     void oneApplianceNameIsRegisteredOnce() {
         String isp = Api.newIsp();
         String engineer = Tokens.ispEngineer("eng-" + isp, isp);
@@ -194,6 +216,11 @@ class ConcurrentWritesApiTest {
         Api.addTargets(id, Api.unique(prefix.toLowerCase()) + ".example.vn");
         as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
         return id;
+    }
+
+    private static Map<String, Object> provincialAuthority(String id, String nameEn) {
+        return Map.of("id", id, "nameVi", "Sở Thông tin và Truyền thông " + id, "nameEn", nameEn,
+                "level", "PROVINCIAL", "parent", "mic");
     }
 
     private static int audited(String action, long directive) {

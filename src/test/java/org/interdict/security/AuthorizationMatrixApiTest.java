@@ -124,6 +124,14 @@ class AuthorizationMatrixApiTest {
             Map.entry("AcknowledgementResource_report", allow(APPLIANCE, FOREIGN_APPLIANCE)
                     .body(seed -> Map.of("version", 1, "applied", true))),
             Map.entry("AuditResource_list", allow(AUDITOR, ADMIN)),
+            // Every person reads the registry of authorities; engineers see their own ISP only in a scope.
+            Map.entry("AuthorityResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
+            Map.entry("AuthorityResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER)
+                    .path(seed -> Map.of("id", "mic"))),
+            Map.entry("AuthorityResource_create", allow(ADMIN).body(seed -> Seed.authority(Api.unique("dic-matrix")))),
+            Map.entry("AuthorityResource_replace", allow(ADMIN).body(seed -> Seed.authority(seed.authority()))
+                    .path(seed -> Map.of("id", seed.authority()))),
+            Map.entry("AuthorityResource_linkLegacy", allow(ADMIN).path(seed -> Map.of("id", seed.authority()))),
             Map.entry("AuditResource_verify", allow(AUDITOR, ADMIN)),
             Map.entry("ComplianceResource_compliance", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
                     .query("isp", "{isp}")),
@@ -312,7 +320,7 @@ class AuthorizationMatrixApiTest {
      * the one every path names.
      */
     record Seed(String isp, String otherIsp, long directive, long targetId, String target, long appliance,
-            Map<Role, String> tokens) {
+            String authority, Map<Role, String> tokens) {
 
         static Seed create() {
             String isp = Api.newIsp();
@@ -335,8 +343,16 @@ class AuthorizationMatrixApiTest {
             tokens.put(FOREIGN_ENGINEER, Tokens.ispEngineer("matrix-eng-" + other, other));
             tokens.put(APPLIANCE, mine.jsonPath().getString("token"));
             tokens.put(FOREIGN_APPLIANCE, theirs.jsonPath().getString("token"));
+            String authority = Api.unique("dic-matrix");
+            Api.as(Api.ADMIN).body(authority(authority)).post("/api/v1/authorities").then().statusCode(201);
             return new Seed(isp, other, directive, targetId, target, mine.jsonPath().getLong("appliance.id"),
-                    Map.copyOf(tokens));
+                    authority, Map.copyOf(tokens));
+        }
+
+        /** A provincial authority that may address every ISP, so that no caller sees another ISP in it. */
+        static Map<String, Object> authority(String id) {
+            return Map.of("id", id, "nameVi", "Sở " + id, "nameEn", "Department " + id, "level", "PROVINCIAL",
+                    "parent", "mic");
         }
 
         private static Response registered(String isp) {

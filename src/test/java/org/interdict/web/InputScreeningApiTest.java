@@ -17,11 +17,25 @@ import java.util.List;
 import java.util.Map;
 import org.interdict.error.Violation;
 import org.interdict.support.Api;
+import org.interdict.support.Db;
 import org.junit.jupiter.api.Test;
 
 /** Input that no operation can take is refused with 400 or 415 and names its field or line, never a 500. */
 @QuarkusTest
 class InputScreeningApiTest {
+
+    @Test
+    void aMisspeltFieldIsRefusedNamingItRatherThanIgnored() {
+        Map<String, Object> body = new java.util.HashMap<>(Api.directive(Api.unique("typo"), Instant.now(), null));
+        body.put("expiresOn", "2027-01-01T00:00:00Z");
+        as(OFFICER).body(body).post("/api/v1/directives").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("expiresOn"))
+                .body("violations[0].code", equalTo("unknown-field"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("expiresAt"));
+        assertThat(Db.queryString("select count(*) from directive where legal_reference = ?", body.get("legalReference")))
+                .isEqualTo("0");
+    }
 
     @Test
     void aNulInAJsonFieldIsRefusedNamingItsPath() {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,4 +26,6 @@ public record DirectiveCreate(
         @Valid TakedownInput takedown,
         Long supersedes,
         @Min(1) @Max(10_080) Integer enforcementDeadlineMinutes,
-        @JsonProperty("implements") Long implementing) {}
+        @JsonProperty("implements") Long implementing,
+        @Null(message = "is not set by the client: a directive is issued by the authority of the officer who drafts"
+                + " it") String authority) {}

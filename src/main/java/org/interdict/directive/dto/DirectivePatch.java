@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,4 +25,6 @@ public record DirectivePatch(
         Long supersedes,
         @Min(1) @Max(10_080) Integer enforcementDeadlineMinutes,
         @JsonProperty("implements") Long implementing,
+        @Null(message = "is not set by the client: a directive is issued by the authority of the officer who drafts"
+                + " it") String authority,
         Boolean clearImplements) {}

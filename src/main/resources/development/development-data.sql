@@ -1,6 +1,7 @@
--- Development and test data only (quarkus.flyway.locations includes db/development in the dev and test profiles,
--- and scripts/run.sh adds it when it starts the bundled identity provider): three ISPs, the Ministry and two
+-- Development and test data only, loaded at start-up when interdict.development-data is on (the dev and test
+-- profiles, and scripts/run.sh when it starts the bundled identity provider): three ISPs, the Ministry and two
 -- provincial Departments, matching the demo users of keycloak/interdict-realm.json. Never loaded in production.
+-- Rows that exist are left as they are, so an edit made through the API survives a restart.
 INSERT INTO isp (id, legal_name, licence_number, contact_department, contact_phone, contact_email, created_at, updated_at)
 VALUES
     ('vnpt', 'Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT)', 'DEV-VNPT-001', 'Trung tâm An ninh mạng', '+84 24 0000 0101', 'soc@vnpt.example', now(), now()),
