@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/services.sh
 source scripts/lib/packages.sh
 source scripts/lib/helm.sh
+source scripts/lib/keycloak.sh
 
 ensure_build_tools
 ensure_postgres
@@ -20,5 +21,13 @@ ensure_helm
 # The manifest tests read what this renders into target/helm/.
 scripts/helm-check.sh
 scripts/lint-openapi.sh
+
+# One Keycloak for the whole run (KeycloakSignInApiTest signs in through it), with the committed realm; the tests are
+# written for that realm, so settings pointing elsewhere are set aside.
+unset OIDC_AUTH_SERVER_URL OIDC_CLIENT_ID OIDC_CLIENT_SECRET OIDC_AUDIENCE OIDC_ROLE_CLAIM LOCAL_TOKENS
+keycloak_start
+if [ "$KEYCLOAK_STARTED" = 1 ]; then
+  trap keycloak_stop EXIT
+fi
 
 mvn -B verify "$@"

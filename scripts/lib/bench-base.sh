@@ -38,7 +38,9 @@ bench_start_service() { # heap
   # Port 0: the system picks a free port, read back from the log, so no other server can be mistaken for ours.
   bench_log "starting the service with -Xmx$1"
   # The same for the management port, where health and metrics answer.
-  PORT=0 MANAGEMENT_PORT=0 java @jvm.options "-Xmx$1" -jar target/quarkus-app/quarkus-run.jar >"$work/server.log" 2>&1 &
+  # People's tokens are signed with the local development key (scripts/token.sh); the development data registers
+  # the authority the officers and supervisors act for (the Ministry).
+  LOCAL_TOKENS=true INTERDICT_DEVELOPMENT_DATA=true PORT=0 MANAGEMENT_PORT=0 java @jvm.options "-Xmx$1" -jar target/quarkus-app/quarkus-run.jar >"$work/server.log" 2>&1 &
   bench_server=$!
   local port= management_port=
   for _ in $(seq 1 120); do
@@ -56,8 +58,8 @@ bench_start_service() { # heap
     sleep 0.5
   done
   curl -fsS -o /dev/null "$MANAGEMENT/q/health/ready" || { echo "the service did not become ready" >&2; return 1; }
-  OFFICER_TOKEN=$(scripts/token.sh officer --sub bench-officer)
-  SUPERVISOR_TOKEN=$(scripts/token.sh supervisor --sub bench-supervisor)
+  OFFICER_TOKEN=$(scripts/token.sh officer --authority mic --sub bench-officer)
+  SUPERVISOR_TOKEN=$(scripts/token.sh supervisor --authority mic --sub bench-supervisor)
   ADMIN_TOKEN=$(scripts/token.sh admin --sub bench-admin)
 }
 

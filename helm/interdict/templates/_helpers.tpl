@@ -72,10 +72,6 @@ app.kubernetes.io/component: management
 {{- end }}
 
 {{/* Where the mounted key files live inside the container. */}}
-{{- define "interdict.jwtKeyPath" -}}
-/etc/interdict/jwt/{{ .Values.jwt.publicKeySecret.key }}
-{{- end }}
-
 {{- define "interdict.signingKeyPath" -}}
 /etc/interdict/signing/{{ .Values.signing.privateKeySecret.key }}
 {{- end }}

@@ -14,9 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Authenticates appliances by {@code Authorization: Bearer itd_...}. It runs before the JWT mechanism (higher
- * priority) and claims only bearer values that start with {@code itd_}; for anything else it answers no identity,
- * so the JWT mechanism gets the request and human tokens keep working.
+ * Authenticates appliances by {@code Authorization: Bearer itd_...}. It runs before the OpenID Connect mechanism
+ * (higher priority) and claims only bearer values that start with {@code itd_}; for anything else it answers no
+ * identity, so the OpenID Connect mechanism gets the request and people's tokens and sessions keep working.
  */
 @ApplicationScoped
 public class ApplianceAuthMechanism implements HttpAuthenticationMechanism {
@@ -36,8 +36,16 @@ public class ApplianceAuthMechanism implements HttpAuthenticationMechanism {
                 HttpSecurityUtils.setRoutingContextAttribute(new ApplianceTokenRequest(token), context));
     }
 
+    /**
+     * Challenges only requests that presented an appliance token. Challenges are asked of the mechanisms in order of
+     * priority until one answers, so answering every request here would keep the sign-in redirect of a browser page
+     * from ever being sent.
+     */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (applianceToken(context.request().getHeader(HttpHeaders.AUTHORIZATION)) == null) {
+            return Uni.createFrom().nullItem();
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
     }
 
@@ -46,7 +54,7 @@ public class ApplianceAuthMechanism implements HttpAuthenticationMechanism {
         return Set.of(ApplianceTokenRequest.class);
     }
 
-    /** Ahead of the JWT mechanism, which would otherwise reject an appliance token as a malformed JWT. */
+    /** Ahead of the OpenID Connect mechanism, which would otherwise reject an appliance token as a malformed JWT. */
     @Override
     public int getPriority() {
         return DEFAULT_PRIORITY + 1000;

@@ -13,40 +13,47 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.interdict.config.InterdictConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Refuses user tokens that SmallRye JWT accepts once their signature, issuer and expiry check out: issued in the
- * future (beyond the clock skew), older than {@code interdict.tokens.max-age} or valid for longer than it, or with
- * a claim we read ({@code isp}, {@code name}, {@code authority}, {@code groups}) of the wrong JSON type, which would
- * otherwise fail later as a server error, or an officer or supervisor token that names no authority. The refusal is an authentication failure: 401, like any other bad token.
+ * Refuses people's tokens that the OpenID Connect verification accepts: it checks the signature, issuer, audience,
+ * expiry (with {@code quarkus.oidc.token.lifespan-grace}) and age ({@code quarkus.oidc.token.age}, set to
+ * {@code interdict.tokens.max-age}), but not an {@code iat} in the future, nor a lifetime longer than that maximum
+ * age, nor the JSON types of the claims we read ({@code isp}, {@code name}, {@code authority}, the roles claim),
+ * which would otherwise fail later as a server error; nor does it know that officers and supervisors act for an
+ * authority. The refusal is an authentication failure: 401, like any other bad token.
  */
 @ApplicationScoped
 public class TokenChecks implements SecurityIdentityAugmentor {
 
     private static final Logger LOG = Logger.getLogger(TokenChecks.class);
+    /** The identity attribute naming the OpenID Connect tenant that verified the token. */
+    private static final String TENANT_ATTRIBUTE = "tenant-id";
+    private static final String DEFAULT_TENANT = "Default";
 
     private final ObjectMapper json;
     private final Clock clock;
+    private final Config settings;
     private final Duration maxAge;
     private final Duration skew;
 
-    public TokenChecks(ObjectMapper json, Clock clock, InterdictConfig config,
-            @ConfigProperty(name = "mp.jwt.verify.clock.skew") int skewSeconds) {
+    public TokenChecks(ObjectMapper json, Clock clock, InterdictConfig config, Config settings) {
         this.json = json;
         this.clock = clock;
+        this.settings = settings;
         this.maxAge = config.tokens().maxAge();
-        this.skew = Duration.ofSeconds(skewSeconds);
+        this.skew = Duration.ofSeconds(settings.getValue("quarkus.oidc.token.lifespan-grace", Integer.class));
     }
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Optional<String> refusal = refusal(claims(jwt), clock.instant(), maxAge, skew)
+            Optional<String> refusal = refusal(claims(jwt), roleClaimPaths(identity), clock.instant(), maxAge, skew)
                     .or(() -> missingAuthority(identity, jwt));
             if (refusal.isPresent()) {
                 LOG.debugf("Token of %s refused: %s", jwt.getName(), refusal.get());
@@ -57,7 +64,8 @@ public class TokenChecks implements SecurityIdentityAugmentor {
     }
 
     /** Why a token with these (verified) claims must be refused at {@code now}, if it must. */
-    static Optional<String> refusal(JsonNode claims, Instant now, Duration maxAge, Duration skew) {
+    static Optional<String> refusal(JsonNode claims, List<String> roleClaimPaths, Instant now, Duration maxAge,
+            Duration skew) {
         JsonNode iat = claims.get("iat");
         JsonNode exp = claims.get("exp");
         if (iat == null || !iat.isIntegralNumber() || exp == null || !exp.isIntegralNumber()) {
@@ -68,9 +76,6 @@ public class TokenChecks implements SecurityIdentityAugmentor {
         if (issued.isAfter(now.plus(skew))) {
             return Optional.of("issued in the future (iat " + issued + ")");
         }
-        if (Duration.between(issued, now).compareTo(maxAge) > 0) {
-            return Optional.of("issued more than " + maxAge + " ago (iat " + issued + ")");
-        }
         if (Duration.between(issued, expires).compareTo(maxAge) > 0) {
             return Optional.of("valid for longer than " + maxAge + " (iat " + issued + ", exp " + expires + ")");
         }
@@ -80,9 +85,11 @@ public class TokenChecks implements SecurityIdentityAugmentor {
                 return Optional.of("the " + name + " claim is not a string");
             }
         }
-        JsonNode groups = claims.get("groups");
-        if (groups != null && !groups.isTextual() && !(groups.isArray() && allTextual(groups))) {
-            return Optional.of("the groups claim is not a list of strings");
+        for (String path : roleClaimPaths) {
+            JsonNode roles = claims.at("/" + path.strip().replace("\"", ""));
+            if (!roles.isMissingNode() && !roles.isTextual() && !(roles.isArray() && allTextual(roles))) {
+                return Optional.of("the roles claim " + path + " is not a list of strings");
+            }
         }
         return Optional.empty();
     }
@@ -106,7 +113,14 @@ public class TokenChecks implements SecurityIdentityAugmentor {
         return true;
     }
 
-    /** The payload of the compact token, whose signature SmallRye JWT has verified. */
+    /** Where the roles are in the tokens of the tenant that verified this one (paths such as realm_access/roles). */
+    private List<String> roleClaimPaths(SecurityIdentity identity) {
+        String tenant = identity.getAttribute(TENANT_ATTRIBUTE);
+        String prefix = tenant == null || tenant.equals(DEFAULT_TENANT) ? "quarkus.oidc." : "quarkus.oidc." + tenant + ".";
+        return settings.getOptionalValues(prefix + "roles.role-claim-path", String.class).orElse(List.of());
+    }
+
+    /** The payload of the compact token, whose signature the OpenID Connect verification has checked. */
     private JsonNode claims(JsonWebToken jwt) {
         String[] parts = jwt.getRawToken().split("\\.");
         try {

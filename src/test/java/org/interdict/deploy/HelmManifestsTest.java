@@ -31,7 +31,7 @@ class HelmManifestsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** Names that suggest a credential; identifiers of keys (…_KEY_ID) are public. */
-    private static final Pattern SENSITIVE = Pattern.compile(".*(PASSWORD|KEY).*");
+    private static final Pattern SENSITIVE = Pattern.compile(".*(PASSWORD|KEY|SECRET).*");
     private static final Pattern IDENTIFIER = Pattern.compile(".*_ID");
 
     /** Health and metrics: Quarkus' management interface. */
@@ -39,7 +39,7 @@ class HelmManifestsTest {
 
     /** What the service reads from its environment (application.properties and the launcher). */
     private static final Set<String> REQUIRED_ENV = Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD",
-            "REDIS_HOST", "REDIS_PORT", "JWT_PUBLIC_KEY", "JWT_ISSUER", "PORT", "MANAGEMENT_PORT", "SIGNING_PRIVATE_KEY", "SIGNING_KEY_ID",
+            "REDIS_HOST", "REDIS_PORT", "OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_CLAIM", "PORT", "MANAGEMENT_PORT", "SIGNING_PRIVATE_KEY", "SIGNING_KEY_ID",
             "QUARKUS_SHUTDOWN_TIMEOUT", "JAVA_OPTS");
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -179,8 +180,11 @@ class TwoReplicasIT {
         env.put("PORT", String.valueOf(port));
         env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("DB_NAME", DB);
-        env.put("JWT_PUBLIC_KEY", keys.resolve("jwt.pem").toString());
-        env.put("JWT_ISSUER", ISSUER);
+        // People's tokens are signed with a local key; the development data registers the authority they name.
+        env.put("LOCAL_TOKENS", "true");
+        env.put("LOCAL_TOKEN_PUBLIC_KEY", Files.readString(keys.resolve("jwt.pem")));
+        env.put("LOCAL_TOKEN_ISSUER", ISSUER);
+        env.put("INTERDICT_DEVELOPMENT_DATA", "true");
         env.put("SIGNING_PRIVATE_KEY", keys.resolve("signing-private.pem").toString());
         env.put("SIGNING_PUBLIC_KEY", keys.resolve("signing-public.pem").toString());
         env.put("INTERDICT_RULESETS_POLL_INTERVAL", "1s");
@@ -276,7 +280,11 @@ class TwoReplicasIT {
     }
 
     private static String token(String subject, String role) {
-        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role)).expiresIn(3600).sign(JWT.getPrivate());
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER).subject(subject).groups(Set.of(role)).expiresIn(3600);
+        if (role.equals("officer") || role.equals("supervisor")) {
+            claims.claim("authority", "mic");
+        }
+        return claims.sign(JWT.getPrivate());
     }
 
     private static String current(String isp) {

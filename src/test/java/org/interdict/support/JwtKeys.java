@@ -13,8 +13,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Key pairs made for the test run: the JWT one (the service verifies tokens that {@link Tokens} signs) and the
- * rule-set signing one. Nothing secret is committed.
+ * Key pairs made for the test run: the token one (the service's local-key tenant verifies tokens that
+ * {@link Tokens} signs) and the rule-set signing one. Nothing secret is committed.
  */
 public class JwtKeys implements QuarkusTestResourceLifecycleManager {
 
@@ -31,13 +31,10 @@ public class JwtKeys implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            Path file = Files.createTempFile("interdict-test-jwt", ".pem");
-            String pem = "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(KEYS.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n";
-            Files.writeString(file, pem);
-            file.toFile().deleteOnExit();
-            return Map.of("mp.jwt.verify.publickey.location", file.toString(), "mp.jwt.verify.issuer", ISSUER,
+            // The local-key tenant verifies the tests' tokens, chosen by their issuer; Keycloak stays the default.
+            return Map.of("quarkus.oidc.local-key.tenant-enabled", "true",
+                    "quarkus.oidc.local-key.public-key", Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded()),
+                    "quarkus.oidc.local-key.token.issuer", ISSUER,
                     "interdict.signing.private-key", pem("PRIVATE KEY", SIGNING.getPrivate().getEncoded()),
                     "interdict.signing.public-key", pem("PUBLIC KEY", SIGNING.getPublic().getEncoded()),
                     "interdict.signing.key-id", SIGNING_KEY_ID);

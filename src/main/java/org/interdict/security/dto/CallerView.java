@@ -1,0 +1,20 @@
+package org.interdict.security.dto;
+
+import java.util.List;
+import org.interdict.security.Actor;
+
+/**
+ * Who the caller is, as the service sees it: the subject recorded on every change, the name shown beside it, the
+ * roles, and the authority (officers, supervisors) or ISP (engineers, appliances) the caller acts for.
+ */
+public record CallerView(String subject, String name, List<String> roles, String authority, String isp) {
+
+    public CallerView {
+        roles = List.copyOf(roles);
+    }
+
+    public static CallerView of(Actor actor) {
+        return new CallerView(actor.subject(), actor.displayName(), actor.roles().stream().sorted().toList(),
+                actor.authority(), actor.isp());
+    }
+}
