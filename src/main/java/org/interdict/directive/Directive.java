@@ -41,11 +41,14 @@ public class Directive {
     public String createdBy;
     public String createdByName;
     public String submittedBy;
+    public String submittedByName;
     public Instant submittedAt;
     public String decidedBy;
+    public String decidedByName;
     public Instant decidedAt;
     public String rejectionReason;
     public String revokedBy;
+    public String revokedByName;
     public Instant revokedAt;
     public String revocationReason;
     public String revocationReference;

@@ -60,6 +60,7 @@ public class DirectiveLifecycle {
             }
             d.status = DirectiveStatus.PENDING_APPROVAL;
             d.submittedBy = actor.subject();
+            d.submittedByName = actor.name();
             d.submittedAt = clock.instant();
             d.updatedAt = d.submittedAt;
             DirectiveRepository.update(c, d);
@@ -87,6 +88,7 @@ public class DirectiveLifecycle {
                     : decision.comment().strip();
             d.status = next;
             d.decidedBy = actor.subject();
+            d.decidedByName = actor.name();
             d.decidedAt = now;
             d.decisionComment = comment;
             d.updatedAt = now;
@@ -113,6 +115,7 @@ public class DirectiveLifecycle {
             d.status = DirectiveStatus.REJECTED;
             d.rejectionReason = rejection.reason().strip();
             d.decidedBy = actor.subject();
+            d.decidedByName = actor.name();
             d.decidedAt = clock.instant();
             d.updatedAt = d.decidedAt;
             DirectiveRepository.update(c, d);
@@ -133,6 +136,7 @@ public class DirectiveLifecycle {
             }
             d.status = DirectiveStatus.REVOKED;
             d.revokedBy = actor.subject();
+            d.revokedByName = actor.name();
             d.revokedAt = now;
             d.revocationReason = request.reason().strip();
             d.revocationReference = request.reference().strip();

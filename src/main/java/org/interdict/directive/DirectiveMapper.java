@@ -25,7 +25,7 @@ final class DirectiveMapper {
                 ? new DirectiveView.Takedown(d.takedownHost, d.takedownDeadline, d.takedownComplied, d.takedownRecordedAt)
                 : null;
         DirectiveView.Revocation revocation = d.revokedAt == null ? null
-                : new DirectiveView.Revocation(d.revokedBy, d.revokedAt, d.revocationReason, d.revocationReference);
+                : new DirectiveView.Revocation(d.revokedBy, d.revokedByName, d.revokedAt, d.revocationReason, d.revocationReference);
         return new DirectiveView(
                 d.id, d.legalReference, d.title, references.authorityOf(d), d.authorityLegacy,
                 references.relayedBy(d), implementedBy == null || implementedBy.isEmpty() ? null : implementedBy,
@@ -34,8 +34,8 @@ final class DirectiveMapper {
                 d.effectiveFrom, d.expiresAt, takedown, d.supersedesId, d.escalatedFromId, d.enforcementDeadlineMinutes,
                 d.statusAt(now),
                 new DirectiveView.Step(d.createdBy, d.createdByName, d.createdAt),
-                d.submittedAt == null ? null : new DirectiveView.Step(d.submittedBy, null, d.submittedAt),
-                d.decidedAt == null ? null : new DirectiveView.Step(d.decidedBy, null, d.decidedAt),
+                d.submittedAt == null ? null : new DirectiveView.Step(d.submittedBy, d.submittedByName, d.submittedAt),
+                d.decidedAt == null ? null : new DirectiveView.Step(d.decidedBy, d.decidedByName, d.decidedAt),
                 d.decisionComment, d.rejectionReason, revocation,
                 heldBehind.isEmpty() ? null : heldBehind.stream()
                         .map(h -> new DirectiveView.WaitingBehind(h.isp(), h.version(), h.since()))

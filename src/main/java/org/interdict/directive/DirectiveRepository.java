@@ -19,17 +19,17 @@ final class DirectiveRepository {
             + " implements_id, issued_on, kind, category, legal_basis, all_isps, audience, effective_from, expires_at,"
             + " takedown_host, takedown_deadline, takedown_complied, takedown_recorded_at, enforcement_deadline_minutes,"
             + " supersedes_id, escalated_from_id,"
-            + " status, created_by, created_by_name, submitted_by, submitted_at, decided_by, decided_at,"
-            + " decision_comment, rejection_reason, revoked_by, revoked_at, revocation_reason, revocation_reference,"
-            + " created_at, updated_at, version";
+            + " status, created_by, created_by_name, submitted_by, submitted_by_name, submitted_at, decided_by,"
+            + " decided_by_name, decided_at, decision_comment, rejection_reason, revoked_by, revoked_by_name, revoked_at,"
+            + " revocation_reason, revocation_reference, created_at, updated_at, version";
     /** Every column an insert or update writes, in the order {@link #bind} binds them. */
     private static final String WRITTEN = "legal_reference, title, authority_id, authority_legacy, implements_id,"
             + " issued_on, kind, category, legal_basis, all_isps, audience, effective_from, expires_at, takedown_host,"
             + " takedown_deadline, takedown_complied, takedown_recorded_at, enforcement_deadline_minutes, supersedes_id,"
             + " escalated_from_id, status,"
-            + " created_by, created_by_name, submitted_by, submitted_at, decided_by, decided_at, decision_comment,"
-            + " rejection_reason, revoked_by, revoked_at, revocation_reason, revocation_reference, created_at,"
-            + " updated_at";
+            + " created_by, created_by_name, submitted_by, submitted_by_name, submitted_at, decided_by,"
+            + " decided_by_name, decided_at, decision_comment, rejection_reason, revoked_by, revoked_by_name, revoked_at,"
+            + " revocation_reason, revocation_reference, created_at, updated_at";
     private static final int WRITTEN_COUNT = WRITTEN.split(",").length;
 
     private DirectiveRepository() {}
@@ -268,12 +268,15 @@ final class DirectiveRepository {
         d.createdBy = r.getString("created_by");
         d.createdByName = r.getString("created_by_name");
         d.submittedBy = r.getString("submitted_by");
+        d.submittedByName = r.getString("submitted_by_name");
         d.submittedAt = Columns.instant(r, "submitted_at");
         d.decidedBy = r.getString("decided_by");
+        d.decidedByName = r.getString("decided_by_name");
         d.decidedAt = Columns.instant(r, "decided_at");
         d.decisionComment = r.getString("decision_comment");
         d.rejectionReason = r.getString("rejection_reason");
         d.revokedBy = r.getString("revoked_by");
+        d.revokedByName = r.getString("revoked_by_name");
         d.revokedAt = Columns.instant(r, "revoked_at");
         d.revocationReason = r.getString("revocation_reason");
         d.revocationReference = r.getString("revocation_reference");
@@ -309,12 +312,15 @@ final class DirectiveRepository {
         s.setString(++i, d.createdBy);
         s.setString(++i, d.createdByName);
         s.setString(++i, d.submittedBy);
+        s.setString(++i, d.submittedByName);
         Columns.set(s, ++i, d.submittedAt);
         s.setString(++i, d.decidedBy);
+        s.setString(++i, d.decidedByName);
         Columns.set(s, ++i, d.decidedAt);
         s.setString(++i, d.decisionComment);
         s.setString(++i, d.rejectionReason);
         s.setString(++i, d.revokedBy);
+        s.setString(++i, d.revokedByName);
         Columns.set(s, ++i, d.revokedAt);
         s.setString(++i, d.revocationReason);
         s.setString(++i, d.revocationReference);

@@ -204,7 +204,9 @@ class IssuingAuthorityApiTest {
         as(SUPERVISOR).body(Map.of()).post("/api/v1/directives/" + relay + "/approve").then().statusCode(403)
                 .body("code", equalTo("other-authority"));
         as(QN_SUPERVISOR).body(Map.of()).post("/api/v1/directives/" + relay + "/approve").then().statusCode(200)
-                .body("authority.id", equalTo("dic-quang-nam"));
+                .body("authority.id", equalTo("dic-quang-nam"))
+                .body("submitted.name", equalTo("Test qn-officer-hoa"))
+                .body("decided.name", equalTo("Test qn-supervisor-lan"));
 
         as(AUDITOR).get("/api/v1/directives/" + ministry).then().statusCode(200)
                 .body("implementedBy.id", org.hamcrest.Matchers.contains((int) relay))

@@ -54,7 +54,7 @@ public record DirectiveView(
     /** Who did a step of the lifecycle, and when. */
     public record Step(String by, String name, Instant at) {}
 
-    public record Revocation(String by, Instant at, String reason, String reference) {}
+    public record Revocation(String by, String name, Instant at, String reason, String reference) {}
 
     /**
      * An ISP for which this directive, in force, is not enforced yet because the circuit breaker holds that ISP's
