@@ -21,28 +21,31 @@ import org.interdict.directive.dto.DirectiveView;
  */
 record DirectiveReferences(Map<String, AuthorityRef> authorities, Map<Long, DirectiveView.Link> relayed) {
 
+    /** A relayed directive as read, before its authority's names are known. */
+    private record Parent(String legalReference, String authorityId) {}
+
     static DirectiveReferences load(Connection c, Collection<Directive> directives) throws SQLException {
         List<Long> parents = directives.stream().map(d -> d.implementsId).filter(Objects::nonNull).distinct().toList();
-        Map<Long, String[]> parentRows = new HashMap<>();
+        Map<Long, Parent> parentRows = new HashMap<>();
         if (!parents.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement(
                     "select id, legal_reference, authority_id from directive where id = any(?)")) {
                 s.setArray(1, c.createArrayOf("bigint", parents.toArray()));
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
-                        parentRows.put(rows.getLong(1), new String[] {rows.getString(2), rows.getString(3)});
+                        parentRows.put(rows.getLong(1), new Parent(rows.getString(2), rows.getString(3)));
                     }
                 }
             }
         }
         Set<String> authorityIds = new HashSet<>();
         directives.forEach(d -> authorityIds.add(d.authorityId));
-        parentRows.values().forEach(row -> authorityIds.add(row[1]));
+        parentRows.values().forEach(parent -> authorityIds.add(parent.authorityId()));
         authorityIds.remove(null);
         Map<String, AuthorityRef> authorities = AuthorityRepository.refs(c, authorityIds);
         Map<Long, DirectiveView.Link> relayed = new HashMap<>();
-        parentRows.forEach((id, row) -> relayed.put(id, new DirectiveView.Link(id, row[0],
-                row[1] == null ? null : authorities.get(row[1]))));
+        parentRows.forEach((id, parent) -> relayed.put(id, new DirectiveView.Link(id, parent.legalReference(),
+                parent.authorityId() == null ? null : authorities.get(parent.authorityId()))));
         return new DirectiveReferences(authorities, relayed);
     }
 
