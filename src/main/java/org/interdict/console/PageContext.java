@@ -14,9 +14,11 @@ import org.interdict.security.dto.CallerView;
 /**
  * What every page shows around its content: who is signed in (and for which authority or ISP, by name), in which
  * language, and the request path the language switch returns to. Dates and times are written for the language in the
- * console's time zone, whatever the browser's.
+ * console's time zone, whatever the browser's. {@code csrfToken} is the token every form carries (null on a page shown
+ * for a request refused before the CSRF filter ran, which has no forms).
  */
-public record PageContext(CallerView caller, String actingFor, Locale locale, ZoneId zone, String path) {
+public record PageContext(CallerView caller, String actingFor, Locale locale, ZoneId zone, String path,
+        String csrfToken) {
 
     public String lang() {
         return locale.getLanguage();

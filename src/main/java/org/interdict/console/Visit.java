@@ -3,6 +3,7 @@ package org.interdict.console;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Locale;
 import org.interdict.authority.AuthorityService;
@@ -29,9 +30,15 @@ public class Visit {
     private final IspService isps;
     private final InterdictConfig config;
 
-    public Visit(HttpServerRequest request, CurrentActor actor, AuthorityService authorities, IspService isps,
+    /** Where the CSRF filter leaves this request's token; absent when the request was refused before the filter ran. */
+    private static final String CSRF_TOKEN = "csrf_token";
+
+    private final RoutingContext routing;
+
+    public Visit(RoutingContext routing, CurrentActor actor, AuthorityService authorities, IspService isps,
             InterdictConfig config) {
-        this.request = request;
+        this.routing = routing;
+        this.request = routing.request();
         this.actor = actor;
         this.authorities = authorities;
         this.isps = isps;
@@ -80,7 +87,7 @@ public class Visit {
         Locale locale = locale();
         String path = request.uri();
         return new PageContext(CallerView.of(caller), actingFor(caller, locale), locale, config.console().timeZone(),
-                path);
+                path, routing.get(CSRF_TOKEN));
     }
 
     /** The template in the visitor's language. */

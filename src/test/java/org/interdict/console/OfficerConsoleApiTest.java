@@ -50,9 +50,10 @@ class OfficerConsoleApiTest {
         driver.get(root.resolve("/console/directives/new").toString());
         String reference = "77/QD-STTTT-" + System.nanoTime();
         driver.findElement(By.id("legalReference")).sendKeys(reference);
-        driver.findElement(By.id("issuedOn")).sendKeys("20042026");
+        // Date widgets take keys in the browser language's order: their values are set directly.
+        driver.executeScript("document.getElementById('issuedOn').value = '2026-04-20';"
+                + "document.getElementById('effectiveFrom').value = '2026-05-01T08:00';");
         new Select(driver.findElement(By.id("category"))).selectByValue("gambling");
-        driver.findElement(By.id("effectiveFrom")).sendKeys("01052026\t0800AM");
         driver.findElement(By.id("audience-listed")).click();
         driver.findElement(By.id("isp-vnpt")).click();
         driver.findElement(By.id("save")).click();
