@@ -14,7 +14,7 @@ ensure_postgres
 export DB_NAME
 ensure_database "$DB_NAME"
 ensure_redis
-ensure_commands openssl:openssl unshare:util-linux
+ensure_commands openssl:openssl unshare:util-linux chromium:chromium chromedriver:chromium-driver
 scripts/install-consumers.sh
 ensure_helm
 

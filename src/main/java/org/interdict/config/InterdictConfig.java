@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,6 +54,9 @@ public interface InterdictConfig {
 
     /** Limits of HTTP requests, checked before anything else reads them. */
     Http http();
+
+    /** The web console. */
+    Console console();
 
     /**
      * Load the development data at start-up (three ISPs, the Ministry and two provincial Departments, matching the
@@ -303,5 +307,11 @@ public interface InterdictConfig {
          */
         @WithDefault("20480")
         int maxHeaderSize();
+    }
+
+    interface Console {
+        /** The time zone in which the console shows dates and times, whatever the browser's. */
+        @WithDefault("Asia/Ho_Chi_Minh")
+        ZoneId timeZone();
     }
 }

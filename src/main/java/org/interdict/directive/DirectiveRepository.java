@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.interdict.category.ReasonCategory;
 import org.interdict.persistence.Columns;
 
@@ -201,6 +203,24 @@ final class DirectiveRepository {
                 }
             }
             return found;
+        }
+    }
+
+    /** How many directives of an authority are in each status, by the clock as {@link #appendStatus} reads it. */
+    static Map<DirectiveStatus, Long> countByStatus(Connection c, String authorityId, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select case when status in ('SCHEDULED', 'ACTIVE') then"
+                + " case when expires_at <= ? then 'EXPIRED' when effective_from > ? then 'SCHEDULED' else 'ACTIVE' end"
+                + " else status end, count(*) from directive where authority_id = ? group by 1")) {
+            Columns.set(s, 1, now);
+            Columns.set(s, 2, now);
+            s.setString(3, authorityId);
+            Map<DirectiveStatus, Long> counts = new EnumMap<>(DirectiveStatus.class);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(DirectiveStatus.valueOf(rows.getString(1)), rows.getLong(2));
+                }
+            }
+            return counts;
         }
     }
 

@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.interdict.category.ReasonCategory;
-import org.interdict.config.InterdictConfig;
 import org.interdict.directive.dto.ComplianceReport;
 import org.interdict.directive.dto.Decision;
 import org.interdict.directive.dto.DirectiveCreate;
@@ -27,7 +25,6 @@ import org.interdict.directive.dto.DirectiveView;
 import org.interdict.directive.dto.EscalationRequest;
 import org.interdict.directive.dto.Rejection;
 import org.interdict.directive.dto.RevocationRequest;
-import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.paging.QueryParams;
 import org.interdict.ruleset.RulesetChange;
@@ -40,19 +37,17 @@ public class DirectiveResource {
 
     private final DirectiveService service;
     private final DirectiveLifecycle lifecycle;
-    private final DirectiveTargets targets;
     private final CurrentActor actor;
     private final Event<RulesetChange> changes;
-    private final InterdictConfig config;
+    private final DirectiveListing listing;
 
-    public DirectiveResource(DirectiveService service, DirectiveLifecycle lifecycle, DirectiveTargets targets,
-            CurrentActor actor, Event<RulesetChange> changes, InterdictConfig config) {
+    public DirectiveResource(DirectiveService service, DirectiveLifecycle lifecycle, CurrentActor actor,
+            Event<RulesetChange> changes, DirectiveListing listing) {
         this.service = service;
         this.lifecycle = lifecycle;
-        this.targets = targets;
         this.actor = actor;
         this.changes = changes;
-        this.config = config;
+        this.listing = listing;
     }
 
     @POST
@@ -78,18 +73,8 @@ public class DirectiveResource {
             @QueryParam("implements") String implementing, @QueryParam("isp") String isp,
             @QueryParam("q") String text, @QueryParam("target") String target,
             @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        var paging = config.paging();
-        DirectiveFilter base = new DirectiveFilter(
-                QueryParams.enumValue("status", status, DirectiveStatus.class),
-                QueryParams.enumValue("kind", kind, DirectiveKind.class),
-                QueryParams.value("category", category, ReasonCategory::fromCode, "a reason category code"),
-                QueryParams.text(authority), service.resolveReferences(QueryParams.text(implementing)),
-                QueryParams.text(isp), QueryParams.text(text), null, null,
-                Cursors.decode(cursor), Cursors.limit(limit, paging.defaultLimit(), paging.maxLimit()));
-        String targetValue = QueryParams.text(target);
-        DirectiveFilter filter = targetValue == null ? base
-                : base.withDirectiveIds(targets.directivesHolding(targetValue));
-        return service.list(filter, actor.get());
+        return listing.list(new DirectiveListing.Query(status, kind, category, authority, implementing, isp, text,
+                target, cursor, limit), actor.get());
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.interdict.audit.AuditLog;
 import org.interdict.directive.dto.AudienceInput;
@@ -193,6 +194,18 @@ public class DirectiveService {
             return new Page<>(items.stream().map(d -> DirectiveMapper.toView(d, now, references)).toList(),
                     more ? Cursors.encode(items.get(items.size() - 1).id) : null);
         });
+    }
+
+    /**
+     * How many directives of the caller's own authority are in each status (absent: none); nothing for a caller
+     * who works for no authority.
+     */
+    public Map<DirectiveStatus, Long> countsOfOwnAuthority(Actor actor) {
+        if (actor.authority() == null) {
+            return Map.of();
+        }
+        return Transactions.read(dataSource, c -> DirectiveRepository.countByStatus(c, actor.authority(),
+                clock.instant()));
     }
 
     public DirectiveView patch(long id, DirectivePatch patch, Integer expectedVersion, Actor actor) {

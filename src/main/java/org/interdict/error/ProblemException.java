@@ -48,6 +48,11 @@ public class ProblemException extends RuntimeException {
         return code;
     }
 
+    /** The fields refused, for a form that shows each refusal beside its field. */
+    public List<Violation> violations() {
+        return violations;
+    }
+
     public ErrorCategory category() {
         return category;
     }

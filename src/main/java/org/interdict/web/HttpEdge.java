@@ -29,14 +29,18 @@ import org.interdict.error.Violation;
  * codec's own limits are therefore set higher (application.properties), as a ceiling for what is buffered at all.
  *
  * <p>It also puts the security headers on every answer, whoever writes it: {@code nosniff}, no referrer,
- * {@code no-store} on API answers that state no caching of their own (rule-set downloads state theirs), and HSTS
- * when the request came over TLS, directly or through a proxy that says so in {@code X-Forwarded-Proto}.
+ * {@code no-store} on API answers that state no caching of their own (rule-set downloads state theirs), a
+ * Content-Security-Policy on HTML pages, and HSTS when the request came over TLS, directly or through a proxy that
+ * says so in {@code X-Forwarded-Proto}.
  */
 @ApplicationScoped
 public class HttpEdge {
 
     static final int ORDER = -10_000;
     static final String HSTS = "max-age=31536000";
+    /** Pages load scripts and styles from this site only, never inline, and are framed nowhere. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'";
 
     private final InterdictConfig.Http limits;
     private final long maxBody;
@@ -129,6 +133,10 @@ public class HttpEdge {
         HttpServerRequest request = context.request();
         if (request.path() != null && request.path().startsWith("/api/") && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        String type = headers.get(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.startsWith("text/html")) {
+            headers.set("Content-Security-Policy", PAGE_POLICY);
         }
         if ("https".equalsIgnoreCase(request.scheme())) {
             headers.set("Strict-Transport-Security", HSTS);

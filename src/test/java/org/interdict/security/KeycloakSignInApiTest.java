@@ -102,8 +102,8 @@ class KeycloakSignInApiTest {
         HttpResponse<String> page = get(browser, root);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(page.body()).contains("<strong id=\"name\">Nguyễn Văn An</strong>", "<dd id=\"roles\">officer</dd>",
-                "<dd id=\"authority\">mic</dd>", "href=\"/logout\"").doesNotContain("id=\"isp\"");
+        assertThat(page.body()).contains("<strong id=\"name\">Nguyễn Văn An</strong>", "<dd id=\"roles\">Cán bộ</dd>",
+                "<code id=\"authority\">mic</code>", "href=\"/logout\"").doesNotContain("id=\"isp\"");
 
         HttpResponse<String> logout = get(browser, root.resolve("/logout"));
         assertThat(logout.statusCode()).isEqualTo(302);

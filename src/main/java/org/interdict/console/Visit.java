@@ -1,0 +1,113 @@
+package org.interdict.console;
+
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Locale;
+import org.interdict.authority.AuthorityService;
+import org.interdict.config.InterdictConfig;
+import org.interdict.error.ProblemException;
+import org.interdict.isp.IspService;
+import org.interdict.security.Actor;
+import org.interdict.security.CurrentActor;
+import org.interdict.security.dto.CallerView;
+
+/**
+ * One browser request to the console: its language (the {@code lang} cookie the switch sets, else the first of
+ * Vietnamese or English in {@code Accept-Language}, else Vietnamese) and the page context built from the caller.
+ */
+@RequestScoped
+public class Visit {
+
+    static final String LANGUAGE_COOKIE = "lang";
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+    private final HttpServerRequest request;
+    private final CurrentActor actor;
+    private final AuthorityService authorities;
+    private final IspService isps;
+    private final InterdictConfig config;
+
+    /** Where the CSRF filter leaves this request's token; absent when the request was refused before the filter ran. */
+    private static final String CSRF_TOKEN = "csrf_token";
+
+    private final RoutingContext routing;
+
+    public Visit(RoutingContext routing, CurrentActor actor, AuthorityService authorities, IspService isps,
+            InterdictConfig config) {
+        this.routing = routing;
+        this.request = routing.request();
+        this.actor = actor;
+        this.authorities = authorities;
+        this.isps = isps;
+        this.config = config;
+    }
+
+    public Actor actor() {
+        return actor.get();
+    }
+
+    public Locale locale() {
+        Cookie chosen = request.getCookie(LANGUAGE_COOKIE);
+        if (chosen != null && supported(chosen.getValue()) != null) {
+            return supported(chosen.getValue());
+        }
+        String accepted = request.getHeader("Accept-Language");
+        if (accepted != null) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(accepted)) {
+                    Locale found = supported(range.getRange());
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return VIETNAMESE; // a malformed header says nothing
+            }
+        }
+        return VIETNAMESE;
+    }
+
+    /** Vietnamese or English for a language tag ("vi", "en-GB"), else null. */
+    static Locale supported(String tag) {
+        String language = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+        if (language.equals("vi") || language.startsWith("vi-")) {
+            return VIETNAMESE;
+        }
+        if (language.equals("en") || language.startsWith("en-")) {
+            return Locale.ENGLISH;
+        }
+        return null;
+    }
+
+    public PageContext context() {
+        Actor caller = actor.get();
+        Locale locale = locale();
+        String path = request.uri();
+        return new PageContext(CallerView.of(caller), actingFor(caller, locale), locale, config.console().timeZone(),
+                path, routing.get(CSRF_TOKEN));
+    }
+
+    /** The template in the visitor's language. */
+    public TemplateInstance localized(TemplateInstance template) {
+        return template.setLocale(locale());
+    }
+
+    /** The name of the authority or ISP the caller acts for; its id when it is not (or no longer) registered. */
+    private String actingFor(Actor caller, Locale locale) {
+        try {
+            if (caller.authority() != null) {
+                var authority = authorities.get(caller.authority(), caller);
+                return locale.getLanguage().equals("vi") ? authority.nameVi() : authority.nameEn();
+            }
+            if (caller.isp() != null) {
+                return isps.get(caller.isp(), caller).legalName();
+            }
+        } catch (ProblemException unknown) {
+            return caller.authority() != null ? caller.authority() : caller.isp();
+        }
+        return null;
+    }
+}
