@@ -29,7 +29,8 @@ import org.interdict.error.Violation;
  * codec's own limits are therefore set higher (application.properties), as a ceiling for what is buffered at all.
  *
  * <p>It also puts the security headers on every answer, whoever writes it: {@code nosniff}, no referrer,
- * {@code no-store} on API answers that state no caching of their own (rule-set downloads state theirs), a
+ * {@code no-store} on API answers that state no caching of their own (rule-set downloads state theirs), no cookie on
+ * API answers, a
  * Content-Security-Policy on HTML pages, and HSTS when the request came over TLS, directly or through a proxy that
  * says so in {@code X-Forwarded-Proto}.
  */
@@ -45,12 +46,15 @@ public class HttpEdge {
     private final InterdictConfig.Http limits;
     private final long maxBody;
     private final ObjectMapper json;
+    private final String csrfCookie;
 
     public HttpEdge(InterdictConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody, ObjectMapper json) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token") String csrfCookie) {
         this.limits = config.http();
         this.maxBody = maxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         this.json = json;
+        this.csrfCookie = csrfCookie;
     }
 
     void register(@Observes Router router) {
@@ -58,7 +62,7 @@ public class HttpEdge {
     }
 
     void handle(RoutingContext context) {
-        context.addHeadersEndHandler(ignored -> secure(context));
+        context.addHeadersEndHandler(ignored -> secure(context, csrfCookie));
         Problem refusal = refusal(context.request());
         if (refusal == null) {
             context.next();
@@ -126,13 +130,19 @@ public class HttpEdge {
         response.end(body);
     }
 
-    private static void secure(RoutingContext context) {
+    private static void secure(RoutingContext context, String csrfCookie) {
         MultiMap headers = context.response().headers();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
         HttpServerRequest request = context.request();
-        if (request.path() != null && request.path().startsWith("/api/") && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+        boolean api = request.path() != null && request.path().startsWith("/api/");
+        if (api && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        if (api) {
+            // The API is stateless: its callers send a bearer token. The console's CSRF filter would otherwise hand
+            // every API caller a token cookie it has no use for (its token paths can only be listed exactly).
+            context.response().removeCookies(csrfCookie, false);
         }
         String type = headers.get(HttpHeaders.CONTENT_TYPE);
         if (type != null && type.startsWith("text/html")) {

@@ -64,6 +64,7 @@ class HttpEdgeApiTest {
         list.then().statusCode(200).header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer").header("Cache-Control", "no-store")
                 .header("Strict-Transport-Security", nullValue());
+        assertThat(list.getHeaders().getValues("Set-Cookie")).as("the API sets no cookie").isEmpty();
         given().get("/api/v1/directives").then().statusCode(401).header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store");
         given().get("/q/openapi").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
