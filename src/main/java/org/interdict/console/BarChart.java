@@ -17,6 +17,11 @@ public record BarChart(String id, List<Bar> bars) {
     /** One bar: its label, its value, where it sits and how long it is. */
     public record Bar(String label, long value, int y, int length) {
 
+        /** The label as it fits beside the bar; the table beside the chart gives it in full. */
+        public String shortLabel() {
+            return label.length() <= 34 ? label : label.substring(0, 33) + "…";
+        }
+
         public int textY() {
             return y + 14;
         }
