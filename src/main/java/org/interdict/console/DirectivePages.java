@@ -162,8 +162,8 @@ public class DirectivePages {
     @RolesAllowed(Roles.SUPERVISOR)
     @Operation(hidden = true)
     public Response reject(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        return act(id, "rejected", () -> lifecycle.reject(id, valid(new Rejection(form.getFirst("reason"))),
-                visit.actor()));
+        return act(id, "rejected", () -> lifecycle.reject(id,
+                FormChecks.valid(validator, new Rejection(form.getFirst("reason"))), visit.actor()));
     }
 
     @POST
@@ -173,7 +173,8 @@ public class DirectivePages {
     @Operation(hidden = true)
     public Response revoke(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return act(id, "revoked", () -> changed(lifecycle.revoke(id,
-                valid(new RevocationRequest(form.getFirst("reason"), form.getFirst("reference"))), visit.actor()),
+                FormChecks.valid(validator, new RevocationRequest(form.getFirst("reason"), form.getFirst("reference"))),
+                visit.actor()),
                 "revoked"));
     }
 
@@ -262,16 +263,6 @@ public class DirectivePages {
 
     private Response refusedForm(DirectiveView editing, DraftForm form, Problem refusal, int status) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(draftPage(editing, form, refusal)).build();
-    }
-
-    /** The same bean validation the API applies to these requests, refused the same way (400 naming the field). */
-    private <T> T valid(T request) {
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            var v = violations.iterator().next();
-            throw ProblemException.invalid(v.getPropertyPath().toString(), "invalid-value", v.getMessage());
-        }
-        return request;
     }
 
     /** Wakes the compiler once the change has committed, as the REST resource does. */

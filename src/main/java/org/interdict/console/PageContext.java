@@ -51,4 +51,9 @@ public record PageContext(CallerView caller, String actingFor, Locale locale, Zo
         return caller.roles().stream().anyMatch(role -> role.equals(Roles.OFFICER) || role.equals(Roles.SUPERVISOR)
                 || role.equals(Roles.AUDITOR) || role.equals(Roles.ADMIN) || role.equals(Roles.ISP_ENGINEER));
     }
+
+    /** Those who may read the audit log and the transparency report. */
+    public boolean audits() {
+        return caller.roles().contains(Roles.AUDITOR) || caller.roles().contains(Roles.ADMIN);
+    }
 }

@@ -9,11 +9,11 @@ import org.interdict.export.CsvWriter;
 import org.interdict.transparency.dto.TransparencyReport;
 
 /** The counts of a report as CSV, one row per month, authority, category and kind. */
-final class TransparencyCsv {
+public final class TransparencyCsv {
 
     private TransparencyCsv() {}
 
-    static String of(List<TransparencyReport.Count> counts) {
+    public static String of(List<TransparencyReport.Count> counts) {
         StringWriter text = new StringWriter();
         CsvWriter csv = new CsvWriter(text);
         try {

@@ -18,14 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
-import org.interdict.paging.QueryParams;
 import org.interdict.security.Roles;
 
 @Path("/api/v1/transparency")
 @Tag(name = "Transparency", description = "Public statistics of directives and enforcement")
 public class TransparencyResource {
-
-    private static final String DATE = "an ISO-8601 date such as 2026-04-30";
 
     private final TransparencyService transparency;
     private final SecurityIdentity identity;
@@ -58,27 +55,15 @@ public class TransparencyResource {
     public Response report(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("format") String format) {
         requireAllowed();
-        LocalDate end = QueryParams.value("to", to, LocalDate::parse, DATE);
-        LocalDate last = end == null ? LocalDate.now(clock) : end;
-        LocalDate start = QueryParams.value("from", from, LocalDate::parse, DATE);
-        LocalDate first = start == null ? last.minusYears(1).plusDays(1) : start;
-        if (first.isAfter(last)) {
-            throw ProblemException.invalid("from", "after-to", "from must not be after to");
-        }
-        int years = config.transparency().maxRangeYears();
-        if (!last.isBefore(first.plusYears(years))) {
-            // Names the bound the client chose last: to when given, else from (to defaults to today).
-            throw ProblemException.invalid(end == null ? "from" : "to", "range-too-wide",
-                    "from and to may be at most " + years + " years apart (" + first + " to "
-                            + first.plusYears(years).minusDays(1) + ")");
-        }
+        ReportPeriod period = ReportPeriod.of(from, to, LocalDate.now(clock), config.transparency().maxRangeYears());
         String kind = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("json") && !kind.equals("csv")) {
             throw ProblemException.invalid("format", "unknown-format", "format is json or csv");
         }
         return kind.equals("csv")
-                ? Response.ok(TransparencyCsv.of(transparency.counts(first, last)), "text/csv; charset=UTF-8").build()
-                : Response.ok(transparency.report(first, last), MediaType.APPLICATION_JSON).build();
+                ? Response.ok(TransparencyCsv.of(transparency.counts(period.from(), period.to())),
+                        "text/csv; charset=UTF-8").build()
+                : Response.ok(transparency.report(period.from(), period.to()), MediaType.APPLICATION_JSON).build();
     }
 
     private void requireAllowed() {
