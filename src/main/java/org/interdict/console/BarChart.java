@@ -19,7 +19,7 @@ public record BarChart(String id, List<Bar> bars) {
 
         /** The label as it fits beside the bar; the table beside the chart gives it in full. */
         public String shortLabel() {
-            return label.length() <= 34 ? label : label.substring(0, 33) + "…";
+            return label.length() <= 28 ? label : label.substring(0, 27) + "…";
         }
 
         public int textY() {
