@@ -264,14 +264,8 @@ public class DirectivePages {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(draftPage(editing, form, refusal)).build();
     }
 
-    /** The same bean validation the API applies to these requests, refused the same way (400 naming the field). */
     private <T> T valid(T request) {
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            var v = violations.iterator().next();
-            throw ProblemException.invalid(v.getPropertyPath().toString(), "invalid-value", v.getMessage());
-        }
-        return request;
+        return FormRequests.valid(validator, request);
     }
 
     /** Wakes the compiler once the change has committed, as the REST resource does. */
