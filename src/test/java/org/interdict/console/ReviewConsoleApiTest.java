@@ -136,7 +136,9 @@ class ReviewConsoleApiTest {
                 .isEqualTo("Targets flagged by a guard must be confirmed first.");
         visited("review-unconfirmed-en");
 
+        driver.get(reviewPage);
         driver.findElement(By.id("lang-vi")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Xem xét " + reference);
         visited("review-vi");
         driver.findElement(By.xpath("//table[@id='flagged']//input[@type='checkbox']")).click();
         driver.findElement(By.id("approve-comment")).sendKeys("Đã kiểm tra địa chỉ CDN");
