@@ -184,7 +184,7 @@ public interface ReviewMessages {
     @Message("Targets")
     String colTargets();
 
-    @Message("{days} d {hours} h {minutes} min")
+    @Message("{#if days > 0}{days} d {/if}{#if days > 0 || hours > 0}{hours} h {/if}{minutes} min")
     String age(long days, int hours, int minutes);
 
     @Message("Review {reference}")

@@ -75,6 +75,7 @@ class ReviewConsoleApiTest {
         assertThat(driver.findElement(By.id("refused-4")).getText()).contains("shared-infrastructure");
         assertThat(driver.findElements(By.id("justify-2"))).isEmpty();
         assertThat(driver.findElement(By.id("text")).getAttribute("value")).contains("xoso-online.vn");
+        driver.executeScript("document.getElementById('refused-heading').scrollIntoView()");
         visited("targets-refused-vi");
 
         // Corrected, with a justification for the flagged line in the field beside it.
@@ -119,6 +120,7 @@ class ReviewConsoleApiTest {
         String id = directivePage.substring(directivePage.lastIndexOf('/') + 1);
         assertThat(driver.findElement(By.id("waiting-" + id)).getText()).contains(reference);
         assertThat(driver.findElement(By.id("targets-" + id)).getText()).isEqualTo("4");
+        assertThat(driver.findElement(By.id("waiting-" + id)).getText()).containsPattern("\\d+ phút");
         visited("queue-vi");
         driver.findElement(By.id("lang-en")).click();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Pending approval");
