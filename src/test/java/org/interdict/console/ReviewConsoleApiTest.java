@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,8 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A Quảng Nam officer pastes targets into a draft: two bad lines and an address in a CDN's range are refused in a
- * table, the officer corrects the lines and justifies the flagged one, removes a target, reads the impact preview and
- * submits; the officer's own approval is refused in words. A Quảng Nam supervisor finds the directive in the review
+ * table, the officer corrects the lines and justifies the flagged one, removes a target, uploads a file, reads the
+ * impact preview and submits; the officer's own approval is refused in words. A Quảng Nam supervisor finds the directive in the review
  * queue, is refused while the flagged target is unconfirmed, confirms it and approves. Every page is checked with
  * axe-core; the queue and the review page are photographed in both languages.
  */
@@ -41,7 +43,7 @@ class ReviewConsoleApiTest {
     }
 
     @Test
-    void anOfficerFillsAndSubmitsADraftAndASupervisorConfirmsAndApprovesIt() {
+    void anOfficerFillsAndSubmitsADraftAndASupervisorConfirmsAndApprovesIt() throws Exception {
         var driver = browser.driver;
         browser.signIn(root.toString(), "qnam-officer", "dev-qnam-officer");
         String reference = "88/QD-STTTT-" + System.nanoTime();
@@ -97,6 +99,16 @@ class ReviewConsoleApiTest {
         driver.findElement(By.xpath("//table[@id='targets']//tr[td/code='xoso-online.vn']//button")).click();
         waitFor("done");
         assertThat(driver.findElement(By.id("targets")).getText()).doesNotContain("xoso-online.vn");
+
+        // A file is read as the pasted text is.
+        Path file = Files.createTempFile("targets", ".txt");
+        Files.writeString(file, "# từ công văn của Công an tỉnh\ntai-xiu-hoian.vn\n");
+        driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        driver.findElement(By.id("upload")).click();
+        waitFor("done");
+        assertThat(driver.findElement(By.id("done")).getText()).contains("Đã nhập 1 đối tượng");
+        assertThat(driver.findElement(By.id("targets")).getText()).contains("tai-xiu-hoian.vn");
+        Files.delete(file);
         driver.findElement(By.id("submit")).click();
         waitFor("done");
         assertThat(driver.getCurrentUrl()).startsWith(directivePage);
@@ -119,7 +131,7 @@ class ReviewConsoleApiTest {
         assertThat(driver.getCurrentUrl()).endsWith("/console/review");
         String id = directivePage.substring(directivePage.lastIndexOf('/') + 1);
         assertThat(driver.findElement(By.id("waiting-" + id)).getText()).contains(reference);
-        assertThat(driver.findElement(By.id("targets-" + id)).getText()).isEqualTo("4");
+        assertThat(driver.findElement(By.id("targets-" + id)).getText()).isEqualTo("5");
         assertThat(driver.findElement(By.id("waiting-" + id)).getText()).containsPattern("\\d+ phút");
         visited("queue-vi");
         driver.findElement(By.id("lang-en")).click();
