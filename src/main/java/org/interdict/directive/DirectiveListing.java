@@ -40,10 +40,21 @@ public class DirectiveListing {
                 QueryParams.value("category", query.category(), ReasonCategory::fromCode, "a reason category code"),
                 QueryParams.text(query.authority()), service.resolveReferences(QueryParams.text(query.implementing())),
                 QueryParams.text(query.isp()), QueryParams.text(query.text()), null, null,
-                Cursors.decode(query.cursor()), Cursors.limit(query.limit(), paging.defaultLimit(), paging.maxLimit()));
+                Cursors.decode(query.cursor()), Cursors.limit(query.limit(), paging.defaultLimit(), paging.maxLimit()),
+                false);
         String targetValue = QueryParams.text(query.target());
         DirectiveFilter filter = targetValue == null ? base
                 : base.withDirectiveIds(targets.directivesHolding(targetValue));
         return service.list(filter, actor);
+    }
+
+    /**
+     * The directives of {@code authority} that wait for a supervisor's decision, the longest waiting (the oldest) first,
+     * as a supervisor works through them; visibility as in {@link #list}.
+     */
+    public Page<DirectiveView> awaitingApproval(String authority, String cursor, Integer limit, Actor actor) {
+        return service.list(new DirectiveFilter(DirectiveStatus.PENDING_APPROVAL, null, null, QueryParams.text(authority),
+                null, null, null, null, null, Cursors.decode(cursor),
+                Cursors.limit(limit, paging.defaultLimit(), paging.maxLimit()), true), actor);
     }
 }

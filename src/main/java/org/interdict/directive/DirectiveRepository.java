@@ -135,7 +135,7 @@ final class DirectiveRepository {
     }
 
     /**
-     * One page, newest first, plus one extra row that tells whether another page follows. Every restriction,
+     * One page, newest first (oldest first when the filter asks), plus one extra row that tells whether another page follows. Every restriction,
      * including what the caller may see, is in the query, so a page is never emptied after the fact.
      */
     static List<Directive> page(Connection c, DirectiveFilter filter, Instant now) throws SQLException {
@@ -178,12 +178,12 @@ final class DirectiveRepository {
             params.add(filter.directiveIds().toArray(Long[]::new));
         }
         if (filter.afterId() != null) {
-            where.append(" and id < ?");
+            where.append(filter.oldestFirst() ? " and id > ?" : " and id < ?");
             params.add(filter.afterId());
         }
         params.add(filter.limit());
         try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from directive where " + where
-                + " order by id desc limit ?")) {
+                + " order by id " + (filter.oldestFirst() ? "asc" : "desc") + " limit ?")) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof String[] texts) {

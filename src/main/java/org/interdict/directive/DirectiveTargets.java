@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.interdict.audit.AuditEvent;
@@ -64,6 +65,11 @@ public class DirectiveTargets {
     public TargetImportResult importText(long directiveId, String body, boolean skipInvalid, Actor actor) {
         requireLines(body.chars().filter(c -> c == '\n').count() + 1);
         return store(directiveId, TargetImport.ofText(body, parser, guards), skipInvalid, actor);
+    }
+
+    /** A line of a text import that overrides the guards it trips with {@code justification}, as importText reads it. */
+    public static String justified(String line, String justification) {
+        return TargetImport.justified(line, justification);
     }
 
     public TargetImportResult importJson(long directiveId, List<TargetInput> items, boolean skipInvalid, Actor actor) {
@@ -195,6 +201,23 @@ public class DirectiveTargets {
                 }
             }
             return null;
+        });
+    }
+
+    /** How many targets each of {@code directiveIds} holds; a directive without targets is absent. */
+    public Map<Long, Integer> counts(List<Long> directiveIds) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("select directive_id, count(*) from directive_target"
+                    + " where directive_id = any(?) group by directive_id")) {
+                s.setArray(1, c.createArrayOf("bigint", directiveIds.toArray(Long[]::new)));
+                Map<Long, Integer> counts = new HashMap<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getLong(1), rows.getInt(2));
+                    }
+                }
+                return counts;
+            }
         });
     }
 

@@ -110,6 +110,16 @@ final class TargetImport {
         return new Outcome(received, accepted, invalid, duplicates);
     }
 
+    /** {@code line} of a text import, its comment (if any) replaced by {@code # justification: <justification>}. */
+    static String justified(String line, String justification) {
+        String target = line.strip();
+        int comment = commentStart(target);
+        if (comment >= 0) {
+            target = target.substring(0, comment).strip();
+        }
+        return target + "  # " + JUSTIFICATION_MARK + " " + justification.strip().replaceAll("\\s+", " ");
+    }
+
     private static int commentStart(String line) {
         for (int i = 1; i < line.length(); i++) {
             if (line.charAt(i) == '#' && Character.isWhitespace(line.charAt(i - 1))) {
