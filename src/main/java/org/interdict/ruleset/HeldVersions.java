@@ -53,6 +53,11 @@ public class HeldVersions {
         this.clock = clock;
     }
 
+    /** Every held version, by ISP. */
+    public List<Held> all() {
+        return Transactions.read(dataSource, this::all);
+    }
+
     /** Every held version, by ISP, on the caller's connection. */
     public List<Held> all(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(HELD)) {
