@@ -33,7 +33,7 @@ INSERT INTO directive (legal_reference, title, authority_id, issued_on, kind, ca
                        submitted_at, decided_by, decided_by_name, decided_at, revoked_by, revoked_by_name, revoked_at,
                        revocation_reason, revocation_reference, created_at, updated_at)
 SELECT format('%s/QĐ-BENCH', i), format('Chặn trang vi phạm số %s', i), 'mic', date '2026-01-01' + i % 300, 'BLOCK',
-       (ARRAY['gambling', 'fraud', 'phishing', 'malware', 'counterfeit', 'copyright'])[1 + i % 6], true, '{}',
+       (ARRAY['gambling', 'fraud', 'phishing', 'malware', 'botnet', 'copyright'])[1 + i % 6], true, '{}',
        created + interval '1 day', status, 'bench-officer', 'Cán bộ đo',
        CASE WHEN status <> 'DRAFT' THEN 'bench-officer' END, CASE WHEN status <> 'DRAFT' THEN 'Cán bộ đo' END,
        CASE WHEN status <> 'DRAFT' THEN created + interval '2 hours' END,
@@ -71,7 +71,7 @@ measure() { # name, token, path, text the page must show: prints "name_p50_ms" a
   : >"$work/times"
   for i in $(seq 1 $((10 + REQUESTS))); do
     read -r status ms < <(page "$2" "$3")
-    [ "$status" = 200 ] || { echo "$3 answered $status: $(head -c 300 "$work/page.html")" >&2; exit 1; }
+    [ "$status" = 200 ] || { echo "$3 answered $status" >&2; tail -n 40 "$work/server.log" >&2; exit 1; }
     [ "$i" -gt 10 ] && echo "$ms" >>"$work/times"
   done
   grep -q -- "$4" "$work/page.html" || { echo "$3 does not show $4" >&2; exit 1; }

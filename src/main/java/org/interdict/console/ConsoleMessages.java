@@ -381,4 +381,7 @@ public interface ConsoleMessages {
     @Message("{#when action}{#is 'recorded'}The takedown's compliance was recorded."
             + "{#is 'escalated'}The block draft was made from the unheeded takedown.{/when}")
     String takedownDone(String action);
+
+    @Message("Field")
+    String refusalField();
 }

@@ -119,7 +119,8 @@ class TakedownConsoleApiTest {
         driver.findElement(By.id("revoke")).click();
         waitFor("refusal-code");
         assertThat(driver.findElement(By.id("refusal-code")).getText()).isEqualTo("invalid-request");
-        assertThat(driver.findElement(By.id("refusal-detail")).getText()).contains("không được để trống");
+        assertThat(driver.findElement(By.id("refusal-field")).getText()).isEqualTo("reference");
+        assertThat(driver.findElement(By.id("refusal-detail")).getText()).isEqualTo("không được để trống");
         visited("revoke-refused-vi");
 
         // The API answers in English whatever language the client prefers, and never fails for asking.
