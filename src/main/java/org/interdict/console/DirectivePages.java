@@ -174,10 +174,9 @@ public class DirectivePages {
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(hidden = true)
     public Response revoke(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        RevocationRequest request = new RevocationRequest(form.getFirst("reason"), form.getFirst("reference"));
         return act(id, "revoked", () -> changed(lifecycle.revoke(id,
-                FormChecks.valid(validator, new RevocationRequest(form.getFirst("reason"), form.getFirst("reference")), visit.locale()),
-                visit.actor()),
-                "revoked"));
+                FormChecks.valid(validator, request, visit.locale()), visit.actor()), "revoked"));
     }
 
     @POST
@@ -278,7 +277,7 @@ public class DirectivePages {
         });
     }
 
-    /** Carries out a step, then goes where it says; a refusal is shown on the directive's page, with the API's status. */
+    /** Carries out a step, then goes where it says; a refusal is shown on the directive page with the API's status. */
     private Response step(long id, Supplier<String> change) {
         try {
             return Response.seeOther(URI.create(change.get())).build();
