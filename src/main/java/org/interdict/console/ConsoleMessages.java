@@ -344,4 +344,44 @@ public interface ConsoleMessages {
 
     @Message("is not a valid value")
     String invalidValue();
+
+    // Takedowns
+
+    @Message("Takedown")
+    String takedown();
+
+    @Message("Host complied")
+    String fieldTakedownComplied();
+
+    @Message("{#if complied == null}Not recorded yet{#else if complied}Yes{#else}No{/if}")
+    String complied(Boolean complied);
+
+    @Message("The host removed the content")
+    String actionComplied();
+
+    @Message("The host did not comply")
+    String actionNotComplied();
+
+    @Message("An unheeded takedown (the host did not comply, or the deadline passed without an answer) can be"
+            + " escalated into a block draft with its targets. Its reference and title default to the takedown's.")
+    String escalateHint();
+
+    @Message("Reference of the block (optional)")
+    String fieldEscalationReference();
+
+    @Message("Title of the block (optional)")
+    String fieldEscalationTitle();
+
+    @Message("Escalate into a block draft")
+    String actionEscalate();
+
+    @Message("Escalated from")
+    String fieldEscalatedFrom();
+
+    @Message("{#when action}{#is 'recorded'}The takedown's compliance was recorded."
+            + "{#is 'escalated'}The block draft was made from the unheeded takedown.{/when}")
+    String takedownDone(String action);
+
+    @Message("Field")
+    String refusalField();
 }

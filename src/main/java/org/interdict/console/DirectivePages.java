@@ -31,10 +31,12 @@ import org.interdict.directive.DirectiveListing;
 import org.interdict.directive.DirectiveService;
 import org.interdict.directive.DirectiveStatus;
 import org.interdict.directive.DirectiveTargets;
+import org.interdict.directive.dto.ComplianceReport;
 import org.interdict.directive.dto.Decision;
 import org.interdict.directive.dto.DirectiveCreate;
 import org.interdict.directive.dto.DirectivePatch;
 import org.interdict.directive.dto.DirectiveView;
+import org.interdict.directive.dto.EscalationRequest;
 import org.interdict.directive.dto.Rejection;
 import org.interdict.directive.dto.RevocationRequest;
 import org.interdict.directive.dto.TargetView;
@@ -163,7 +165,7 @@ public class DirectivePages {
     @Operation(hidden = true)
     public Response reject(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return act(id, "rejected", () -> lifecycle.reject(id,
-                FormChecks.valid(validator, new Rejection(form.getFirst("reason"))), visit.actor()));
+                FormChecks.valid(validator, new Rejection(form.getFirst("reason")), visit.locale()), visit.actor()));
     }
 
     @POST
@@ -172,10 +174,38 @@ public class DirectivePages {
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
     @Operation(hidden = true)
     public Response revoke(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        RevocationRequest request = new RevocationRequest(form.getFirst("reason"), form.getFirst("reference"));
         return act(id, "revoked", () -> changed(lifecycle.revoke(id,
-                FormChecks.valid(validator, new RevocationRequest(form.getFirst("reason"), form.getFirst("reference"))),
-                visit.actor()),
-                "revoked"));
+                FormChecks.valid(validator, request, visit.locale()), visit.actor()), "revoked"));
+    }
+
+    @POST
+    @Path("/{id}/compliance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(hidden = true)
+    public Response compliance(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        // The two buttons send "yes" or "no"; anything else is no answer, refused as the API refuses a missing one.
+        String answer = form.getFirst("complied");
+        Boolean complied = "yes".equals(answer) ? Boolean.TRUE : "no".equals(answer) ? Boolean.FALSE : null;
+        return act(id, "recorded", () -> lifecycle.recordCompliance(id,
+                FormChecks.valid(validator, new ComplianceReport(complied), visit.locale()), visit.actor()));
+    }
+
+    /** Makes the block draft of an unheeded takedown and opens it. */
+    @POST
+    @Path("/{id}/escalate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(hidden = true)
+    public Response escalate(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return step(id, () -> {
+            DirectiveView block = lifecycle.escalate(id, FormChecks.valid(validator, new EscalationRequest(
+                    DraftForm.blankToNull(form.getFirst("legalReference")),
+                    DraftForm.blankToNull(form.getFirst("title"))),
+                    visit.locale()), visit.actor());
+            return "/console/directives/" + block.id() + "?done=escalated";
+        });
     }
 
     @GET
@@ -193,7 +223,7 @@ public class DirectivePages {
     @Operation(hidden = true)
     public Response create(MultivaluedMap<String, String> body) {
         DraftForm.Reading<DirectiveCreate> reading = DraftForm.read(body)
-                .toCreate(visit.context().zone(), validator, unreadable());
+                .toCreate(visit.context().zone(), validator, visit.locale(), unreadable());
         if (reading.request() == null) {
             return refusedForm(null, reading.form(), null, 400);
         }
@@ -223,7 +253,8 @@ public class DirectivePages {
     public Response update(@PathParam("id") long id, MultivaluedMap<String, String> body) {
         DirectiveView d = directives.get(id, visit.actor());
         DraftForm form = DraftForm.read(body);
-        DraftForm.Reading<DirectivePatch> reading = form.toPatch(visit.context().zone(), validator, unreadable());
+        DraftForm.Reading<DirectivePatch> reading = form.toPatch(visit.context().zone(), validator, visit.locale(),
+                unreadable());
         if (reading.request() == null) {
             return refusedForm(d, reading.form(), null, 400);
         }
@@ -238,12 +269,20 @@ public class DirectivePages {
         }
     }
 
-    /** Carries out a step; a refusal is shown on the directive's page, with the status the API would answer. */
-    private Response act(long id, String done, Supplier<DirectiveView> step) {
+    /** Carries out a step and shows the directive again, saying what was {@code done}. */
+    private Response act(long id, String done, Supplier<DirectiveView> change) {
+        return step(id, () -> {
+            change.get();
+            return "/console/directives/" + id + "?done=" + done;
+        });
+    }
+
+    /** Carries out a step, then goes where it says; a refusal is shown on the directive page with the API's status. */
+    private Response step(long id, Supplier<String> change) {
         try {
-            step.get();
-            return Response.seeOther(URI.create("/console/directives/" + id + "?done=" + done)).build();
+            return Response.seeOther(URI.create(change.get())).build();
         } catch (ProblemException e) {
+            visit.showing("/console/directives/" + id);
             return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(directivePage(id, null, null, e.toProblem())).build();
         }
@@ -262,6 +301,7 @@ public class DirectivePages {
     }
 
     private Response refusedForm(DirectiveView editing, DraftForm form, Problem refusal, int status) {
+        visit.showing(editing == null ? "/console/directives/new" : "/console/directives/" + editing.id() + "/edit");
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(draftPage(editing, form, refusal)).build();
     }
 

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.interdict.category.ReasonCategory;
@@ -87,7 +88,7 @@ public record DraftForm(String legalReference, String title, String issuedOn, St
      * The request this form makes, or null when a field cannot be read or bean validation refuses one; the reasons
      * are then in {@link Reading#form()}.
      */
-    public Reading<DirectiveCreate> toCreate(ZoneId zone, Validator validator, String unreadable) {
+    public Reading<DirectiveCreate> toCreate(ZoneId zone, Validator validator, Locale locale, String unreadable) {
         Parser p = new Parser(zone, unreadable);
         DirectiveCreate create = new DirectiveCreate(legalReference, title, p.date("issuedOn", issuedOn),
                 p.value("kind", kind, DirectiveKind::valueOf), p.value("category", category, ReasonCategory::fromCode),
@@ -95,11 +96,11 @@ public record DraftForm(String legalReference, String title, String issuedOn, St
                 p.instant("expiresAt", expiresAt), takedown(p), null,
                 p.value("enforcementDeadlineMinutes", enforcementDeadlineMinutes, Integer::valueOf),
                 p.value("implements", implementing, Long::valueOf), null);
-        return checked(create, p, validator);
+        return checked(create, p, validator, locale);
     }
 
     /** The edit this form makes of a draft: every field as sent; an emptied expiry or relay is removed. */
-    public Reading<DirectivePatch> toPatch(ZoneId zone, Validator validator, String unreadable) {
+    public Reading<DirectivePatch> toPatch(ZoneId zone, Validator validator, Locale locale, String unreadable) {
         Parser p = new Parser(zone, unreadable);
         Instant expiry = p.instant("expiresAt", expiresAt);
         Long parent = p.value("implements", implementing, Long::valueOf);
@@ -108,15 +109,15 @@ public record DraftForm(String legalReference, String title, String issuedOn, St
                 p.instant("effectiveFrom", effectiveFrom), expiry, expiry == null, takedown(p), null,
                 p.value("enforcementDeadlineMinutes", enforcementDeadlineMinutes, Integer::valueOf), parent, null,
                 parent == null);
-        return checked(patch, p, validator);
+        return checked(patch, p, validator, locale);
     }
 
     /** A request read from the form, or the form with its refusals. */
     public record Reading<T>(T request, DraftForm form) {}
 
-    private <T> Reading<T> checked(T request, Parser p, Validator validator) {
+    private <T> Reading<T> checked(T request, Parser p, Validator validator, Locale locale) {
         for (ConstraintViolation<T> v : validator.validate(request)) {
-            p.errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+            p.errors.putIfAbsent(v.getPropertyPath().toString(), FormChecks.message(v, locale));
         }
         return p.errors.isEmpty() ? new Reading<>(request, this) : new Reading<>(null, withErrors(p.errors));
     }
@@ -138,7 +139,7 @@ public record DraftForm(String legalReference, String title, String issuedOn, St
         return value == null ? "" : value.strip();
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 

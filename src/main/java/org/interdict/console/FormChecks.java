@@ -2,7 +2,12 @@ package org.interdict.console;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.interdict.error.ProblemException;
 
 /** Reads a form's fields into the API's requests and refuses them as the API would: 400 naming the field. */
@@ -10,14 +15,41 @@ final class FormChecks {
 
     private FormChecks() {}
 
-    /** The same bean validation the API applies to a request. */
-    static <T> T valid(Validator validator, T request) {
+    /** Standard constraint messages in Vietnamese, read here rather than by the validator (see {@link #message}). */
+    private static final ResourceBundle VIETNAMESE_MESSAGES = ResourceBundle.getBundle("ValidationMessages",
+            Visit.VIETNAMESE, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+
+    /** A message attribute such as {@code {max}}. */
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\{(\\w+)}");
+
+    /** The same bean validation the API applies to a request, its refusal in the visitor's language. */
+    static <T> T valid(Validator validator, T request, Locale locale) {
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             ConstraintViolation<T> v = violations.iterator().next();
-            throw ProblemException.invalid(v.getPropertyPath().toString(), "invalid-value", v.getMessage());
+            throw ProblemException.invalid(v.getPropertyPath().toString(), "invalid-value", message(v, locale));
         }
         return request;
+    }
+
+    /**
+     * A violation's message in the visitor's language. The validator writes English (the API's language); a
+     * Vietnamese message is looked up by the constraint's message key and its attributes filled in here, because the
+     * validator only interpolates in the locales it loaded at build time. A message the project wrote itself stays as
+     * written.
+     */
+    static String message(ConstraintViolation<?> v, Locale locale) {
+        String template = v.getMessageTemplate();
+        if (!locale.equals(Visit.VIETNAMESE) || !template.startsWith("{") || !template.endsWith("}")) {
+            return v.getMessage();
+        }
+        String key = template.substring(1, template.length() - 1);
+        if (!VIETNAMESE_MESSAGES.containsKey(key)) {
+            return v.getMessage();
+        }
+        Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
+        return ATTRIBUTE.matcher(VIETNAMESE_MESSAGES.getString(key)).replaceAll(found -> Matcher.quoteReplacement(
+                String.valueOf(attributes.getOrDefault(found.group(1), found.group()))));
     }
 
     /** A typed field: null when left empty, refused as an invalid value when it cannot be read. */

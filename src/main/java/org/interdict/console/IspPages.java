@@ -151,7 +151,7 @@ public class IspPages {
     public Response register(@PathParam("isp") String isp, MultivaluedMap<String, String> form) {
         return act(isp, () -> {
             ApplianceCreate request = FormChecks.valid(validator, new ApplianceCreate(form.getFirst("name"),
-                    kind(form.getFirst("kind")), form.getFirst("preferredFormat")));
+                    kind(form.getFirst("kind")), form.getFirst("preferredFormat")), visit.locale());
             return shown(isp, appliances.register(isp, request, visit.actor()));
         });
     }
@@ -241,6 +241,7 @@ public class IspPages {
         try {
             return Response.seeOther(URI.create(change.get())).build();
         } catch (ProblemException e) {
+            visit.showing("/console/isps/" + isp);
             return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(ispPage(isp, null, false, null, e.toProblem())).build();
         }

@@ -13,7 +13,8 @@ import org.interdict.security.dto.CallerView;
 
 /**
  * What every page shows around its content: who is signed in (and for which authority or ISP, by name), in which
- * language, and the request path the language switch returns to. Dates and times are written for the language in the
+ * language, and the page's GET address the language switch returns to (for a page shown in answer to a POST, the
+ * address of that page, not of the form's action). Dates and times are written for the language in the
  * console's time zone, whatever the browser's. {@code csrfToken} is the token every form carries (null on a page shown
  * for a request refused before the CSRF filter ran, which has no forms).
  */

@@ -145,7 +145,7 @@ public class ReviewPages {
     @Operation(hidden = true)
     public Response reject(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return decide(id, "rejected", () -> lifecycle.reject(id,
-                FormChecks.valid(validator, new Rejection(form.getFirst("reason"))), visit.actor()));
+                FormChecks.valid(validator, new Rejection(form.getFirst("reason")), visit.locale()), visit.actor()));
     }
 
     /** The ids of the flagged targets ticked; an id that is no number is refused as the API refuses one. */
@@ -164,6 +164,7 @@ public class ReviewPages {
             return Response.seeOther(URI.create("/console/review?done=" + action + "&directive=" + decided.id()))
                     .build();
         } catch (ProblemException e) {
+            visit.showing("/console/review/" + id);
             return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(reviewPage(id, null, e.toProblem())).build();
         }

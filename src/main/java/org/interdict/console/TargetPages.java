@@ -166,6 +166,7 @@ public class TargetPages {
     }
 
     private Response refused(long id, Batch batch, ProblemException e) {
+        visit.showing("/console/directives/" + id + "/targets");
         return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
                 .entity(page(id, null, null, false, batch, e.toProblem())).build();
     }

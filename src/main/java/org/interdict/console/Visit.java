@@ -2,6 +2,7 @@ package org.interdict.console;
 
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,6 +35,9 @@ public class Visit {
     private static final String CSRF_TOKEN = "csrf_token";
 
     private final RoutingContext routing;
+
+    /** The GET address of the page a POST is answered with, when the form was refused and its page shown again. */
+    private String shownPage;
 
     public Visit(RoutingContext routing, CurrentActor actor, AuthorityService authorities, IspService isps,
             InterdictConfig config) {
@@ -85,9 +89,15 @@ public class Visit {
     public PageContext context() {
         Actor caller = actor.get();
         Locale locale = locale();
-        String path = request.uri();
+        // A page shown in answer to a POST has the POST's address, which the language switch cannot go back to.
+        String path = request.method() == HttpMethod.GET ? request.uri() : shownPage != null ? shownPage : "/";
         return new PageContext(CallerView.of(caller), actingFor(caller, locale), locale, config.console().timeZone(),
                 path, routing.get(CSRF_TOKEN));
+    }
+
+    /** Names the GET address of the page about to be shown in answer to a POST (a refused form, shown again). */
+    void showing(String pageAddress) {
+        this.shownPage = pageAddress;
     }
 
     /** The template in the visitor's language. */

@@ -58,7 +58,7 @@ class OfficerConsoleApiTest {
         driver.findElement(By.id("isp-vnpt")).click();
         driver.findElement(By.id("save")).click();
         // No title: refused beside the field, the rest of the form kept.
-        assertThat(driver.findElement(By.id("title-error")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("title-error")).getText()).contains("không được để trống");
         assertThat(driver.findElement(By.id("title")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.findElement(By.id("legalReference")).getAttribute("value")).isEqualTo(reference);
         visited("draft-refused-vi");
