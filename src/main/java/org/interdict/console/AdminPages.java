@@ -172,7 +172,7 @@ public class AdminPages {
         IspForm typed = IspForm.of(form);
         return act(() -> {
             IspView created = isps.create(FormChecks.valid(validator, new IspCreate(typed.id(), typed.legalName(),
-                    typed.licenceNumber(), typed.contact(), true)), visit.actor());
+                    typed.licenceNumber(), typed.contact(), true), visit.locale()), visit.actor());
             return "/console/admin/isps?done=isp-registered&id=" + created.id();
         }, refusal -> ispsPage(typed, null, null, refusal));
     }
@@ -192,7 +192,7 @@ public class AdminPages {
         IspForm typed = IspForm.of(form);
         return act(() -> {
             isps.patch(id, FormChecks.valid(validator, new IspPatch(typed.legalName(), typed.licenceNumber(),
-                    typed.contact(), typed.active())), visit.actor());
+                    typed.contact(), typed.active()), visit.locale()), visit.actor());
             return "/console/admin/isps?done=isp-updated&id=" + id;
         }, refusal -> visit.localized(Templates.isp(visit.context(), id, typed, refusal)));
     }
@@ -214,7 +214,7 @@ public class AdminPages {
     public Response registerAuthority(MultivaluedMap<String, String> form) {
         AuthorityForm typed = AuthorityForm.of(form);
         return act(() -> {
-            AuthorityView created = authorities.create(FormChecks.valid(validator, typed.input()), visit.actor());
+            AuthorityView created = authorities.create(FormChecks.valid(validator, typed.input(), visit.locale()), visit.actor());
             return "/console/admin/authorities?done=authority-registered&id=" + created.id();
         }, refusal -> authoritiesPage(typed, null, null, null, refusal));
     }
@@ -233,7 +233,7 @@ public class AdminPages {
     public Response replaceAuthority(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         AuthorityForm typed = AuthorityForm.of(form);
         return act(() -> {
-            authorities.replace(id, FormChecks.valid(validator, typed.input()), typed.version(), visit.actor());
+            authorities.replace(id, FormChecks.valid(validator, typed.input(), visit.locale()), typed.version(), visit.actor());
             return "/console/admin/authorities?done=authority-updated&id=" + id;
         }, refusal -> authorityPage(id, typed, refusal));
     }

@@ -77,7 +77,7 @@ public class AllowlistPages {
         Typed typed = new Typed(form.getFirst("value"), form.getFirst("reason"), form.getFirst("source"), null, false);
         try {
             AllowEntryInput input = FormChecks.valid(validator, new AllowEntryInput(typed.value(), typed.reason(),
-                    FormChecks.read("source", typed.source(), text -> text)));
+                    FormChecks.read("source", typed.source(), text -> text)), visit.locale());
             AllowEntryView added = allowlist.add(input.value(), input.reason(), input.source(), visit.actor());
             return Response.seeOther(URI.create("/console/allowlist?done=added&q="
                     + URLEncoder.encode(added.value(), StandardCharsets.UTF_8))).build();

@@ -98,7 +98,7 @@ public class HeldVersionPages {
     private Response decide(String isp, long number, boolean confirm, MultivaluedMap<String, String> form) {
         try {
             IspVisibility.requireRead(visit.actor(), isp);
-            VersionDecision decision = FormChecks.valid(validator, new VersionDecision(form.getFirst("reason")));
+            VersionDecision decision = FormChecks.valid(validator, new VersionDecision(form.getFirst("reason")), visit.locale());
             decisions.decide(isp, number, confirm, decision.reason(), visit.actor());
             return Response.seeOther(URI.create("/console/held?done=" + (confirm ? "confirmed" : "refused") + "&isp="
                     + URLEncoder.encode(isp, StandardCharsets.UTF_8) + "&version=" + number)).build();
