@@ -18,8 +18,8 @@ SELECT i, format('%s/QĐ-BENCH', i), format('Chặn trang vi phạm số %s', i)
        (ARRAY['Bộ Thông tin và Truyền thông', 'Bộ Công an', 'Cục An toàn thông tin', 'Bộ Văn hoá, Thể thao và Du lịch',
               'Ngân hàng Nhà nước Việt Nam', 'Bộ Y tế', 'Sở TT&TT Hà Nội'])[1 + i % 7],
        issued, CASE WHEN i % 20 = 0 THEN 'TAKEDOWN' ELSE 'BLOCK' END,
-       (ARRAY['gambling', 'fraud', 'phishing', 'malware', 'counterfeit', 'child-abuse', 'copyright',
-              'extremism'])[1 + (i / 7) % 8],
+       (ARRAY['gambling', 'fraud', 'phishing', 'malware', 'botnet', 'child-abuse', 'copyright',
+              'illegal-content'])[1 + (i / 7) % 8],
        i % 10 <> 0,
        CASE WHEN i % 10 = 0 THEN ARRAY[format('bench-isp-%s', lpad((1 + i % 12)::text, 2, '0')),
                                        format('bench-isp-%s', lpad((1 + (i + 5) % 12)::text, 2, '0'))]
