@@ -45,7 +45,7 @@ approvals() {
   while [ ! -f "$work/stop" ]; do
     i=$((i + 1))
     code=$(status "$work/approval" "$OFFICER_TOKEN" POST /api/v1/directives "{\"legalReference\":\"CHAOS-$i\",\"title\":\"Chaos $i\",
-      \"authority\":\"Ministry\",\"issuedOn\":\"2026-11-20\",\"kind\":\"BLOCK\",\"category\":\"phishing\",
+      \"issuedOn\":\"2026-11-20\",\"kind\":\"BLOCK\",\"category\":\"phishing\",
       \"audience\":{\"isps\":[\"$isp\"]},\"effectiveFrom\":\"$from\"}")
     echo "create $code - $(date +%s.%N)" >>"$work/requests"
     [ "$code" = 201 ] || { sleep 0.2; continue; }

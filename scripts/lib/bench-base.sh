@@ -75,7 +75,7 @@ bench_load_base() { # isp
   bench_json "$ADMIN_TOKEN" POST /api/v1/isps "{\"id\":\"$isp\",\"legalName\":\"Benchmark ISP\",\"licenceNumber\":\"L-BENCH\"}" >/dev/null
   from=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
   BASE_DIRECTIVE=$(bench_json "$OFFICER_TOKEN" POST /api/v1/directives "{\"legalReference\":\"BENCH-1\",
-    \"title\":\"Benchmark base\",\"authority\":\"Ministry of Information and Communications\",\"issuedOn\":\"2026-11-20\",
+    \"title\":\"Benchmark base\",\"issuedOn\":\"2026-11-20\",
     \"kind\":\"BLOCK\",\"category\":\"phishing\",\"audience\":{\"isps\":[\"$isp\"]},\"effectiveFrom\":\"$from\"}" | jq -r .id)
 
   # The workload of the performance brief, deterministic: 1,000,000 domains (every tenth an IDN, every tenth a

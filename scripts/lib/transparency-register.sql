@@ -10,7 +10,7 @@ SELECT format('bench-isp-%s', lpad(n::text, 2, '0')), format('Benchmark ISP %s',
        timestamptz '2015-12-01 00:00Z', timestamptz '2015-12-01 00:00Z'
 FROM generate_series(1, 12) n;
 
-INSERT INTO directive (id, legal_reference, title, authority, issued_on, kind, category, all_isps, audience,
+INSERT INTO directive (id, legal_reference, title, authority_legacy, issued_on, kind, category, all_isps, audience,
                        effective_from, expires_at, takedown_host, takedown_deadline, status, created_by, submitted_by,
                        submitted_at, decided_by, decided_at, revoked_by, revoked_at, revocation_reason,
                        revocation_reference, created_at, updated_at)
