@@ -54,6 +54,9 @@ public interface InterdictConfig {
     /** Limits of HTTP requests, checked before anything else reads them. */
     Http http();
 
+    /** Each ISP's response policy zone served by DNS zone transfer (AXFR, IXFR) to its own secondaries. */
+    Zone zone();
+
     /**
      * Load the development data at start-up (three ISPs, the Ministry and two provincial Departments, matching the
      * demo users of the bundled identity provider). Never in production.
@@ -303,5 +306,33 @@ public interface InterdictConfig {
          */
         @WithDefault("20480")
         int maxHeaderSize();
+    }
+
+    interface Zone {
+        /**
+         * Run the DNS listener (TCP for transfers, UDP and TCP for SOA queries). It needs
+         * {@code interdict.zone.key-encryption-key}: start-up fails without it.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Address the DNS listener binds. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** Port of the DNS listener, TCP and UDP; 0 binds a free port (tests). */
+        @WithDefault("8053")
+        int port();
+
+        /** Zones are named {@code <isp>.rpz.<suffix>}; an absolute name, ending in a dot. */
+        @WithDefault("interdict.")
+        String suffix();
+
+        /**
+         * Base64 of the 32-byte AES key that seals the TSIG secrets in the database. Keep it outside the database
+         * and its backups; without it the stored secrets cannot be read, and new ones cannot be made. No default
+         * outside development and tests.
+         */
+        Optional<String> keyEncryptionKey();
     }
 }
