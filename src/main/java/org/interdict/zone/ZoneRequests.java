@@ -8,14 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
 import org.interdict.export.RenderContext;
 import org.interdict.export.Renderers;
 import org.interdict.persistence.Transactions;
+import org.interdict.ruleset.RuleSetContents;
 import org.interdict.ruleset.RuleSetDownloads;
 import org.interdict.ruleset.RuleSetQueries;
 import org.interdict.ruleset.dto.VersionView;
@@ -27,6 +32,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
@@ -44,10 +50,13 @@ public class ZoneRequests {
 
     private static final Logger LOG = Logger.getLogger(ZoneRequests.class);
     private static final RuleSetDownloads.Request RPZ = new RuleSetDownloads.Request("rpz", null);
+    /** Past this many changed rules a difference costs more than the whole zone, and memory besides. */
+    static final int MAX_INCREMENTAL_RULES = 50_000;
 
     private final ZoneKeys keys;
     private final RuleSetQueries queries;
     private final RuleSetDownloads downloads;
+    private final RuleSetContents contents;
     private final AgroalDataSource dataSource;
     private final MeterRegistry registry;
     private final Clock clock;
@@ -59,8 +68,9 @@ public class ZoneRequests {
         return thread;
     });
 
-    public ZoneRequests(ZoneKeys keys, RuleSetQueries queries, RuleSetDownloads downloads, AgroalDataSource dataSource,
-            MeterRegistry registry, Clock clock, InterdictConfig config) {
+    public ZoneRequests(ZoneKeys keys, RuleSetQueries queries, RuleSetDownloads downloads, RuleSetContents contents,
+            AgroalDataSource dataSource, MeterRegistry registry, Clock clock, InterdictConfig config) {
+        this.contents = contents;
         this.keys = keys;
         this.queries = queries;
         this.downloads = downloads;
@@ -135,20 +145,105 @@ public class ZoneRequests {
             answer.getHeader().setFlag(Flags.TC);
             tsig.apply(answer, signature);
             sink.send(answer.toWire());
-        } else if (type == Type.AXFR || type == Type.IXFR) {
+        } else if (type == Type.AXFR) {
             transfer(request, tsig, signature, current, client, key.name(), sink);
+        } else if (type == Type.IXFR) {
+            incremental(request, tsig, signature, current, client, key.name(), sink);
         } else {
             refuse(request, Rcode.REFUSED, client, "unsupported-type", sink);
         }
     }
 
-    /** The whole zone, SOA first and last (RFC 5936); an IXFR is answered so too, as RFC 1995 §4 allows. */
+    /**
+     * RFC 1995: from the version the secondary holds to the current one as one condensed difference (the current
+     * SOA, the held version's SOA, the records to delete, the current SOA, the records to add, the current SOA), or
+     * the current SOA alone when it is up to date. A serial of no retained published version, or a difference larger
+     * than {@value #MAX_INCREMENTAL_RULES} rules, is answered with the whole zone, as §4 allows.
+     */
+    private void incremental(Message request, TSIG tsig, TSIGRecord signature, VersionView current, String client,
+            String keyName, TransferWriter.Sink sink) throws IOException {
+        OptionalLong serial = clientSerial(request);
+        OptionalLong held = serial.isPresent() ? Serials.versionOf(serial.getAsLong(), current.version())
+                : OptionalLong.empty();
+        if (held.isPresent() && held.getAsLong() == current.version()) {
+            Message answer = TransferWriter.answer(request);
+            answer.addRecord(soa(current), Section.ANSWER);
+            tsig.apply(answer, signature);
+            sink.send(answer.toWire());
+            return;
+        }
+        VersionView from = held.isPresent() ? retained(current.isp(), held.getAsLong()) : null;
+        RuleSet before = from == null ? null : content(from);
+        RuleSet after = before == null ? null : content(current);
+        Delta delta = after == null ? null : contents.delta(before, after);
+        if (delta == null || delta.size() > MAX_INCREMENTAL_RULES) {
+            transfer(request, tsig, signature, current, client, keyName, sink);
+            return;
+        }
+        ZoneDiff.Scope scope = ZoneDiff.scope(before, after, delta);
+        ZoneDiff.Changes<Record> changes = ZoneDiff.compare(policyRecords(scope.before(), from),
+                policyRecords(scope.after(), current));
+        Record newest = soa(current);
+        TransferWriter writer = new TransferWriter(request, tsig, signature, sink);
+        writer.add(newest);
+        writer.add(soa(from));
+        for (Record record : changes.deleted()) {
+            writer.add(record);
+        }
+        writer.add(newest);
+        for (Record record : changes.added()) {
+            writer.add(record);
+        }
+        writer.add(newest);
+        writer.finish();
+        transferred(current, client, "IXFR from " + from.version(), keyName, writer.records());
+    }
+
+    /** The serial of the SOA in the authority section, where an IXFR request names the version it holds. */
+    private static OptionalLong clientSerial(Message request) {
+        for (Record record : request.getSection(Section.AUTHORITY)) {
+            if (record instanceof SOARecord soa) {
+                return OptionalLong.of(soa.getSerial());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** The version if it was published and its rules are still retained, else null. */
+    private VersionView retained(String isp, long number) {
+        try {
+            VersionView version = queries.version(isp, number);
+            return version.publishedAt() != null && version.contentRetained() ? version : null;
+        } catch (ProblemException e) {
+            return null;
+        }
+    }
+
+    private RuleSet content(VersionView version) {
+        try {
+            return queries.content(version).rules();
+        } catch (ProblemException e) {
+            return null;
+        }
+    }
+
+    /** The records of the rules alone, without the zone's SOA and NS. */
+    private List<Record> policyRecords(RuleSet rules, VersionView version) throws IOException {
+        Name origin = origin(version.isp());
+        List<Record> records = new ArrayList<>();
+        RpzRecords.forEach(Renderers.rpz(origin.toString()), rules, context(version), origin, renderers, record -> {
+            if (record.getType() != Type.SOA && record.getType() != Type.NS) {
+                records.add(record);
+            }
+        });
+        return records;
+    }
+
+    /** The whole zone, SOA first and last (RFC 5936). */
     private void transfer(Message request, TSIG tsig, TSIGRecord signature, VersionView version, String client,
             String keyName, TransferWriter.Sink sink) throws IOException {
-        RuleSet rules;
-        try {
-            rules = queries.content(version).rules();
-        } catch (ProblemException e) {
+        RuleSet rules = content(version);
+        if (rules == null) {
             signed(request, Rcode.SERVFAIL, tsig, signature, sink);
             return;
         }
@@ -166,9 +261,11 @@ public class ZoneRequests {
         transferred(version, client, "AXFR", keyName, writer.records());
     }
 
-    private void transferred(VersionView version, String client, String kind, String keyName, long records) {
-        LOG.infof("Zone %s: %s of serial %d to %s with key %s, %d records", origin(version.isp()), kind,
-                version.version(), client, keyName, records);
+    /** {@code how}: AXFR, or IXFR and the version it started from. */
+    private void transferred(VersionView version, String client, String how, String keyName, long records) {
+        LOG.infof("Zone %s: %s to serial %d for %s with key %s, %d records", origin(version.isp()), how,
+                Serials.of(version.version()), client, keyName, records);
+        String kind = how.substring(0, 4);
         Counter.builder("interdict.zone.transfers").description("Zone transfers served, by ISP and kind")
                 .tag("isp", version.isp()).tag("kind", kind).register(registry).increment();
         TransferView transfer = new TransferView(client, version.version(), kind, keyName, clock.instant());
