@@ -334,5 +334,16 @@ public interface InterdictConfig {
          * outside development and tests.
          */
         Optional<String> keyEncryptionKey();
+
+        /**
+         * How often secondaries that have not acknowledged a NOTIFY of their ISP's current version are sent one
+         * again (one replica at a time sends them).
+         */
+        @WithDefault("15s")
+        Duration notifyRetryInterval();
+
+        /** How long to wait for a secondary's answer to a NOTIFY before counting it unacknowledged. */
+        @WithDefault("3s")
+        Duration notifyTimeout();
     }
 }

@@ -129,9 +129,16 @@ public class ZoneKeys {
             return null;
         }
         ZoneKey key = Transactions.read(dataSource, c -> ZoneRepository.keyNamed(c, name));
-        if (key == null || !key.active()) {
-            return null;
-        }
+        return key == null || !key.active() ? null : open(key);
+    }
+
+    /** The newest active key of the ISP with its secret, which signs its NOTIFY messages; null when it has none. */
+    Opened newest(Connection c, String isp) throws SQLException {
+        ZoneKey key = seal == null ? null : ZoneRepository.newestKey(c, isp);
+        return key == null ? null : open(key);
+    }
+
+    private Opened open(ZoneKey key) {
         return new Opened(key.isp(), key.name(), seal.open(key.sealedSecret(), key.name()));
     }
 

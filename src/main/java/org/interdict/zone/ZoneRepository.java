@@ -17,7 +17,8 @@ final class ZoneRepository {
 
     private static final String KEY_COLUMNS =
             "id, isp_id, name, algorithm, sealed_secret, created_by, created_at, revoked_by, revoked_at";
-    private static final String SECONDARY_COLUMNS = "id, isp_id, host(address) as address, port, created_by, created_at";
+    private static final String SECONDARY_COLUMNS = "id, isp_id, host(address) as address, port, created_by,"
+            + " created_at, notified_version, notified_at, notify_error";
 
     private ZoneRepository() {}
 
@@ -133,6 +134,53 @@ final class ZoneRepository {
         }
     }
 
+    /** A secondary with the version to tell it of: the ISP's current version, which it has not acknowledged. */
+    record Pending(ZoneSecondary secondary, long version) {}
+
+    /** Every secondary behind its ISP's current version, by ISP. */
+    static List<Pending> pendingNotifies(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + SECONDARY_COLUMNS + ", v.number from zone_secondary z"
+                + " join lateral (select max(number) as number from ruleset_version"
+                + " where isp_id = z.isp_id and state = 'PUBLISHED') v on v.number is not null"
+                + " where z.notified_version is null or z.notified_version < v.number order by z.isp_id, z.id")) {
+            List<Pending> found = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Pending(secondary(rows), rows.getLong("number")));
+                }
+            }
+            return found;
+        }
+    }
+
+    /** Records an acknowledged NOTIFY ({@code error} null) or why one failed. */
+    static void notified(Connection c, long id, Long version, String error, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(error == null
+                ? "update zone_secondary set notified_version = ?, notified_at = ?, notify_error = null where id = ?"
+                : "update zone_secondary set notify_error = ? where id = ?")) {
+            if (error == null) {
+                s.setLong(1, version);
+                Columns.set(s, 2, at);
+                s.setLong(3, id);
+            } else {
+                s.setString(1, error);
+                s.setLong(2, id);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /** The newest active key of the ISP, or null. */
+    static ZoneKey newestKey(Connection c, String isp) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + KEY_COLUMNS + " from zone_key"
+                + " where isp_id = ? and revoked_at is null order by id desc limit 1")) {
+            s.setString(1, isp);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? key(rows) : null;
+            }
+        }
+    }
+
     /** Replaces the last transfer recorded for the address. */
     static void recordTransfer(Connection c, String isp, TransferView transfer) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into zone_transfer (isp_id, address, serial, kind,"
@@ -174,6 +222,7 @@ final class ZoneRepository {
 
     private static ZoneSecondary secondary(ResultSet r) throws SQLException {
         return new ZoneSecondary(r.getLong("id"), r.getString("isp_id"), r.getString("address"), r.getInt("port"),
-                r.getString("created_by"), Columns.instant(r, "created_at"));
+                r.getString("created_by"), Columns.instant(r, "created_at"), Columns.longOrNull(r, "notified_version"),
+                Columns.instant(r, "notified_at"), r.getString("notify_error"));
     }
 }

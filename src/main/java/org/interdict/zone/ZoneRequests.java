@@ -276,7 +276,7 @@ public class ZoneRequests {
     }
 
     /** The zone's SOA, as the RPZ export writes it: the head of the zone rendered without rules. */
-    private Record soa(VersionView version) throws IOException {
+    Record soa(VersionView version) throws IOException {
         Name origin = origin(version.isp());
         Record[] first = new Record[1];
         RpzRecords.forEach(Renderers.rpz(origin.toString()), RuleSet.empty(), context(version), origin, renderers,
@@ -292,7 +292,7 @@ public class ZoneRequests {
         return downloads.context(version, RPZ);
     }
 
-    private Name origin(String isp) {
+    Name origin(String isp) {
         try {
             return Name.fromString(names.zoneOf(isp));
         } catch (TextParseException e) {

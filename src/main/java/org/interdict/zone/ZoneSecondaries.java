@@ -90,6 +90,6 @@ public class ZoneSecondaries {
 
     private static SecondaryView view(ZoneSecondary s, Map<String, TransferView> transfers) {
         return new SecondaryView(s.id(), s.isp(), s.address(), s.port(), s.createdBy(), s.createdAt(),
-                transfers.get(s.address()));
+                transfers.get(s.address()), s.notifiedVersion(), s.notifiedAt(), s.notifyError());
     }
 }

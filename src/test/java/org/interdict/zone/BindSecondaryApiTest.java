@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import static org.interdict.support.Api.as;
+
+import io.restassured.path.json.JsonPath;
+import java.util.stream.IntStream;
 import org.interdict.support.Api;
+import org.interdict.support.Rulesets;
+import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** BIND as a secondary of the zone listener, answering from the transferred zone as a response policy. */
@@ -36,10 +42,63 @@ class BindSecondaryApiTest {
         zones.put(foreignZone, key);
         try (NamedSecondary named = NamedSecondary.start(server.port(), zones)) {
             named.awaitAnswer(answer -> answer.contains("status: NXDOMAIN"), "NXDOMAIN for " + blocked, blocked, "A");
+            assertThat(Dig.query(named.port(), null, "open." + blocked, "A")).contains("status: NOERROR")
+                    .contains("192.0.2.1");
             named.awaitLog(log -> log.contains(relative(foreignZone) + "/IN: refresh: failure"), "the foreign zone refused");
             assertThat(named.log()).contains("transfer of '" + relative(zone) + "/IN'")
                     .doesNotContain("transfer of '" + relative(foreignZone) + "/IN'");
             assertThat(Dig.query(named.port(), null, foreignZone, "SOA")).doesNotContain("status: NOERROR");
+        }
+    }
+
+    @Test
+    void aNewVersionIsNotifiedAndTransferredIncrementally() throws IOException {
+        String isp = Api.newIsp();
+        String engineer = Tokens.ispEngineer("eng-" + isp, isp);
+        String[] first = IntStream.range(0, 500).mapToObj(i -> "first-" + i + "." + isp + ".example.vn")
+                .toArray(String[]::new);
+        Api.approvedFor(List.of(isp), Api.unique("ZONE"), first);
+        long version = ZoneTransferApiTest.blocking(isp);
+        Dig.Key key = ZoneTransferApiTest.keyOf(isp);
+        String zone = isp + ".rpz.interdict.";
+        try (NamedSecondary named = NamedSecondary.start(server.port(), Map.of(zone, key))) {
+            named.awaitLog(log -> log.contains("Transfer completed"), "the first transfer");
+            as(engineer).body(Map.of("address", "127.0.0.1", "port", named.port()))
+                    .post("/api/v1/isps/" + isp + "/zone/secondaries").then().statusCode(201);
+            String added = Api.unique("second") + ".example.vn";
+            Api.approvedFor(List.of(isp), Api.unique("ZONE"), added);
+            // No refresh is due for an hour: only the NOTIFY makes BIND ask.
+            named.awaitAnswer(answer -> answer.contains("status: NXDOMAIN"), "NXDOMAIN for " + added, added, "A");
+            Rulesets.settle();
+            long next = Rulesets.current(isp);
+            assertThat(next).isGreaterThan(version);
+            assertThat(Dig.query(named.port(), null, "open-" + added, "A")).contains("status: NOERROR");
+            named.awaitLog(log -> log.contains("(serial " + next + ")"), "the transfer of serial " + next);
+            String log = named.log();
+            String second = log.substring(log.indexOf("notify from 127.0.0.1"));
+            assertThat(second).contains("requesting IXFR").doesNotContain("requesting AXFR");
+            assertThat(Dig.query(named.port(), null, first[0], "A")).contains("status: NXDOMAIN");
+            JsonPath secondary = as(engineer).get("/api/v1/isps/" + isp + "/zone/secondaries").then().statusCode(200)
+                    .extract().jsonPath();
+            for (int tries = 0; tries < 50 && secondary.getLong("[0].notifiedVersion") != next; tries++) {
+                // The acknowledgement is recorded when every answer of the NOTIFY run is in.
+                sleep();
+                secondary = as(engineer).get("/api/v1/isps/" + isp + "/zone/secondaries").then().statusCode(200)
+                        .extract().jsonPath();
+            }
+            assertThat(secondary.getLong("[0].notifiedVersion")).isEqualTo(next);
+            assertThat(secondary.getString("[0].notifyError")).isNull();
+            assertThat(secondary.getString("[0].lastTransfer.kind")).isEqualTo("IXFR");
+            assertThat(secondary.getLong("[0].lastTransfer.serial")).isEqualTo(next);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

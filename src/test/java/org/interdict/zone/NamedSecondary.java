@@ -41,7 +41,17 @@ final class NamedSecondary implements AutoCloseable {
                 + " primaries port " + primaryPort + " { 127.0.0.1 key \"" + z.getValue().name() + "\"; };"
                 + " file \"" + directory.resolve(z.getKey() + "db") + "\"; allow-notify { 127.0.0.1; }; };\n")
                 .collect(Collectors.joining());
-        String policies = zones.keySet().stream().map(z -> "zone \"" + z + "\";").collect(Collectors.joining(" "));
+        // Applied at once on every transfer: by default BIND waits up to a minute between two updates of a policy zone.
+        String policies = zones.keySet().stream().map(z -> "zone \"" + z + "\" min-update-interval 0;")
+                .collect(Collectors.joining(" "));
+        // Every name under example.vn exists here, so that only the policy makes one NXDOMAIN (there is no network
+        // to recurse to, and a name found nowhere would be NXDOMAIN without any policy).
+        Files.writeString(directory.resolve("example.vn.db"), """
+                $TTL 60
+                @ SOA localhost. hostmaster.localhost. 1 3600 600 86400 60
+                @ NS localhost.
+                * A 192.0.2.1
+                """);
         Files.writeString(directory.resolve("named.conf"), """
                 options {
                     directory "%1$s";
@@ -59,15 +69,16 @@ final class NamedSecondary implements AutoCloseable {
                 };
                 controls { };
                 logging {
-                    channel everything { file "%1$s/named.log"; severity info; print-category yes; };
+                    channel everything { file "%1$s/named.log"; severity debug 3; print-category yes; };
                     category default { everything; };
                     category xfer-in { everything; };
                     category notify { everything; };
                     category rpz { everything; };
                 };
+                zone "example.vn" { type primary; file "%1$s/example.vn.db"; };
                 %4$s%5$s""".formatted(directory, port, policies, keys, zoneStatements));
-        Process process = new ProcessBuilder("/usr/sbin/named", "-f", "-4", "-c", directory.resolve("named.conf")
-                .toString()).redirectErrorStream(true).redirectOutput(directory.resolve("named.out").toFile()).start();
+        Process process = new ProcessBuilder("/usr/sbin/named", "-f", "-4", "-d", "3", "-c", directory.resolve("named.conf")
+                .toString()).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(directory.resolve("named.out").toFile()).start();
         NamedSecondary named = new NamedSecondary(directory, process, port);
         named.awaitLog(log -> log.contains("running"), "named to start");
         return named;
