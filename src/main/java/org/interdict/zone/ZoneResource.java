@@ -20,6 +20,7 @@ import org.interdict.zone.dto.IssuedZoneKey;
 import org.interdict.zone.dto.SecondaryInput;
 import org.interdict.zone.dto.SecondaryView;
 import org.interdict.zone.dto.ZoneKeyView;
+import org.interdict.zone.dto.ZoneView;
 
 @Path("/api/v1/isps/{isp}/zone")
 @Tag(name = "Zone transfer", description = "An ISP's response policy zone served by DNS zone transfer: its TSIG keys "
@@ -34,6 +35,14 @@ public class ZoneResource {
         this.keys = keys;
         this.secondaries = secondaries;
         this.actor = actor;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ISP_ENGINEER, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "The ISP's zone", description = "Its name, the version it serves and that version's SOA "
+            + "serial, and the last transfer of each address that transferred it.")
+    public ZoneView zone(@PathParam("isp") String isp) {
+        return secondaries.zone(isp, actor.get());
     }
 
     @POST

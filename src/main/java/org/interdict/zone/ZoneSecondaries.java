@@ -5,20 +5,28 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
+import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
 import org.interdict.isp.IspService;
 import org.interdict.persistence.Transactions;
+import org.interdict.ruleset.RuleSetQueries;
+import org.interdict.ruleset.dto.VersionView;
 import org.interdict.security.Actor;
 import org.interdict.security.IspVisibility;
 import org.interdict.zone.dto.SecondaryInput;
 import org.interdict.zone.dto.SecondaryView;
 import org.interdict.zone.dto.TransferView;
+import org.interdict.zone.dto.ZoneView;
 
-/** The DNS secondaries of each ISP: sent NOTIFY on every new version, and shown with the last transfer they made. */
+/**
+ * The DNS secondaries of each ISP, sent NOTIFY on every new version, and what the ISP may see of its zone: the
+ * version served and the last transfer each address made.
+ */
 @ApplicationScoped
 public class ZoneSecondaries {
 
@@ -28,8 +36,13 @@ public class ZoneSecondaries {
     private final IspService isps;
     private final AuditLog audit;
     private final Clock clock;
+    private final RuleSetQueries queries;
+    private final ZoneNames names;
 
-    public ZoneSecondaries(AgroalDataSource dataSource, IspService isps, AuditLog audit, Clock clock) {
+    public ZoneSecondaries(AgroalDataSource dataSource, IspService isps, AuditLog audit, Clock clock,
+            RuleSetQueries queries, InterdictConfig config) {
+        this.queries = queries;
+        this.names = new ZoneNames(config.zone().suffix());
         this.dataSource = dataSource;
         this.isps = isps;
         this.audit = audit;
@@ -61,6 +74,19 @@ public class ZoneSecondaries {
             Map<String, TransferView> transfers = ZoneRepository.transfersOf(c, isp);
             return ZoneRepository.secondariesOf(c, isp).stream().map(s -> view(s, transfers)).toList();
         });
+    }
+
+    /** The ISP's zone with the last transfer of each address. */
+    public ZoneView zone(String isp, Actor actor) {
+        IspVisibility.requireRead(actor, isp);
+        List<TransferView> transfers = Transactions.read(dataSource, c -> {
+            isps.require(c, isp, false);
+            return ZoneRepository.transfersOf(c, isp).values().stream()
+                    .sorted(Comparator.comparing(TransferView::at).reversed()).toList();
+        });
+        VersionView current = queries.current(isp);
+        return new ZoneView(isp, names.zoneOf(isp), current == null ? null : current.version(),
+                current == null ? null : Serials.of(current.version()), transfers);
     }
 
     public void remove(String isp, long id, Actor actor) {

@@ -187,6 +187,7 @@ class AuthorizationMatrixApiTest {
             Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("TransparencyResource_report", allow(AUDITOR, ADMIN)),
+            Map.entry("ZoneResource_zone", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
             Map.entry("ZoneResource_createKey", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)),
             Map.entry("ZoneResource_keys", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
             Map.entry("ZoneResource_revokeKey", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)

@@ -98,6 +98,10 @@ class ZoneTransferApiTest {
         assertThat(listed.getLong("[0].lastTransfer.serial")).isEqualTo(serial);
         assertThat(listed.getString("[0].lastTransfer.kind")).isEqualTo("AXFR");
         assertThat(listed.getString("[0].lastTransfer.keyName")).isEqualTo(key.name());
+        as(engineer).get("/api/v1/isps/" + isp + "/zone").then().statusCode(200)
+                .body("name", equalTo(isp + ".rpz.interdict."))
+                .body("transfers[0].address", equalTo("127.0.0.1"))
+                .body("transfers[0].serial", equalTo((int) serial));
     }
 
     /** The version of the ISP that carries its first approved directive. */
