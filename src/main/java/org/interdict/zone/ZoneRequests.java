@@ -136,15 +136,11 @@ public class ZoneRequests {
         }
         int type = question.getType();
         if (type == Type.SOA) {
-            Message answer = TransferWriter.answer(request);
-            answer.addRecord(soa(current), Section.ANSWER);
-            tsig.apply(answer, signature);
-            sink.send(answer.toWire());
+            sendSigned(soaAnswer(request, current), tsig, signature, sink);
         } else if ((type == Type.AXFR || type == Type.IXFR) && !stream) {
             Message answer = TransferWriter.answer(request);
             answer.getHeader().setFlag(Flags.TC);
-            tsig.apply(answer, signature);
-            sink.send(answer.toWire());
+            sendSigned(answer, tsig, signature, sink);
         } else if (type == Type.AXFR) {
             transfer(request, tsig, signature, current, client, key.name(), sink);
         } else if (type == Type.IXFR) {
@@ -166,10 +162,7 @@ public class ZoneRequests {
         OptionalLong held = serial.isPresent() ? Serials.versionOf(serial.getAsLong(), current.version())
                 : OptionalLong.empty();
         if (held.isPresent() && held.getAsLong() == current.version()) {
-            Message answer = TransferWriter.answer(request);
-            answer.addRecord(soa(current), Section.ANSWER);
-            tsig.apply(answer, signature);
-            sink.send(answer.toWire());
+            sendSigned(soaAnswer(request, current), tsig, signature, sink);
             return;
         }
         VersionView from = held.isPresent() ? retained(current.isp(), held.getAsLong()) : null;
@@ -196,7 +189,7 @@ public class ZoneRequests {
         }
         writer.add(newest);
         writer.finish();
-        transferred(current, client, "IXFR from " + from.version(), keyName, writer.records());
+        transferred(current, client, "IXFR", from.version(), keyName, writer.records());
     }
 
     /** The serial of the SOA in the authority section, where an IXFR request names the version it holds. */
@@ -258,14 +251,15 @@ public class ZoneRequests {
         });
         writer.add(soa[0]);
         writer.finish();
-        transferred(version, client, "AXFR", keyName, writer.records());
+        transferred(version, client, "AXFR", null, keyName, writer.records());
     }
 
-    /** {@code how}: AXFR, or IXFR and the version it started from. */
-    private void transferred(VersionView version, String client, String how, String keyName, long records) {
-        LOG.infof("Zone %s: %s to serial %d for %s with key %s, %d records", origin(version.isp()), how,
-                Serials.of(version.version()), client, keyName, records);
-        String kind = how.substring(0, 4);
+    /** {@code from}: for an IXFR, the version it started from; null for an AXFR. */
+    private void transferred(VersionView version, String client, String kind, Long from, String keyName,
+            long records) {
+        LOG.infof("Zone %s: %s%s to serial %d for %s with key %s, %d records", origin(version.isp()), kind,
+                from == null ? "" : " from serial " + Serials.of(from), Serials.of(version.version()), client,
+                keyName, records);
         Counter.builder("interdict.zone.transfers").description("Zone transfers served, by ISP and kind")
                 .tag("isp", version.isp()).tag("kind", kind).register(registry).increment();
         TransferView transfer = new TransferView(client, version.version(), kind, keyName, clock.instant());
@@ -304,6 +298,17 @@ public class ZoneRequests {
             throws IOException {
         Message answer = TransferWriter.answer(request);
         answer.getHeader().setRcode(rcode);
+        sendSigned(answer, tsig, signature, sink);
+    }
+
+    private Message soaAnswer(Message request, VersionView current) throws IOException {
+        Message answer = TransferWriter.answer(request);
+        answer.addRecord(soa(current), Section.ANSWER);
+        return answer;
+    }
+
+    private static void sendSigned(Message answer, TSIG tsig, TSIGRecord signature, TransferWriter.Sink sink)
+            throws IOException {
         tsig.apply(answer, signature);
         sink.send(answer.toWire());
     }

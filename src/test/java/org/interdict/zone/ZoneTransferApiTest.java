@@ -35,19 +35,20 @@ class ZoneTransferApiTest {
         String[] names = IntStream.range(0, 3000).mapToObj(i -> "axfr-" + i + "." + isp + ".example.vn")
                 .toArray(String[]::new);
         Api.approvedFor(List.of(isp), Api.unique("ZONE"), names);
-        long version = Rulesets.await(isp, s -> s.getInt("current.counts.DOMAIN") == names.length)
-                .getLong("current.version");
+        // Directives addressed to every ISP, approved by other tests, may block more names.
+        Rulesets.await(isp, s -> s.getInt("current.counts.DOMAIN") >= names.length);
+        Rulesets.settle();
         Dig.Key key = keyOf(isp);
         String zone = isp + ".rpz.interdict.";
 
+        var download = as(Api.AUDITOR).get("/api/v1/isps/" + isp + "/ruleset/current?format=rpz").then()
+                .statusCode(200).extract();
+        List<String> exported = relative(download.asString(), "rpz.interdict.");
         String soa = Dig.query(server.port(), key, zone, "SOA", "+short");
-        assertThat(soa.strip().split(" ")[2]).isEqualTo(String.valueOf(version));
+        assertThat(soa.strip().split(" ")[2]).isEqualTo(download.header("X-Interdict-Version"));
 
         String axfr = Dig.query(server.port(), key, zone, "AXFR", "+nocmd", "+nostats", "+nocomments");
         List<String> transferred = relative(axfr, zone);
-        String export = as(Api.AUDITOR).get("/api/v1/isps/" + isp + "/ruleset/current?format=rpz").then()
-                .statusCode(200).extract().asString();
-        List<String> exported = relative(export, "rpz.interdict.");
         // The transfer ends with the SOA again (RFC 5936); the export has it once.
         assertThat(transferred.get(transferred.size() - 1)).isEqualTo(transferred.get(0));
         assertThat(transferred.subList(0, transferred.size() - 1)).isEqualTo(exported);
