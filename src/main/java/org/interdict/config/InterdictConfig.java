@@ -57,6 +57,8 @@ public interface InterdictConfig {
 
     /** The web console. */
     Console console();
+    /** Each ISP's response policy zone served by DNS zone transfer (AXFR, IXFR) to its own secondaries. */
+    Zone zone();
 
     /**
      * Load the development data at start-up (three ISPs, the Ministry and two provincial Departments, matching the
@@ -313,5 +315,44 @@ public interface InterdictConfig {
         /** The time zone in which the console shows dates and times, whatever the browser's. */
         @WithDefault("Asia/Ho_Chi_Minh")
         ZoneId timeZone();
+    }
+
+    interface Zone {
+        /**
+         * Run the DNS listener (TCP for transfers, UDP and TCP for SOA queries). It needs
+         * {@code interdict.zone.key-encryption-key}: start-up fails without it.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Address the DNS listener binds. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** Port of the DNS listener, TCP and UDP; 0 binds a free port (tests). */
+        @WithDefault("8053")
+        int port();
+
+        /** Zones are named {@code <isp>.rpz.<suffix>}; an absolute name, ending in a dot. */
+        @WithDefault("interdict.")
+        String suffix();
+
+        /**
+         * Base64 of the 32-byte AES key that seals the TSIG secrets in the database. Keep it outside the database
+         * and its backups; without it the stored secrets cannot be read, and new ones cannot be made. No default
+         * outside development and tests.
+         */
+        Optional<String> keyEncryptionKey();
+
+        /**
+         * How often secondaries that have not acknowledged a NOTIFY of their ISP's current version are sent one
+         * again (one replica at a time sends them).
+         */
+        @WithDefault("15s")
+        Duration notifyRetryInterval();
+
+        /** How long to wait for a secondary's answer to a NOTIFY before counting it unacknowledged. */
+        @WithDefault("3s")
+        Duration notifyTimeout();
     }
 }

@@ -165,7 +165,8 @@ public class RuleSetDownloads {
         return signatures.sign(version.isp(), version.version(), version.digest());
     }
 
-    private RenderContext context(VersionView version, Request request) {
+    /** How a version is rendered in a format: its landing-page policy, and provenance for json. */
+    public RenderContext context(VersionView version, Request request) {
         Map<Long, DirectiveProvenance> provenance = request.format().equals("json") ? queries.provenance() : Map.of();
         RenderContext context = RenderContext.of(version.isp(), version.version(), version.digest(), version.createdAt())
                 .withProvenance(provenance::get);

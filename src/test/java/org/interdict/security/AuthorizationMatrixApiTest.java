@@ -186,7 +186,17 @@ class AuthorizationMatrixApiTest {
                     .query("isp", "{isp}").query("q", "{target}")),
             Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
-            Map.entry("TransparencyResource_report", allow(AUDITOR, ADMIN)));
+            Map.entry("TransparencyResource_report", allow(AUDITOR, ADMIN)),
+            Map.entry("ZoneResource_zone", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("ZoneResource_createKey", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)),
+            Map.entry("ZoneResource_keys", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("ZoneResource_revokeKey", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
+                    .path(seed -> Map.of("id", seed.freshZoneKey()))),
+            Map.entry("ZoneResource_addSecondary", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
+                    .body(seed -> Map.of("address", Seed.freshAddress()))),
+            Map.entry("ZoneResource_secondaries", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
+            Map.entry("ZoneResource_removeSecondary", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
+                    .path(seed -> Map.of("id", seed.freshSecondary()))));
 
     /** One operation of the document. */
     record Operation(String id, String method, String path, boolean takesBody) {}
@@ -322,6 +332,9 @@ class AuthorizationMatrixApiTest {
     record Seed(String isp, String otherIsp, long directive, long targetId, String target, long appliance,
             String authority, Map<Role, String> tokens) {
 
+        private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
+                new java.util.concurrent.atomic.AtomicInteger();
+
         static Seed create() {
             String isp = Api.newIsp();
             String other = Api.newIsp();
@@ -374,6 +387,23 @@ class AuthorizationMatrixApiTest {
 
         String freshAppliance() {
             return String.valueOf(registered(isp).jsonPath().getLong("appliance.id"));
+        }
+
+        String freshZoneKey() {
+            return String.valueOf(Api.as(Api.ADMIN).post("/api/v1/isps/" + isp + "/zone/keys")
+                    .then().statusCode(201).extract().jsonPath().getLong("key.id"));
+        }
+
+        String freshSecondary() {
+            return String.valueOf(Api.as(Api.ADMIN).body(Map.of("address", freshAddress()))
+                    .post("/api/v1/isps/" + isp + "/zone/secondaries").then().statusCode(201).extract().jsonPath()
+                    .getLong("id"));
+        }
+
+        /** An address from TEST-NET-2 not used before, so that registering it never collides. */
+        static String freshAddress() {
+            int n = ADDRESSES.incrementAndGet();
+            return "198.51." + (n / 250) % 250 + "." + (n % 250 + 1);
         }
 
         String freshAllowEntry() {
