@@ -48,11 +48,17 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A page a click leads to may still be loading when the test looks for what it shows.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
         return new Browser(driver, profile);
     }
 
-    /** Signs in through Keycloak's own login form, starting from {@code page}. */
+    /**
+     * Signs in through Keycloak's own login form, starting from {@code page}, as nobody else: the cookies of the
+     * service and of Keycloak are cleared first, so an earlier session (even one a failed test left) does not stand in.
+     */
     void signIn(String page, String user, String password) {
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
         driver.get(page);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
