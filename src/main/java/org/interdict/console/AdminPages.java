@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -284,14 +283,8 @@ public class AdminPages {
     }
 
     /** Changes, then goes where the change says; a refusal is shown with the API's status, the form as typed. */
-    private static Response act(Supplier<String> change,
-            Function<Problem, TemplateInstance> refused) {
-        try {
-            return Response.seeOther(URI.create(change.get())).build();
-        } catch (ProblemException e) {
-            return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(refused.apply(e.toProblem())).build();
-        }
+    private static Response act(Supplier<String> change, Function<Problem, TemplateInstance> refused) {
+        return FormChecks.afterChange(change, refused);
     }
 
     private static String field(MultivaluedMap<String, String> form, String name) {

@@ -279,13 +279,10 @@ public class DirectivePages {
 
     /** Carries out a step, then goes where it says; a refusal is shown on the directive page with the API's status. */
     private Response step(long id, Supplier<String> change) {
-        try {
-            return Response.seeOther(URI.create(change.get())).build();
-        } catch (ProblemException e) {
+        return FormChecks.afterChange(change, refusal -> {
             visit.showing("/console/directives/" + id);
-            return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(directivePage(id, null, null, e.toProblem())).build();
-        }
+            return directivePage(id, null, null, refusal);
+        });
     }
 
     private TemplateInstance directivePage(long id, String targetCursor, String done, Problem refusal) {

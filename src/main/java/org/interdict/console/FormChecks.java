@@ -1,19 +1,43 @@
 package org.interdict.console;
 
+import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.interdict.error.Problem;
 import org.interdict.error.ProblemException;
 
-/** Reads a form's fields into the API's requests and refuses them as the API would: 400 naming the field. */
+/**
+ * Reads a form's fields into the API's requests and refuses them as the API would: 400 naming the field; and answers
+ * a form: after its change, 303 to the page the change names; on a refusal, the page again with the refusal, under
+ * the API's status.
+ */
 final class FormChecks {
 
     private FormChecks() {}
+
+    /** Carries out {@code change}, then sends the browser where it says; a refusal shows {@code refusedPage}. */
+    static Response afterChange(Supplier<String> change, Function<Problem, TemplateInstance> refusedPage) {
+        try {
+            return Response.seeOther(URI.create(change.get())).build();
+        } catch (ProblemException e) {
+            return refused(e, refusedPage.apply(e.toProblem()));
+        }
+    }
+
+    /** {@code page}, which shows the refusal, under the refusal's status. */
+    static Response refused(ProblemException e, TemplateInstance page) {
+        return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
+    }
 
     /** Standard constraint messages in Vietnamese, read here rather than by the validator (see {@link #message}). */
     private static final ResourceBundle VIETNAMESE_MESSAGES = ResourceBundle.getBundle("ValidationMessages",

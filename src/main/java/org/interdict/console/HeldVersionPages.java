@@ -14,13 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.interdict.error.Problem;
-import org.interdict.error.ProblemException;
 import org.interdict.isp.IspService;
 import org.interdict.isp.dto.IspView;
 import org.interdict.ruleset.HeldVersions;
@@ -96,16 +94,14 @@ public class HeldVersionPages {
 
     /** Decides, then shows the list again; a refusal is shown on it with the API's status. */
     private Response decide(String isp, long number, boolean confirm, MultivaluedMap<String, String> form) {
-        try {
+        return FormChecks.afterChange(() -> {
             IspVisibility.requireRead(visit.actor(), isp);
-            VersionDecision decision = FormChecks.valid(validator, new VersionDecision(form.getFirst("reason")), visit.locale());
+            VersionDecision decision = FormChecks.valid(validator, new VersionDecision(form.getFirst("reason")),
+                    visit.locale());
             decisions.decide(isp, number, confirm, decision.reason(), visit.actor());
-            return Response.seeOther(URI.create("/console/held?done=" + (confirm ? "confirmed" : "refused") + "&isp="
-                    + URLEncoder.encode(isp, StandardCharsets.UTF_8) + "&version=" + number)).build();
-        } catch (ProblemException e) {
-            return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(heldPage(null, null, null, e.toProblem())).build();
-        }
+            return "/console/held?done=" + (confirm ? "confirmed" : "refused") + "&isp="
+                    + URLEncoder.encode(isp, StandardCharsets.UTF_8) + "&version=" + number;
+        }, refusal -> heldPage(null, null, null, refusal));
     }
 
     private TemplateInstance heldPage(String done, String decidedIsp, Long decidedVersion, Problem refusal) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
@@ -40,7 +39,6 @@ import org.interdict.directive.DirectiveListing;
 import org.interdict.directive.DirectiveStatus;
 import org.interdict.directive.dto.DirectiveView;
 import org.interdict.error.Problem;
-import org.interdict.error.ProblemException;
 import org.interdict.export.DirectiveProvenance;
 import org.interdict.export.Renderers;
 import org.interdict.isp.IspService;
@@ -238,13 +236,10 @@ public class IspPages {
 
     /** Carries out a change and sends the browser on; a refusal is shown on the ISP's page with the API's status. */
     private Response act(String isp, Supplier<String> change) {
-        try {
-            return Response.seeOther(URI.create(change.get())).build();
-        } catch (ProblemException e) {
+        return FormChecks.afterChange(change, refusal -> {
             visit.showing("/console/isps/" + isp);
-            return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(ispPage(isp, null, false, null, e.toProblem())).build();
-        }
+            return ispPage(isp, null, false, null, refusal);
+        });
     }
 
     /** Keeps the new token for the one page that shows it, and names that page. */

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -159,15 +158,11 @@ public class ReviewPages {
 
     /** Decides, then goes back to the queue; a refusal is shown on the review page with the API's status. */
     private Response decide(long id, String action, Supplier<DirectiveView> decision) {
-        try {
-            DirectiveView decided = decision.get();
-            return Response.seeOther(URI.create("/console/review?done=" + action + "&directive=" + decided.id()))
-                    .build();
-        } catch (ProblemException e) {
-            visit.showing("/console/review/" + id);
-            return Response.status(e.category().status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(reviewPage(id, null, e.toProblem())).build();
-        }
+        return FormChecks.afterChange(() -> "/console/review?done=" + action + "&directive=" + decision.get().id(),
+                refusal -> {
+                    visit.showing("/console/review/" + id);
+                    return reviewPage(id, null, refusal);
+                });
     }
 
     private TemplateInstance reviewPage(long id, String targetCursor, Problem refusal) {

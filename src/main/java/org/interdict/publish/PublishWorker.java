@@ -11,9 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.interdict.version.CoalescingRun;
 import org.interdict.version.NewVersion;
 import org.interdict.version.Outbox;
 import org.interdict.persistence.Transactions;
@@ -34,14 +33,9 @@ public class PublishWorker {
 
     private final AgroalDataSource dataSource;
     private final RedisPublisher publisher;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final CoalescingRun runs = new CoalescingRun("redis-publisher", this::run);
     private final AtomicBoolean reconcile = new AtomicBoolean(true);
     private final AtomicBoolean failing = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "redis-publisher");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public PublishWorker(AgroalDataSource dataSource, RedisPublisher publisher) {
         this.dataSource = dataSource;
@@ -53,7 +47,7 @@ public class PublishWorker {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
+        runs.stop();
     }
 
     /** Fired after the version's transaction committed, its outbox row with it. */
@@ -76,13 +70,10 @@ public class PublishWorker {
 
     /** Asks for a run soon; joins one that is scheduled and not yet started. */
     public void request() {
-        if (scheduled.compareAndSet(false, true) && !worker.isShutdown()) {
-            worker.execute(this::run);
-        }
+        runs.request();
     }
 
     private void run() {
-        scheduled.set(false);
         boolean everyIsp = reconcile.getAndSet(false);
         boolean clean = false;
         try {

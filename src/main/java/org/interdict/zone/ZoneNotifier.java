@@ -22,13 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.interdict.config.InterdictConfig;
 import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.RuleSetQueries;
 import org.interdict.ruleset.dto.VersionView;
+import org.interdict.version.CoalescingRun;
 import org.interdict.version.NewVersion;
 import org.jboss.logging.Logger;
 import org.xbill.DNS.DClass;
@@ -64,12 +62,7 @@ public class ZoneNotifier {
     private final InterdictConfig config;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "zone-notifier");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final CoalescingRun runs = new CoalescingRun("zone-notifier", this::run);
 
     /** What one secondary answered: null when it acknowledged, else why not. */
     private record Outcome(ZoneSecondary secondary, long version, String error) {}
@@ -90,7 +83,7 @@ public class ZoneNotifier {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        worker.shutdownNow();
+        runs.stop();
     }
 
     /** Fired after the version's transaction committed. */
@@ -106,13 +99,12 @@ public class ZoneNotifier {
 
     /** Asks for a run soon; joins one that is scheduled and not yet started. */
     void request() {
-        if (config.zone().enabled() && scheduled.compareAndSet(false, true) && !worker.isShutdown()) {
-            worker.execute(this::run);
+        if (config.zone().enabled()) {
+            runs.request();
         }
     }
 
     private void run() {
-        scheduled.set(false);
         try {
             Transactions.inTransaction(dataSource, c -> {
                 if (tryLock(c)) {
