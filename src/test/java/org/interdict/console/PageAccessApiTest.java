@@ -1,0 +1,85 @@
+package org.interdict.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.interdict.support.Api;
+import org.interdict.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every console page, read by each kind of caller: the same roles and scopes as the API decide, so a page is 200 to
+ * those who may see it, 403 to a role that may not, and 404 for another ISP's records. A browser without a session
+ * is sent to sign in (302), never shown a page. Pages also accept the API's bearer tokens (hybrid sign-in), which is
+ * how this test calls them.
+ */
+@QuarkusTest
+class PageAccessApiTest {
+
+    private static final String ENGINEER = "engineer";
+    private static final String FOREIGN_ENGINEER = "foreign-engineer";
+    private static final String FOREIGN_OFFICER = "foreign-officer";
+    private static final String FOREIGN_SUPERVISOR = "foreign-supervisor";
+
+    @Test
+    void everyPageAnswersEachCallerAsItsRolesAndScopesSay() {
+        String isp = Api.newIsp();
+        String other = Api.newIsp();
+        long draft = Api.draft(Api.unique("page-access"), List.of(isp));
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("officer", Api.OFFICER);
+        tokens.put("supervisor", Api.SUPERVISOR);
+        tokens.put("auditor", Api.AUDITOR);
+        tokens.put("admin", Api.ADMIN);
+        tokens.put(ENGINEER, Tokens.ispEngineer("eng-" + isp, isp));
+        tokens.put(FOREIGN_ENGINEER, Tokens.ispEngineer("eng-" + other, other));
+        tokens.put(FOREIGN_OFFICER, Tokens.ofAuthority("dic-quang-nam", "qn-officer-page", "officer"));
+        tokens.put(FOREIGN_SUPERVISOR, Tokens.ofAuthority("dic-quang-nam", "qn-supervisor-page", "supervisor"));
+
+        // Expected status per caller, in the order of the tokens above.
+        Map<String, int[]> pages = new LinkedHashMap<>();
+        pages.put("/", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
+        pages.put("/console/directives", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
+        pages.put("/console/directives/" + draft, new int[] {200, 200, 200, 200, 404, 404, 200, 200});
+        pages.put("/console/directives/" + draft + "/targets", new int[] {200, 200, 200, 200, 404, 404, 200, 200});
+        pages.put("/console/review", new int[] {403, 200, 403, 403, 403, 403, 403, 200});
+        pages.put("/console/held", new int[] {403, 200, 403, 200, 403, 403, 403, 200});
+        pages.put("/console/allowlist", new int[] {200, 200, 200, 200, 403, 403, 200, 200});
+        pages.put("/console/audit", new int[] {403, 403, 200, 200, 403, 403, 403, 403});
+        pages.put("/console/transparency", new int[] {403, 403, 200, 200, 403, 403, 403, 403});
+        pages.put("/console/lookup", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
+        pages.put("/console/isps/" + isp, new int[] {200, 200, 200, 200, 200, 404, 200, 200});
+        pages.put("/console/isps/" + isp + "/compliance", new int[] {200, 200, 200, 200, 200, 404, 200, 200});
+        pages.put("/console/admin/isps", new int[] {403, 403, 403, 200, 403, 403, 403, 403});
+        pages.put("/console/admin/authorities", new int[] {403, 403, 403, 200, 403, 403, 403, 403});
+        pages.put("/console/admin/authorities/dic-quang-nam", new int[] {403, 403, 403, 200, 403, 403, 403, 403});
+        pages.put("/console/admin/keys", new int[] {403, 403, 403, 200, 403, 403, 403, 403});
+
+        List<String> wrong = new ArrayList<>();
+        List<String> callers = List.copyOf(tokens.keySet());
+        pages.forEach((page, expected) -> {
+            for (int i = 0; i < callers.size(); i++) {
+                Response answer = given().redirects().follow(false).auth().oauth2(tokens.get(callers.get(i)))
+                        .get(page);
+                if (answer.statusCode() != expected[i]) {
+                    wrong.add(page + " as " + callers.get(i) + ": " + answer.statusCode() + ", expected "
+                            + expected[i]);
+                } else if (expected[i] != 200) {
+                    assertThat(answer.contentType()).as(page + " as " + callers.get(i)).startsWith("text/html");
+                    assertThat(answer.asString()).as(page + " as " + callers.get(i)).doesNotContain("Exception");
+                }
+            }
+            Response anonymous = given().redirects().follow(false).get(page);
+            if (anonymous.statusCode() != 302) {
+                wrong.add(page + " without a session: " + anonymous.statusCode() + ", expected 302");
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+}
