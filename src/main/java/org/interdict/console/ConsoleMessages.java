@@ -37,6 +37,9 @@ public interface ConsoleMessages {
     @Message("Sign out")
     String signOut();
 
+    @Message("Sign in")
+    String signIn();
+
     @Message("Language")
     String language();
 
@@ -280,18 +283,62 @@ public interface ConsoleMessages {
     @Message("The request was refused")
     String refusedTitle();
 
-    @Message("{#when code}{#is 'forbidden'}Your role does not allow this action."
+    /** Every refusal code the service answers with, in words; the codes are read from the source by a test. */
+    @Message("{#when code}{#is 'forbidden'}Your role does not allow this action.{#is 'unauthenticated'}Sign in first."
             + "{#is 'four-eyes'}Four eyes: the person who drafted or submitted a directive cannot decide on it."
             + "{#is 'other-authority'}This directive was issued by another authority."
+            + "{#is 'unknown-authority'}Your sign-in names an authority that is not registered; ask an administrator"
+            + " to register it."
+            + "{#is 'inactive-authority'}Your authority is inactive: its officers and supervisors cannot act on"
+            + " directives."
+            + "{#is 'legacy-authority'}This directive was recorded before the registry of authorities; an"
+            + " administrator must register its issuer first."
             + "{#is 'no-targets'}A directive without targets cannot be submitted."
             + "{#is 'invalid-state'}The directive is not in a status that allows this action."
             + "{#is 'stale-version'}Someone changed the directive meanwhile; reload it and try again."
+            + "{#is 'concurrent-change'}Someone else is changing the same record at this moment; nothing was"
+            + " changed. Reload and try again."
             + "{#is 'isp-out-of-scope'}The audience names an ISP outside the authority's scope."
             + "{#is 'category-out-of-scope'}The category is outside the authority's scope."
             + "{#is 'not-found'}There is no such record, or it is not visible to you."
             + "{#is 'invalid-request'}Some fields are invalid."
+            + "{#is 'malformed-body'}The request could not be read."
             + "{#is 'already-expired'}The directive has already expired."
             + "{#is 'unconfirmed-guard-overrides'}Targets flagged by a guard must be confirmed first."
+            + "{#is 'invalid-targets'}Some lines are not valid targets."
+            + "{#is 'too-many-targets'}Too many targets in one request: split the list."
+            + "{#is 'invalid-entries'}Some lines are not valid allowlist entries; nothing was added."
+            + "{#is 'already-allowlisted'}This entry is already on the allowlist."
+            + "{#is 'already-exists'}A record with the same identifying values already exists; nothing was changed."
+            + "{#is 'authority-exists'}An authority with this identifier already exists."
+            + "{#is 'isp-exists'}An ISP with this identifier already exists."
+            + "{#is 'appliance-exists'}This ISP already has an appliance with this name."
+            + "{#is 'secondary-exists'}This secondary server is already registered."
+            + "{#is 'token-already-revoked'}This token was already revoked."
+            + "{#is 'zone-key-already-revoked'}This zone transfer key was already revoked."
+            + "{#is 'zone-keys-unavailable'}The zone transfer keys cannot be read right now; nothing was changed."
+            + "{#is 'already-escalated'}This takedown was already escalated to a block."
+            + "{#is 'takedown-not-overdue'}The takedown's deadline has not passed yet: it can be escalated only once"
+            + " it is overdue."
+            + "{#is 'not-held'}This version is not held (any more): someone decided on it or a newer one replaced it."
+            + "{#is 'version-not-published'}This version was never published."
+            + "{#is 'version-not-retained'}This version is no longer kept."
+            + "{#is 'unknown-version'}There is no such version."
+            + "{#is 'no-ruleset'}This ISP has no published rule set yet."
+            + "{#is 'idempotency-key-in-use'}A request with the same idempotency key is still being carried out; try"
+            + " again shortly."
+            + "{#is 'idempotency-key-reused'}This idempotency key was already used for a different request."
+            + "{#is 'unsupported-charset'}The text must be UTF-8."
+            + "{#is 'report-timeout'}The report took too long; choose a shorter period."
+            + "{#is 'statement-timeout'}The search took too long and was cancelled; narrow it and try again."
+            + "{#is 'database-unavailable'}The database cannot be reached right now; nothing was changed. Try again"
+            + " in a few seconds."
+            + "{#is 'body-too-large'}What was sent is too large.{#is 'uri-too-long'}The address is too long."
+            + "{#is 'headers-too-large'}The request headers are too large."
+            + "{#is 'method-not-allowed'}This action is not available here."
+            + "{#is 'unsupported-media-type'}This kind of content is not accepted here."
+            + "{#is 'not-acceptable'}This page cannot be shown in the requested format."
+            + "{#is 'internal-error'}Something went wrong on our side; nothing was shown of it. Try again later."
             + "{#else}The request could not be carried out.{/when}")
     String refusal(String code);
 

@@ -65,7 +65,20 @@ public class IspPages {
     static final int RECENT_VERSIONS = 5;
 
     /** A change a version brought: the directive behind it (null when it is not a block directive) and what happened. */
-    public record Change(Long directiveId, String change, DirectiveProvenance directive) {}
+    public record Change(Long directiveId, String change, DirectiveProvenance directive) {
+
+        /** What happened: {@code approved}, {@code allowlist-added}, {@code isp-registered} (without the ISP). */
+        public String kind() {
+            int colon = change.indexOf(':');
+            return colon < 0 ? change : change.substring(0, colon);
+        }
+
+        /** Whom it happened to, for a change about one ISP ({@code isp-registered:vnpt}); empty otherwise. */
+        public String subject() {
+            int colon = change.indexOf(':');
+            return colon < 0 ? "" : change.substring(colon + 1);
+        }
+    }
 
     public record VersionChanges(VersionView version, List<Change> changes) {}
 

@@ -2,6 +2,7 @@ package org.interdict.console;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
+import org.interdict.version.VersionState;
 
 /**
  * The words of the ISP, audit, transparency and lookup pages, in English here and in Vietnamese in
@@ -116,10 +117,18 @@ public interface OperationsMessages {
     @Message("no recorded change")
     String noChanges();
 
-    @Message("{#when change}{#is 'approved'}Approved{#is 'revoked'}Revoked{#is 'expired'}Expired{#is"
-            + " 'effective'}Came into force{#is 'targets'}Targets changed{#is 'allowlist'}Allowlist"
-            + " changed{#else}{change}{/when}")
-    String change(String change);
+    /** Every change a version can record (a test reads them from the source), in words. */
+    @Message("{#when kind}{#is 'approved'}Approved{#is 'revoked'}Revoked{#is 'expired'}Expired{#is 'activated'}Came"
+            + " into force{#is 'allowlist-import'}Allowlist entries imported{#is 'allowlist-added'}Allowlist entry"
+            + " added{#is 'allowlist-removed'}Allowlist entry removed{#is 'allowlist-seeded'}Allowlist seeded from the"
+            + " critical-infrastructure list{#is 'isp-registered'}ISP {subject} registered{#is 'isp-activated'}ISP"
+            + " {subject} activated{#is 'isp-deactivated'}ISP {subject} deactivated{#else}{kind}{/when}")
+    String change(String kind, String subject);
+
+    /** A version's state, in words. */
+    @Message("{#when state}{#is PUBLISHED}Published{#is HELD}Held by the circuit breaker{#is REFUSED}Refused"
+            + "{#is SUPERSEDED}Superseded{/when}")
+    String versionState(VersionState state);
 
     @Message("Signing keys")
     String keysTitle();

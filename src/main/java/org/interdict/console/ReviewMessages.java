@@ -100,10 +100,8 @@ public interface ReviewMessages {
     @Message("Confirmed by")
     String colConfirmedBy();
 
-    @Message("{#when code}{#is 'invalid-targets'}Some lines are not valid targets."
-            + "{#is 'too-many-targets'}Too many targets in one request: split the list."
-            + "{#is 'empty-upload'}Choose a file to upload.{#else}{/when}")
-    String refusal(String code);
+    @Message("Importing… A list of 100,000 lines takes a minute or so: keep this page open.")
+    String working();
 
     @Message("The file is empty or missing.")
     String emptyUpload();
@@ -221,4 +219,47 @@ public interface ReviewMessages {
     @Message("{#when action}{#is 'approved'}Directive {reference} was approved.{#is 'rejected'}Directive {reference}"
             + " was rejected.{/when}")
     String decided(String action, String reference);
+
+    /**
+     * Why the target parser or a guard refused a line, for every code they have (a test reads the codes from their
+     * classes); the service's own detail is shown beside it.
+     */
+    @Message("{#when code}{#is 'empty'}The line is empty.{#is 'invalid-domain'}Not a valid domain name."
+            + "{#is 'label-too-long'}A part of the name between dots is longer than 63 characters."
+            + "{#is 'too-long'}Too long for a target of its kind."
+            + "{#is 'invalid-character'}A character that a domain name cannot hold."
+            + "{#is 'ip-literal-domain'}An IP address written as a domain name: add it as an IP target."
+            + "{#is 'single-label'}A name of a single label: a block target needs at least two, such as example.vn."
+            + "{#is 'idna-error'}Not a valid internationalised domain name."
+            + "{#is 'invalid-url'}Not a valid URL: a URL target starts with http:// or https://."
+            + "{#is 'url-scheme'}Only http and https URLs can be blocked."
+            + "{#is 'url-userinfo'}A URL with user information (user@host): block the URL without it."
+            + "{#is 'invalid-ip'}Not a valid IP address: IPv4 takes four decimal numbers without leading zeros."
+            + "{#is 'invalid-cidr'}Not a valid address block: the prefix length is out of range."
+            + "{#is 'cidr-host-bits'}The block has host bits set below its prefix: write the block itself."
+            + "{#is 'nul-character'}The line holds a NUL character."
+            + "{#is 'public-suffix'}A public suffix under which anyone registers names: blocking it hits all of"
+            + " them."
+            + "{#is 'private-registry-suffix'}A shared hosting suffix whose subdomains belong to unrelated users."
+            + "{#is 'reserved-range'}It overlaps a reserved or special-purpose address range."
+            + "{#is 'too-broad'}The address block is wider than the guard allows."
+            + "{#is 'shared-infrastructure'}It overlaps address space of a CDN or cloud provider: blocking it hits"
+            + " unrelated sites hosted there."
+            + "{#is 'high-impact'}A widely used name whose blocking would affect many people."
+            + "{#is 'confusable'}The name mixes scripts or look-alike characters and can pass for another"
+            + " name.{#else}{code}{/when}")
+    String targetProblem(String code);
+
+    /** A hint the target parser gives, in words; a hint that is a value (the block a CIDR meant) stays as it is. */
+    @Message("{#when hint}"
+            + "{#is \"check that the line holds one name and nothing else\"}Check that the line holds one name and"
+            + " nothing else."
+            + "{#is \"block the URL's host as a domain instead, if the order allows it\"}Block the URL's host as a"
+            + " domain instead, if the order allows it."
+            + "{#is \"write one address or block a line\"}Write one address or block a line."
+            + "{#is \"a URL target starts with http:// or https://\"}A URL target starts with http:// or https://."
+            + "{#is \"a domain tree is written *.example.vn\"}A domain tree is written *.example.vn."
+            + "{#is \"add a justification to override; a supervisor must then confirm it\"}Add a justification to"
+            + " override; a supervisor must then confirm it.{#else}{hint}{/when}")
+    String targetHint(String hint);
 }

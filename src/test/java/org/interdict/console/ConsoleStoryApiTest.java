@@ -83,9 +83,12 @@ class ConsoleStoryApiTest {
         waitFor("refused");
         assertThat(driver.findElement(By.id("refusal-code")).getText()).isEqualTo("invalid-targets");
         assertThat(driver.findElement(By.id("refused")).findElements(By.cssSelector("tbody tr"))).hasSize(3);
-        assertThat(driver.findElement(By.id("refused-2")).getText()).contains("010.0.0.1", "invalid-ip");
-        assertThat(driver.findElement(By.id("refused-3")).getText()).contains("url-scheme");
-        assertThat(driver.findElement(By.id("refused-4")).getText()).contains("shared-infrastructure");
+        assertThat(driver.findElement(By.id("refused-2")).getText()).contains("010.0.0.1", "invalid-ip",
+                "Không phải địa chỉ IP hợp lệ");
+        assertThat(driver.findElement(By.id("refused-3")).getText()).contains("url-scheme",
+                "Chỉ chặn được URL http và https.");
+        assertThat(driver.findElement(By.id("refused-4")).getText()).contains("shared-infrastructure",
+                "Trùng với dải địa chỉ của CDN", "Ghi lý do để vượt cảnh báo");
         assertThat(driver.findElements(By.id("justify-2"))).isEmpty();
         assertThat(driver.findElements(By.id("no-targets"))).hasSize(1);
         driver.executeScript("document.getElementById('refused-heading').scrollIntoView()");
