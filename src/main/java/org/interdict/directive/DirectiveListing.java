@@ -49,8 +49,8 @@ public class DirectiveListing {
     }
 
     /**
-     * The directives of {@code authority} that wait for a supervisor's decision, the longest waiting (the oldest) first,
-     * as a supervisor works through them; visibility as in {@link #list}.
+     * The directives of {@code authority} that wait for a supervisor's decision, the longest waiting (the first
+     * submitted) first, as a supervisor works through them; visibility as in {@link #list}.
      */
     public Page<DirectiveView> awaitingApproval(String authority, String cursor, Integer limit, Actor actor) {
         return service.list(new DirectiveFilter(DirectiveStatus.PENDING_APPROVAL, null, null, QueryParams.text(authority),

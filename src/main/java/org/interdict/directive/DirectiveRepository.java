@@ -135,8 +135,9 @@ final class DirectiveRepository {
     }
 
     /**
-     * One page, newest first (oldest first when the filter asks), plus one extra row that tells whether another page follows. Every restriction,
-     * including what the caller may see, is in the query, so a page is never emptied after the fact.
+     * One page, newest first (the longest waiting first when the filter asks), plus one extra row that tells whether
+     * another page follows. Every restriction, including what the caller may see, is in the query, so a page is never
+     * emptied after the fact.
      */
     static List<Directive> page(Connection c, DirectiveFilter filter, Instant now) throws SQLException {
         StringBuilder where = new StringBuilder("true");
@@ -178,12 +179,14 @@ final class DirectiveRepository {
             params.add(filter.directiveIds().toArray(Long[]::new));
         }
         if (filter.afterId() != null) {
-            where.append(filter.oldestFirst() ? " and id > ?" : " and id < ?");
+            // The queue's cursor is the last directive shown; the next page starts after its submission.
+            where.append(filter.longestWaitingFirst()
+                    ? " and (submitted_at, id) > (select submitted_at, id from directive where id = ?)" : " and id < ?");
             params.add(filter.afterId());
         }
         params.add(filter.limit());
         try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from directive where " + where
-                + " order by id " + (filter.oldestFirst() ? "asc" : "desc") + " limit ?")) {
+                + (filter.longestWaitingFirst() ? " order by submitted_at, id" : " order by id desc") + " limit ?")) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof String[] texts) {

@@ -6,6 +6,7 @@ import static org.interdict.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.interdict.directive.dto.DirectiveView;
@@ -15,7 +16,10 @@ import org.interdict.security.Roles;
 import org.interdict.support.Api;
 import org.junit.jupiter.api.Test;
 
-/** The supervisor's queue: an authority's directives pending approval, the oldest first, with their target counts. */
+/**
+ * The supervisor's queue: an authority's directives pending approval, the longest waiting (first submitted) first
+ * whatever the order they were drafted in, with their target counts; pages follow on in the same order.
+ */
 @QuarkusTest
 class AwaitingApprovalApiTest {
 
@@ -29,28 +33,44 @@ class AwaitingApprovalApiTest {
     DirectiveTargets targets;
 
     @Test
-    void theOldestPendingDirectiveComesFirstAndPagesFollowOn() {
-        long older = submitted("QUEUE-1", Api.unique("queue-a") + ".example.vn", Api.unique("queue-b") + ".example.vn");
+    void theLongestWaitingDirectiveComesFirstAndPagesFollowOn() {
+        long draftedFirst = drafted("QUEUE-1", Api.unique("queue-a") + ".example.vn",
+                Api.unique("queue-b") + ".example.vn");
         long draftOnly = Api.draft(Api.unique("QUEUE-DRAFT"));
-        long newer = submitted("QUEUE-2", Api.unique("queue-c") + ".example.vn");
+        long draftedLast = drafted("QUEUE-2", Api.unique("queue-c") + ".example.vn");
+        submit(draftedLast);
+        submit(draftedFirst);
 
-        List<Long> queue = listing.awaitingApproval("mic", null, 200, SUPERVISOR).items().stream()
-                .map(DirectiveView::id).toList();
-        assertThat(queue).contains(older, newer).doesNotContain(draftOnly).isSorted();
-        assertThat(targets.counts(List.of(older, newer, draftOnly))).containsEntry(older, 2).containsEntry(newer, 1)
-                .doesNotContainKey(draftOnly);
+        List<DirectiveView> queue = listing.awaitingApproval("mic", null, 200, SUPERVISOR).items();
+        List<Long> ids = queue.stream().map(DirectiveView::id).toList();
+        assertThat(ids).contains(draftedFirst, draftedLast).doesNotContain(draftOnly);
+        assertThat(ids.indexOf(draftedLast)).isLessThan(ids.indexOf(draftedFirst));
+        assertThat(queue).extracting(d -> d.submitted().at()).isSorted();
+        assertThat(targets.counts(List.of(draftedFirst, draftedLast, draftOnly))).containsEntry(draftedFirst, 2)
+                .containsEntry(draftedLast, 1).doesNotContainKey(draftOnly);
 
-        Page<DirectiveView> first = listing.awaitingApproval("mic", null, 1, SUPERVISOR);
-        Page<DirectiveView> second = listing.awaitingApproval("mic", first.nextCursor(), 1, SUPERVISOR);
-        assertThat(second.items().get(0).id()).isGreaterThan(first.items().get(0).id());
+        // One directive a page: the pages give the same order as the whole queue.
+        List<Long> paged = new ArrayList<>();
+        Page<DirectiveView> page = listing.awaitingApproval("mic", null, 1, SUPERVISOR);
+        while (true) {
+            paged.add(page.items().get(0).id());
+            if (page.nextCursor() == null || paged.size() == ids.size()) {
+                break;
+            }
+            page = listing.awaitingApproval("mic", page.nextCursor(), 1, SUPERVISOR);
+        }
+        assertThat(paged).isEqualTo(ids);
         assertThat(listing.awaitingApproval("dic-quang-nam", null, 200, SUPERVISOR).items())
-                .extracting(DirectiveView::id).doesNotContain(older, newer);
+                .extracting(DirectiveView::id).doesNotContain(draftedFirst, draftedLast);
     }
 
-    private static long submitted(String reference, String... values) {
+    private static long drafted(String reference, String... values) {
         long id = Api.draft(Api.unique(reference));
         Api.addTargets(id, values);
-        as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
         return id;
+    }
+
+    private static void submit(long id) {
+        as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
     }
 }
