@@ -277,7 +277,10 @@ public interface InterdictConfig {
     }
 
     interface Transparency {
-        /** Serve the transparency report without authentication; otherwise auditors and administrators only. */
+        /**
+         * Serve the transparency report, the API's and the console's page, without authentication; otherwise auditors
+         * and administrators only.
+         */
         @WithName("public")
         @WithDefault("false")
         boolean publicReport();

@@ -39,6 +39,11 @@ public record PageContext(CallerView caller, String actingFor, Locale locale, Zo
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 
+    /** False for a visitor of a page open to everyone (the public transparency report) who has not signed in. */
+    public boolean signedIn() {
+        return caller.subject() != null && !caller.subject().isBlank();
+    }
+
     public boolean officer() {
         return caller.roles().contains(Roles.OFFICER);
     }

@@ -5,7 +5,7 @@ import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,6 +26,8 @@ import org.interdict.authority.AuthorityRef;
 import org.interdict.category.ReasonCategory;
 import org.interdict.config.InterdictConfig;
 import org.interdict.directive.DirectiveKind;
+import org.interdict.error.ErrorCategory;
+import org.interdict.error.ProblemException;
 import org.interdict.security.Roles;
 import org.interdict.transparency.ReportPeriod;
 import org.interdict.transparency.TransparencyCsv;
@@ -34,11 +36,12 @@ import org.interdict.transparency.dto.TransparencyReport;
 import org.interdict.transparency.dto.TransparencyReport.Count;
 
 /**
- * The transparency report for auditors: directives by month, authority, category and kind as charts that are also
+ * The transparency report for auditors and administrators, and for everyone when {@code interdict.transparency.public}
+ * is true (then without signing in, as the API's report; see {@link PublicTransparencyPolicy}): directives by month, authority, category and kind as charts that are also
  * tables, the time ISPs took to enforce, and the CSV the API gives, downloaded with the session.
  */
 @Path("/console/transparency")
-@RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
+@PermitAll
 public class TransparencyPages {
 
     @CheckedTemplate
@@ -63,6 +66,7 @@ public class TransparencyPages {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance report(@QueryParam("from") String from, @QueryParam("to") String to) {
+        requireAllowed();
         ReportPeriod period = period(from, to);
         TransparencyReport report = transparency.report(period.from(), period.to());
         ConsoleMessages words = MessageBundles.get(ConsoleMessages.class,
@@ -88,6 +92,7 @@ public class TransparencyPages {
     @Produces("text/csv")
     @Operation(hidden = true)
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to) {
+        requireAllowed();
         ReportPeriod period = period(from, to);
         String name = URLEncoder.encode("transparency-" + period.from() + "-" + period.to() + ".csv",
                 StandardCharsets.UTF_8);
@@ -100,6 +105,15 @@ public class TransparencyPages {
     @TemplateExtension
     static long medianMinutes(TransparencyReport.TimeToEnforce time) {
         return Math.round(time.medianSeconds() / 60);
+    }
+
+    /** The roles the API's report asks for, unless the report is public. */
+    private void requireAllowed() {
+        var roles = visit.actor().roles();
+        if (!config.transparency().publicReport() && !roles.contains(Roles.AUDITOR) && !roles.contains(Roles.ADMIN)) {
+            throw new ProblemException(ErrorCategory.FORBIDDEN, "forbidden", "Forbidden",
+                    "The transparency report is for auditors and administrators");
+        }
     }
 
     private ReportPeriod period(String from, String to) {
