@@ -1,6 +1,7 @@
 package org.interdict.console;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.interdict.directive.DirectiveStatus;
 import org.interdict.error.Problem;
 import org.interdict.error.ProblemException;
 import org.interdict.isp.IspService;
@@ -36,6 +38,12 @@ public class LookupPage {
 
     /** The question as the form sent it; {@code isp} defaults to the engineer's own. */
     public record Question(String q, String isp, String at) {}
+
+    /** The status of a directive the answer names, to be shown in words as on the other pages. */
+    @TemplateExtension
+    static DirectiveStatus directiveStatus(LookupAnswer.DirectiveRef directive) {
+        return DirectiveStatus.valueOf(directive.status());
+    }
 
     @CheckedTemplate
     static class Templates {
