@@ -86,6 +86,8 @@ class TakedownConsoleApiTest {
         driver.findElement(By.id("escalate")).click();
         waitFor("refusal-code");
         assertThat(driver.findElement(By.id("refusal-code")).getText()).isEqualTo("takedown-not-overdue");
+        assertThat(driver.findElement(By.id("refusal-words")).getText())
+                .isEqualTo("Chưa quá hạn gỡ bỏ: chỉ chuyển thành chặn được khi đã quá hạn.");
         assertThat(driver.getCurrentUrl()).endsWith("/escalate");
 
         // The refused page was the answer to a POST: the switch goes back to the takedown's own page.
