@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.ADMIN;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.AGENCY;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.ANONYMOUS;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.APPLIANCE;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.AUDITOR;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.ENGINEER;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.FOREIGN_AGENCY;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.FOREIGN_APPLIANCE;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.FOREIGN_ENGINEER;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.OFFICER;
@@ -60,10 +62,14 @@ class AuthorizationMatrixApiTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
-    enum Role { ANONYMOUS, OFFICER, SUPERVISOR, ENGINEER, FOREIGN_ENGINEER, AUDITOR, ADMIN, APPLIANCE, FOREIGN_APPLIANCE }
+    enum Role {
+        ANONYMOUS, OFFICER, SUPERVISOR, ENGINEER, FOREIGN_ENGINEER, AUDITOR, ADMIN, APPLIANCE, FOREIGN_APPLIANCE,
+        AGENCY, FOREIGN_AGENCY
+    }
 
-    /** Roles confined to one ISP: the path's (own) or the other (foreign). */
-    private static final Set<Role> CONFINED = EnumSet.of(ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE);
+    /** Roles confined to one ISP or agency: the path's (own) or the other (foreign). */
+    private static final Set<Role> CONFINED = EnumSet.of(ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE,
+            AGENCY, FOREIGN_AGENCY);
 
     private static final Set<Role> READERS = EnumSet.of(OFFICER, SUPERVISOR, AUDITOR, ADMIN);
 
@@ -123,6 +129,10 @@ class AuthorizationMatrixApiTest {
             Map.entry("ApplianceSelfResource_self", allow(APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("AcknowledgementResource_report", allow(APPLIANCE, FOREIGN_APPLIANCE)
                     .body(seed -> Map.of("version", 1, "applied", true))),
+            Map.entry("AgencyResource_list", allow(READERS, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("AgencyResource_get", allow(READERS, AGENCY).hiding(FOREIGN_AGENCY)),
+            Map.entry("AgencyResource_create", allow(ADMIN).body(seed -> Seed.agency(Api.unique("matrix")))),
+            Map.entry("AgencyResource_replace", allow(ADMIN).body(seed -> Seed.agency(seed.agency()))),
             Map.entry("AuditResource_list", allow(AUDITOR, ADMIN)),
             // Every person reads the registry of authorities; engineers see their own ISP only in a scope.
             Map.entry("AuthorityResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
@@ -184,7 +194,8 @@ class AuthorizationMatrixApiTest {
             Map.entry("RuleSetResource_report", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
             Map.entry("LookupResource_lookup", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
                     .query("isp", "{isp}").query("q", "{target}")),
-            Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
+            Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE, AGENCY,
+                    FOREIGN_AGENCY)),
             Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("TransparencyResource_report", allow(AUDITOR, ADMIN)),
             Map.entry("ZoneResource_zone", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
@@ -330,7 +341,7 @@ class AuthorizationMatrixApiTest {
      * the one every path names.
      */
     record Seed(String isp, String otherIsp, long directive, long targetId, String target, long appliance,
-            String authority, Map<Role, String> tokens) {
+            String authority, String agency, String otherAgency, Map<Role, String> tokens) {
 
         private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
                 new java.util.concurrent.atomic.AtomicInteger();
@@ -358,8 +369,16 @@ class AuthorizationMatrixApiTest {
             tokens.put(FOREIGN_APPLIANCE, theirs.jsonPath().getString("token"));
             String authority = Api.unique("dic-matrix");
             Api.as(Api.ADMIN).body(authority(authority)).post("/api/v1/authorities").then().statusCode(201);
+            String agency = Api.newAgency();
+            String otherAgency = Api.newAgency();
+            tokens.put(AGENCY, Tokens.agency("matrix-agency-" + agency, agency));
+            tokens.put(FOREIGN_AGENCY, Tokens.agency("matrix-agency-" + otherAgency, otherAgency));
             return new Seed(isp, other, directive, targetId, target, mine.jsonPath().getLong("appliance.id"),
-                    authority, Map.copyOf(tokens));
+                    authority, agency, otherAgency, Map.copyOf(tokens));
+        }
+
+        static Map<String, Object> agency(String id) {
+            return Map.of("id", id, "nameVi", "Cơ quan " + id, "nameEn", "Agency " + id);
         }
 
         /** A provincial authority that may address every ISP, so that no caller sees another ISP in it. */
@@ -380,9 +399,14 @@ class AuthorizationMatrixApiTest {
             return tokens.get(role);
         }
 
-        /** The ISP a confined role must never see in a success. */
+        /** The ISP or agency a confined role must never see in a success. */
         String otherIsp(Role role) {
-            return role == FOREIGN_ENGINEER || role == FOREIGN_APPLIANCE ? isp : otherIsp;
+            return switch (role) {
+                case FOREIGN_ENGINEER, FOREIGN_APPLIANCE -> isp;
+                case AGENCY -> otherAgency;
+                case FOREIGN_AGENCY -> agency;
+                default -> otherIsp;
+            };
         }
 
         String freshAppliance() {
@@ -449,6 +473,7 @@ class AuthorizationMatrixApiTest {
         private String seedValue(String template, String name) {
             return switch (name) {
                 case "isp" -> isp;
+                case "agency" -> agency;
                 case "n" -> currentVersion();
                 case "targetId" -> String.valueOf(targetId);
                 case "id" -> template.startsWith("/api/v1/directives/") ? String.valueOf(directive)
