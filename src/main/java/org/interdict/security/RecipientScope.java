@@ -60,10 +60,21 @@ public final class RecipientScope {
     }
 
     /**
-     * The caller as a recipient, for operations only recipients perform (acknowledging, reporting): confined
-     * callers whose token names nothing are refused like the rest, as if what they asked about did not exist.
+     * The recipient a path names ({@code isp:vnpt}, {@code agency:qnam-health}), when the caller may act on its
+     * records: people who work across recipients may name any; confined callers their own only. Any other, and a
+     * malformed one, is reported as not found.
      */
-    public static Recipient requireOwn(Actor actor, String what, Object id) {
-        return own(actor).orElseThrow(() -> ProblemException.notFound(what, id));
+    public static Recipient requireRecipient(Actor actor, String written) {
+        int colon = written.indexOf(':');
+        String kind = colon < 0 ? "" : written.substring(0, colon);
+        String id = colon < 0 ? "" : written.substring(colon + 1);
+        if ((!kind.equals(ISP) && !kind.equals(AGENCY)) || id.isEmpty()) {
+            throw ProblemException.notFound("Recipient", written);
+        }
+        Recipient named = new Recipient(kind, id);
+        if (!readsEveryRecipient(actor) && !own(actor).filter(named::equals).isPresent()) {
+            throw ProblemException.notFound("Recipient", written);
+        }
+        return named;
     }
 }

@@ -133,6 +133,23 @@ class AuthorizationMatrixApiTest {
             Map.entry("AgencyResource_get", allow(READERS, AGENCY).hiding(FOREIGN_AGENCY)),
             Map.entry("AgencyResource_create", allow(ADMIN).body(seed -> Seed.agency(Api.unique("matrix")))),
             Map.entry("AgencyResource_replace", allow(ADMIN).body(seed -> Seed.agency(seed.agency()))),
+            Map.entry("AdvisoryResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("AdvisoryResource_draft", allow(OFFICER).body(Seed::advisoryBody)),
+            Map.entry("AdvisoryResource_get", allow(READERS, ENGINEER, AGENCY).hiding(FOREIGN_ENGINEER, FOREIGN_AGENCY)),
+            Map.entry("AdvisoryResource_edit", allow(OFFICER, SUPERVISOR).body(Seed::advisoryBody)
+                    .path(seed -> Map.of("id", seed.freshAdvisoryDraft()))),
+            Map.entry("AdvisoryResource_publish", allow(SUPERVISOR).path(seed -> Map.of("id", seed.freshAdvisoryDraft()))),
+            Map.entry("AdvisoryResource_revise", allow(SUPERVISOR).body(Seed::advisoryBody)),
+            Map.entry("AdvisoryResource_withdraw", allow(OFFICER, SUPERVISOR).body(seed -> Map.of("reason", "matrix"))
+                    .path(seed -> Map.of("id", seed.freshAdvisoryDraft()))),
+            // The path names the first agency as the recipient: every other confined caller is not it.
+            Map.entry("AdvisoryResource_acknowledge", allow(AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)
+                    .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
+            Map.entry("AdvisoryResource_reportStatus", allow(AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)
+                    .body(seed -> Map.of("status", "investigating"))
+                    .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
+            Map.entry("AdvisoryResource_tracking", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
+            Map.entry("AdvisoryResource_trackingCsv", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
             Map.entry("AuditResource_list", allow(AUDITOR, ADMIN)),
             // Every person reads the registry of authorities; engineers see their own ISP only in a scope.
             Map.entry("AuthorityResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
@@ -341,7 +358,7 @@ class AuthorizationMatrixApiTest {
      * the one every path names.
      */
     record Seed(String isp, String otherIsp, long directive, long targetId, String target, long appliance,
-            String authority, String agency, String otherAgency, Map<Role, String> tokens) {
+            String authority, String agency, String otherAgency, long advisory, Map<Role, String> tokens) {
 
         private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
                 new java.util.concurrent.atomic.AtomicInteger();
@@ -373,8 +390,28 @@ class AuthorizationMatrixApiTest {
             String otherAgency = Api.newAgency();
             tokens.put(AGENCY, Tokens.agency("matrix-agency-" + agency, agency));
             tokens.put(FOREIGN_AGENCY, Tokens.agency("matrix-agency-" + otherAgency, otherAgency));
+            long advisory = Api.as(Api.OFFICER).body(advisoryContent(isp, agency)).post("/api/v1/advisories")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            Api.as(Api.SUPERVISOR).post("/api/v1/advisories/" + advisory + "/publish").then().statusCode(200);
             return new Seed(isp, other, directive, targetId, target, mine.jsonPath().getLong("appliance.id"),
-                    authority, agency, otherAgency, Map.copyOf(tokens));
+                    authority, agency, otherAgency, advisory, Map.copyOf(tokens));
+        }
+
+        /** An advisory addressed to the first ISP and the first agency only. */
+        static Map<String, Object> advisoryContent(String isp, String agency) {
+            return Map.of("title", "Matrix advisory", "severity", "high", "cves", List.of("CVE-2022-22965"),
+                    "description", "matrix", "recommendedActions", "patch",
+                    "remediationDeadline", Instant.now().plusSeconds(86400).toString(),
+                    "audience", Map.of("isps", List.of(isp), "agencies", List.of(agency)));
+        }
+
+        Map<String, Object> advisoryBody() {
+            return advisoryContent(isp, agency);
+        }
+
+        String freshAdvisoryDraft() {
+            return String.valueOf(Api.as(Api.OFFICER).body(advisoryBody()).post("/api/v1/advisories")
+                    .then().statusCode(201).extract().jsonPath().getLong("id"));
         }
 
         static Map<String, Object> agency(String id) {
@@ -477,6 +514,7 @@ class AuthorizationMatrixApiTest {
                 case "n" -> currentVersion();
                 case "targetId" -> String.valueOf(targetId);
                 case "id" -> template.startsWith("/api/v1/directives/") ? String.valueOf(directive)
+                        : template.startsWith("/api/v1/advisories/") ? String.valueOf(advisory)
                         : template.contains("/appliances/") ? String.valueOf(appliance)
                         : fail("no seeded value for {id} in %s: give the operation its own", template);
                 default -> fail("no seeded value for {%s} in %s: give the operation its own", name, template);
