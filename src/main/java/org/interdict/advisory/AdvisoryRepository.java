@@ -159,6 +159,21 @@ final class AdvisoryRepository {
         return added;
     }
 
+    /** Every recipient of the advisory. */
+    static List<Recipient> recipientsOf(Connection c, long advisory) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select kind, recipient_id from advisory_recipient"
+                + " where advisory_id = ? order by kind, recipient_id")) {
+            s.setLong(1, advisory);
+            List<Recipient> found = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Recipient(rows.getString(1), rows.getString(2)));
+                }
+            }
+            return found;
+        }
+    }
+
     static List<RecipientState> recipients(Connection c, long advisory) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select " + RECIPIENT_COLUMNS + RECIPIENT_JOIN
                 + " where r.advisory_id = ? order by r.kind, r.recipient_id")) {

@@ -25,6 +25,7 @@ import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
 import org.interdict.export.CsvWriter;
 import org.interdict.isp.IspService;
+import org.interdict.notification.Notifications;
 import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
 import org.interdict.security.RecipientScope;
@@ -35,7 +36,8 @@ import org.interdict.security.Roles;
  * Security advisories. An officer drafts one for the authority of the token; a supervisor of the same authority who
  * did not draft it publishes it (four-eyes), which fixes its recipients from the audience. A supervisor of the
  * authority revises a published advisory (every recipient is told of the new revision and owes a new
- * acknowledgement) and the authority's people withdraw one. Recipients see only what is addressed to them,
+ * acknowledgement) and the authority's people withdraw one. Publication and revisions e-mail the recipients'
+ * contact points and call their webhooks, through the outbox, in the same transaction. Recipients see only what is addressed to them,
  * acknowledge it and report their remediation status. Concurrent changes of one advisory are serialised on its
  * row; the loser of a race finds the state moved on and gets a 409 with a stable code.
  */
@@ -48,11 +50,14 @@ public class AdvisoryService {
     private final AgroalDataSource dataSource;
     private final IspService isps;
     private final AuditLog audit;
+    private final Notifications notifications;
     private final Clock clock;
 
-    public AdvisoryService(AgroalDataSource dataSource, IspService isps, AuditLog audit, Clock clock) {
+    public AdvisoryService(AgroalDataSource dataSource, IspService isps, AuditLog audit, Notifications notifications,
+            Clock clock) {
         this.dataSource = dataSource;
         this.isps = isps;
+        this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
     }
@@ -100,6 +105,7 @@ public class AdvisoryService {
                     + " published_at = ?", now, actor.subject(), now);
             Advisory published = require(c, id, false);
             List<Recipient> told = AdvisoryRepository.tell(c, published, 1);
+            AdvisoryNotices.tell(c, notifications, published, told, "advisory.published");
             audit.append(c, AuditEvent.by(actor, now, "advisory.published", SUBJECT, id,
                     Map.of("revision", 1, "recipients", keys(told))));
             return view(c, published, actor);
@@ -120,6 +126,7 @@ public class AdvisoryService {
             AdvisoryRepository.transition(c, id, "revision = ?, revised_at = ?", now, revision, now);
             Advisory revised = require(c, id, false);
             List<Recipient> added = AdvisoryRepository.tell(c, revised, revision);
+            AdvisoryNotices.tell(c, notifications, revised, AdvisoryRepository.recipientsOf(c, id), "advisory.revised");
             audit.append(c, AuditEvent.by(actor, now, "advisory.revised", SUBJECT, id, Map.of("revision", revision,
                     "before", fields(a), "after", fields(revised), "addedRecipients", keys(added))));
             return view(c, revised, actor);

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.interdict.notification.MailServer;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
 import org.interdict.support.Tokens;
@@ -219,6 +220,20 @@ class AdvisoryApiTest {
                 .body("violations[0].field", equalTo("severity"));
         as(Tokens.ofAuthority("dic-da-nang", "dnang-off", "officer")).get("/api/v1/advisories")
                 .then().statusCode(200).body("id", not(hasItem((int) id)));
+    }
+
+    @Test
+    void publicationAndRevisionEmailTheRecipientsContactPoints() throws Exception {
+        String agency = Api.newAgency();
+        long id = published(Map.of("agencies", List.of(agency)), Instant.now().plus(2, ChronoUnit.DAYS));
+        String contact = "it@" + agency + ".example";
+        assertThat(MailServer.awaitMessagesTo(contact, 1).get(0).getSubject())
+                .startsWith("[CRITICAL]").contains("Spring4Shell");
+        as(SUPERVISOR).body(spring4Shell(Map.of("agencies", List.of(agency)), Instant.now().plus(3, ChronoUnit.DAYS)))
+                .post("/api/v1/advisories/" + id + "/revisions").then().statusCode(200);
+        assertThat(MailServer.awaitMessagesTo(contact, 2).get(1).getSubject()).contains("(2)");
+        assertThat(Db.queryString("select count(*) from notification where cause like ?", "advisory:" + id + ":%"))
+                .isEqualTo("2");
     }
 
     private static String standing(JsonPath tracking, String agency) {

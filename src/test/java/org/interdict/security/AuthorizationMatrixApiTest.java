@@ -150,6 +150,13 @@ class AuthorizationMatrixApiTest {
                     .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
             Map.entry("AdvisoryResource_tracking", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
             Map.entry("AdvisoryResource_trackingCsv", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
+            Map.entry("AlertPeriodResource_declare", allow(OFFICER, SUPERVISOR).body(Seed::periodBody)),
+            Map.entry("AlertPeriodResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("AlertPeriodResource_get", allow(READERS, ENGINEER, AGENCY).hiding(FOREIGN_ENGINEER, FOREIGN_AGENCY)),
+            Map.entry("AlertPeriodResource_reportSituation", allow(AGENCY)
+                    .hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY).body(seed -> Map.of("noIncident", true))
+                    .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
+            Map.entry("AlertPeriodResource_situationReports", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
             Map.entry("AuditResource_list", allow(AUDITOR, ADMIN)),
             // Every person reads the registry of authorities; engineers see their own ISP only in a scope.
             Map.entry("AuthorityResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
@@ -183,6 +190,18 @@ class AuthorizationMatrixApiTest {
                     .body(seed -> List.of(Map.of("value", Api.unique("matrix") + ".example.vn")))),
             Map.entry("DirectiveTargetResource_delete", allow(OFFICER)),
             // ISP engineers see their own ISP's record only.
+            // The first agency reported the seeded incident; paths name it as the recipient.
+            Map.entry("IncidentResource_report", allow(AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)
+                    .body(seed -> Seed.incidentBody()).path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
+            Map.entry("IncidentResource_update", allow(AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)
+                    .body(seed -> Map.of("note", "matrix"))
+                    .path(seed -> Map.of("recipient", "agency:" + seed.agency(), "id", String.valueOf(seed.incident())))),
+            Map.entry("IncidentResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("IncidentResource_get", allow(READERS, AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)),
+            Map.entry("IncidentResource_triage", allow(OFFICER, SUPERVISOR)
+                    .body(seed -> Map.of("triage", "acknowledged"))),
+            Map.entry("IncidentResource_draftDirective", allow(OFFICER)
+                    .path(seed -> Map.of("id", seed.freshIncident()))),
             Map.entry("IspResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
             Map.entry("IspResource_create", allow(ADMIN).body(seed -> Map.of("id", Api.unique("matrix"),
                     "legalName", "Matrix ISP", "licenceNumber", "L-MATRIX"))),
@@ -358,7 +377,8 @@ class AuthorizationMatrixApiTest {
      * the one every path names.
      */
     record Seed(String isp, String otherIsp, long directive, long targetId, String target, long appliance,
-            String authority, String agency, String otherAgency, long advisory, Map<Role, String> tokens) {
+            String authority, String agency, String otherAgency, long advisory, long incident, long alertPeriod,
+            Map<Role, String> tokens) {
 
         private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
                 new java.util.concurrent.atomic.AtomicInteger();
@@ -393,8 +413,36 @@ class AuthorizationMatrixApiTest {
             long advisory = Api.as(Api.OFFICER).body(advisoryContent(isp, agency)).post("/api/v1/advisories")
                     .then().statusCode(201).extract().jsonPath().getLong("id");
             Api.as(Api.SUPERVISOR).post("/api/v1/advisories/" + advisory + "/publish").then().statusCode(200);
+            long incident = reportIncident(tokens.get(AGENCY), agency);
+            long alertPeriod = Api.as(Api.OFFICER).body(alertPeriodBody(isp, agency)).post("/api/v1/alert-periods")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
             return new Seed(isp, other, directive, targetId, target, mine.jsonPath().getLong("appliance.id"),
-                    authority, agency, otherAgency, advisory, Map.copyOf(tokens));
+                    authority, agency, otherAgency, advisory, incident, alertPeriod, Map.copyOf(tokens));
+        }
+
+        static Map<String, Object> incidentBody() {
+            return Map.of("type", "ddos", "severity", "low", "detectedAt", Instant.now().minusSeconds(60).toString(),
+                    "affectedSystems", "matrix", "indicators", Api.unique("matrix") + ".example.vn");
+        }
+
+        private static long reportIncident(String token, String agency) {
+            return Api.as(token).body(incidentBody()).post("/api/v1/recipients/agency:" + agency + "/incidents")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+        }
+
+        String freshIncident() {
+            return String.valueOf(reportIncident(tokens.get(AGENCY), agency));
+        }
+
+        /** A short period for the first ISP and agency that changes no deadline, so other tests are not affected. */
+        static Map<String, Object> alertPeriodBody(String isp, String agency) {
+            return Map.of("name", "Matrix alert", "from", Instant.now().minusSeconds(60).toString(),
+                    "to", Instant.now().plusSeconds(3600).toString(), "level", "elevated",
+                    "audience", Map.of("isps", List.of(isp), "agencies", List.of(agency)));
+        }
+
+        Map<String, Object> periodBody() {
+            return alertPeriodBody(isp, agency);
         }
 
         /** An advisory addressed to the first ISP and the first agency only. */
@@ -515,6 +563,8 @@ class AuthorizationMatrixApiTest {
                 case "targetId" -> String.valueOf(targetId);
                 case "id" -> template.startsWith("/api/v1/directives/") ? String.valueOf(directive)
                         : template.startsWith("/api/v1/advisories/") ? String.valueOf(advisory)
+                        : template.startsWith("/api/v1/incidents/") ? String.valueOf(incident)
+                        : template.startsWith("/api/v1/alert-periods/") ? String.valueOf(alertPeriod)
                         : template.contains("/appliances/") ? String.valueOf(appliance)
                         : fail("no seeded value for {id} in %s: give the operation its own", template);
                 default -> fail("no seeded value for {%s} in %s: give the operation its own", name, template);
