@@ -1,6 +1,7 @@
 -- Development and test data only, loaded at start-up when interdict.development-data is on (the dev and test
--- profiles, and scripts/run.sh when it starts the bundled identity provider): three ISPs, the Ministry and two
--- provincial Departments, matching the demo users of keycloak/interdict-realm.json. Never loaded in production.
+-- profiles, and scripts/run.sh when it starts the bundled identity provider): three ISPs, the Ministry, two
+-- provincial Departments and two agencies, matching the demo users of keycloak/interdict-realm.json. Never loaded
+-- in production.
 -- Rows that exist are left as they are, so an edit made through the API survives a restart.
 INSERT INTO isp (id, legal_name, licence_number, contact_department, contact_phone, contact_email, created_at, updated_at)
 VALUES
@@ -31,3 +32,14 @@ ON CONFLICT (id) DO NOTHING;
 INSERT INTO authority_isp (authority_id, isp_id)
 VALUES ('dic-quang-nam', 'vnpt'), ('dic-quang-nam', 'viettel'), ('dic-da-nang', 'vnpt'), ('dic-da-nang', 'fpt')
 ON CONFLICT DO NOTHING;
+
+INSERT INTO agency (id, name_vi, name_en, authority_id, contacts, created_at, updated_at)
+VALUES
+    ('qnam-health', 'Sở Y tế tỉnh Quảng Nam', 'Quang Nam Department of Health', 'dic-quang-nam',
+     '[{"department": "Phòng Công nghệ thông tin", "phone": "+84 235 000 0500", "email": "cntt@syt.quangnam.example"}]',
+     now(), now()),
+    ('dnang-ioc', 'Trung tâm Giám sát, điều hành đô thị thông minh thành phố Đà Nẵng',
+     'Da Nang Smart City Intelligent Operations Centre', 'dic-da-nang',
+     '[{"department": "Phòng An toàn thông tin", "phone": "+84 236 000 0600", "email": "soc@ioc.danang.example"}]',
+     now(), now())
+ON CONFLICT (id) DO NOTHING;

@@ -14,8 +14,8 @@ import org.interdict.persistence.Transactions;
 import org.jboss.logging.Logger;
 
 /**
- * Loads the development data (three ISPs, the Ministry and two provincial Departments, matching the demo users of
- * the bundled identity provider) at start-up when {@code interdict.development-data} is on. The script inserts only
+ * Loads the development data (three ISPs, the Ministry, two provincial Departments and two agencies, matching the
+ * demo users of the bundled identity provider) at start-up when {@code interdict.development-data} is on. The script inserts only
  * what is missing, so replicas starting together and restarts are harmless. Never on in production.
  */
 @ApplicationScoped

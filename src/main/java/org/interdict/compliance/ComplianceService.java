@@ -15,11 +15,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.interdict.alert.AlertPeriods;
 import org.interdict.compliance.dto.ComplianceView;
 import org.interdict.compliance.dto.ComplianceView.ApplianceCompliance;
 import org.interdict.compliance.dto.ComplianceView.IspCompliance;
 import org.interdict.compliance.dto.ComplianceView.RulesetState;
 import org.interdict.config.InterdictConfig;
+import org.interdict.persistence.DatabaseErrors;
 import org.interdict.ruleset.HeldVersions;
 
 /**
@@ -64,7 +66,8 @@ public class ComplianceService {
     /** Every ISP, or only {@code isp} when given. */
     public ComplianceView overview(String isp) {
         Instant now = clock.instant();
-        Duration silentAfter = config.compliance().silentAfter();
+        Duration usualSilence = config.compliance().silentAfter();
+        Map<String, Duration> silence = new HashMap<>();
         Map<String, Current> isps = new LinkedHashMap<>();
         Map<String, List<ApplianceCompliance>> appliances = new LinkedHashMap<>();
         Map<String, HeldVersions.Held> held = new HashMap<>();
@@ -88,6 +91,8 @@ public class ComplianceService {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         Instant behindSince = instant(r, 9);
+                        Duration silentAfter = silence.computeIfAbsent(r.getString(2), i -> silenceInterval(c, now, i,
+                                usualSilence));
                         Instant lastSeen = instant(r, 10);
                         boolean revoked = r.getBoolean(5);
                         appliances.get(r.getString(2)).add(new ApplianceCompliance(r.getLong(1), r.getString(3),
@@ -121,5 +126,14 @@ public class ComplianceService {
     private static Instant instant(ResultSet r, int column) throws SQLException {
         Timestamp value = r.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    /** During an alert period with a shorter appliance silence interval for the ISP, that interval. */
+    private static Duration silenceInterval(Connection c, Instant now, String isp, Duration usual) {
+        try {
+            return AlertPeriods.silenceInterval(c, now, isp).filter(d -> d.compareTo(usual) < 0).orElse(usual);
+        } catch (SQLException e) {
+            throw DatabaseErrors.translate(e);
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
+import org.interdict.alert.dto.AlertPeriodView;
 import org.interdict.security.Roles;
 import org.interdict.security.dto.CallerView;
 
@@ -16,10 +18,15 @@ import org.interdict.security.dto.CallerView;
  * language, and the page's GET address the language switch returns to (for a page shown in answer to a POST, the
  * address of that page, not of the form's action). Dates and times are written for the language in the
  * console's time zone, whatever the browser's. {@code csrfToken} is the token every form carries (null on a page shown
- * for a request refused before the CSRF filter ran, which has no forms).
+ * for a request refused before the CSRF filter ran, which has no forms). {@code alerts} are the alert periods in force
+ * that concern the caller, shown on every page.
  */
 public record PageContext(CallerView caller, String actingFor, Locale locale, ZoneId zone, String path,
-        String csrfToken) {
+        String csrfToken, List<AlertPeriodView> alerts) {
+
+    public PageContext {
+        alerts = List.copyOf(alerts);
+    }
 
     public String lang() {
         return locale.getLanguage();

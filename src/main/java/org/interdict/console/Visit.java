@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Locale;
+import org.interdict.alert.AlertPeriodService;
 import org.interdict.authority.AuthorityService;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
@@ -29,6 +30,7 @@ public class Visit {
     private final CurrentActor actor;
     private final AuthorityService authorities;
     private final IspService isps;
+    private final AlertPeriodService alertPeriods;
     private final InterdictConfig config;
 
     /** Where the CSRF filter leaves this request's token; absent when the request was refused before the filter ran. */
@@ -40,8 +42,9 @@ public class Visit {
     private String shownPage;
 
     public Visit(RoutingContext routing, CurrentActor actor, AuthorityService authorities, IspService isps,
-            InterdictConfig config) {
+            AlertPeriodService alertPeriods, InterdictConfig config) {
         this.routing = routing;
+        this.alertPeriods = alertPeriods;
         this.request = routing.request();
         this.actor = actor;
         this.authorities = authorities;
@@ -92,7 +95,7 @@ public class Visit {
         // A page shown in answer to a POST has the POST's address, which the language switch cannot go back to.
         String path = request.method() == HttpMethod.GET ? request.uri() : shownPage != null ? shownPage : "/";
         return new PageContext(CallerView.of(caller), actingFor(caller, locale), locale, config.console().timeZone(),
-                path, routing.get(CSRF_TOKEN));
+                path, routing.get(CSRF_TOKEN), alertPeriods.active(caller));
     }
 
     /** Names the GET address of the page about to be shown in answer to a POST (a refused form, shown again). */

@@ -7,15 +7,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.interdict.alert.AlertPeriods;
 import org.interdict.audit.AuditLog;
+import org.interdict.config.InterdictConfig;
 import org.interdict.directive.dto.ComplianceReport;
 import org.interdict.directive.dto.Decision;
 import org.interdict.directive.dto.DirectiveView;
@@ -42,9 +46,12 @@ public class DirectiveLifecycle {
     private final DirectiveService directives;
     private final AuditLog audit;
     private final Clock clock;
+    private final Duration defaultDeadline;
 
-    public DirectiveLifecycle(AgroalDataSource dataSource, DirectiveService directives, AuditLog audit, Clock clock) {
+    public DirectiveLifecycle(AgroalDataSource dataSource, DirectiveService directives, AuditLog audit, Clock clock,
+            InterdictConfig config) {
         this.dataSource = dataSource;
+        this.defaultDeadline = config.compliance().enforcementDeadline();
         this.directives = directives;
         this.audit = audit;
         this.clock = clock;
@@ -86,6 +93,15 @@ public class DirectiveLifecycle {
             requireConfirmed(flagged, decision == null ? null : decision.confirmFlaggedTargets());
             String comment = decision == null || decision.comment() == null || decision.comment().isBlank() ? null
                     : decision.comment().strip();
+            // Approved during an alert period, it takes the period's shorter enforcement deadline.
+            Optional<AlertPeriods.Deadline> alert = AlertPeriods.enforcementDeadline(c, now, d.allIsps,
+                    List.of(d.audience));
+            int deadline = d.enforcementDeadlineMinutes != null ? d.enforcementDeadlineMinutes
+                    : (int) defaultDeadline.toMinutes();
+            boolean shortened = alert.isPresent() && alert.get().minutes() < deadline;
+            if (shortened) {
+                d.enforcementDeadlineMinutes = alert.get().minutes();
+            }
             d.status = next;
             d.decidedBy = actor.subject();
             d.decidedByName = actor.name();
@@ -99,6 +115,10 @@ public class DirectiveLifecycle {
             details.put("confirmedGuardOverrides", flagged);
             if (comment != null) {
                 details.put("comment", comment);
+            }
+            if (shortened) {
+                details.put("alertPeriod", alert.get().period());
+                details.put("enforcementDeadlineMinutes", alert.get().minutes());
             }
             audit.append(c, DirectiveAudit.transition(actor, now, "approved", d, DirectiveStatus.PENDING_APPROVAL,
                     details));

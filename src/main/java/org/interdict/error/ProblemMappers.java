@@ -96,8 +96,9 @@ public class ProblemMappers {
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {
-        // "create.body.title" -> "title": the method and parameter names mean nothing to a client.
-        String path = violation.getPropertyPath().toString();
+        // "create.body.title" -> "title": the method and parameter names mean nothing to a client, nor does the
+        // element node of a list ("cves[1].<list element>" -> "cves[1]").
+        String path = violation.getPropertyPath().toString().replace(".<list element>", "");
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
     }

@@ -4,9 +4,10 @@ import java.util.Set;
 
 /**
  * Who makes a request: recorded as the actor of every change. {@code isp} is set for ISP engineers and appliances,
- * {@code authority} (the id of the authority a person works for) for officers and supervisors.
+ * {@code authority} (the id of the authority a person works for) for officers and supervisors, {@code agency} for the
+ * people of an agency.
  */
-public record Actor(String subject, String name, Set<String> roles, String isp, String authority) {
+public record Actor(String subject, String name, Set<String> roles, String isp, String authority, String agency) {
 
     public Actor {
         roles = Set.copyOf(roles);

@@ -21,13 +21,15 @@ public class CurrentActor {
         String name = null;
         String isp = null;
         String authority = null;
+        String agency = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             name = jwt.getClaim("name");
             isp = jwt.getClaim("isp");
             authority = jwt.getClaim("authority");
+            agency = jwt.getClaim("agency");
         } else {
             isp = identity.getAttribute(ISP_ATTRIBUTE);
         }
-        return new Actor(identity.getPrincipal().getName(), name, identity.getRoles(), isp, authority);
+        return new Actor(identity.getPrincipal().getName(), name, identity.getRoles(), isp, authority, agency);
     }
 }

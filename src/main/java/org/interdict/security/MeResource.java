@@ -19,11 +19,12 @@ public class MeResource {
 
     /** Appliances too: an operator checking which ISP a token belongs to asks the same question. */
     @GET
-    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ISP_ENGINEER, Roles.AUDITOR, Roles.ADMIN, Roles.APPLIANCE})
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.ISP_ENGINEER, Roles.AUDITOR, Roles.ADMIN, Roles.APPLIANCE,
+            Roles.AGENCY})
     @Operation(summary = "The caller: subject, name, roles, authority and ISP",
             description = "What the service reads from the caller's token: the subject recorded as the actor of "
                     + "changes, the roles it grants, the authority an officer or supervisor acts for, the ISP of an "
-                    + "engineer or appliance.")
+                    + "engineer or appliance, the agency of an agency's people.")
     public CallerView get() {
         return CallerView.of(actor.get());
     }

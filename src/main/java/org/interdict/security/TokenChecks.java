@@ -24,9 +24,10 @@ import org.jboss.logging.Logger;
  * Refuses people's tokens that the OpenID Connect verification accepts: it checks the signature, issuer, audience,
  * expiry (with {@code quarkus.oidc.token.lifespan-grace}) and age ({@code quarkus.oidc.token.age}, set to
  * {@code interdict.tokens.max-age}), but not an {@code iat} in the future, nor a lifetime longer than that maximum
- * age, nor the JSON types of the claims we read ({@code isp}, {@code name}, {@code authority}, the roles claim),
- * which would otherwise fail later as a server error; nor does it know that officers and supervisors act for an
- * authority. The refusal is an authentication failure: 401, like any other bad token.
+ * age, nor the JSON types of the claims we read ({@code isp}, {@code name}, {@code authority}, {@code agency}, the
+ * roles claim), which would otherwise fail later as a server error; nor does it know that officers and supervisors
+ * act for an authority, and an agency's people for their agency. The refusal is an authentication failure: 401,
+ * like any other bad token.
  */
 @ApplicationScoped
 public class TokenChecks implements SecurityIdentityAugmentor {
@@ -54,7 +55,7 @@ public class TokenChecks implements SecurityIdentityAugmentor {
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Optional<String> refusal = refusal(claims(jwt), roleClaimPaths(identity), clock.instant(), maxAge, skew)
-                    .or(() -> missingAuthority(identity, jwt));
+                    .or(() -> missingAuthority(identity, jwt)).or(() -> missingAgency(identity, jwt));
             if (refusal.isPresent()) {
                 LOG.debugf("Token of %s refused: %s", jwt.getName(), refusal.get());
                 return Uni.createFrom().failure(new AuthenticationFailedException(refusal.get()));
@@ -79,7 +80,7 @@ public class TokenChecks implements SecurityIdentityAugmentor {
         if (Duration.between(issued, expires).compareTo(maxAge) > 0) {
             return Optional.of("valid for longer than " + maxAge + " (iat " + issued + ", exp " + expires + ")");
         }
-        for (String name : new String[] {"isp", "name", "authority"}) {
+        for (String name : new String[] {"isp", "name", "authority", "agency"}) {
             JsonNode value = claims.get(name);
             if (value != null && !value.isTextual()) {
                 return Optional.of("the " + name + " claim is not a string");
@@ -100,6 +101,15 @@ public class TokenChecks implements SecurityIdentityAugmentor {
         String authority = jwt.getClaim("authority");
         if (issuesOrders && (authority == null || authority.isBlank())) {
             return Optional.of("an officer or supervisor token must name an authority (claim authority)");
+        }
+        return Optional.empty();
+    }
+
+    /** People of an agency see what is addressed to their agency: a token that names none is refused outright. */
+    static Optional<String> missingAgency(SecurityIdentity identity, JsonWebToken jwt) {
+        String agency = jwt.getClaim("agency");
+        if (identity.hasRole(Roles.AGENCY) && (agency == null || agency.isBlank())) {
+            return Optional.of("an agency token must name an agency (claim agency)");
         }
         return Optional.empty();
     }

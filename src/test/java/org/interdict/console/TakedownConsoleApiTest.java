@@ -44,9 +44,9 @@ class TakedownConsoleApiTest {
 
     private static final String AUTHORITY = "dic-quang-nam";
     private static final Actor DRAFTER = new Actor("qnam-takedown-drafter", "Lê Văn Tâm", Set.of(Roles.OFFICER), null,
-            AUTHORITY);
+            AUTHORITY, null);
     private static final Actor APPROVER = new Actor("qnam-takedown-approver", "Phan Thị Lan",
-            Set.of(Roles.SUPERVISOR), null, AUTHORITY);
+            Set.of(Roles.SUPERVISOR), null, AUTHORITY, null);
 
     @TestHTTPResource("/")
     URI root;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AwaitingApprovalApiTest {
 
     private static final Actor SUPERVISOR = new Actor("supervisor-chi", "Trần Thị Chi", Set.of(Roles.SUPERVISOR), null,
-            "mic");
+            "mic", null);
 
     @Inject
     DirectiveListing listing;

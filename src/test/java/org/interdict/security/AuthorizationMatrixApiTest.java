@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.ADMIN;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.AGENCY;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.ANONYMOUS;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.APPLIANCE;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.AUDITOR;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.ENGINEER;
+import static org.interdict.security.AuthorizationMatrixApiTest.Role.FOREIGN_AGENCY;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.FOREIGN_APPLIANCE;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.FOREIGN_ENGINEER;
 import static org.interdict.security.AuthorizationMatrixApiTest.Role.OFFICER;
@@ -60,10 +62,14 @@ class AuthorizationMatrixApiTest {
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]+)}");
 
-    enum Role { ANONYMOUS, OFFICER, SUPERVISOR, ENGINEER, FOREIGN_ENGINEER, AUDITOR, ADMIN, APPLIANCE, FOREIGN_APPLIANCE }
+    enum Role {
+        ANONYMOUS, OFFICER, SUPERVISOR, ENGINEER, FOREIGN_ENGINEER, AUDITOR, ADMIN, APPLIANCE, FOREIGN_APPLIANCE,
+        AGENCY, FOREIGN_AGENCY
+    }
 
-    /** Roles confined to one ISP: the path's (own) or the other (foreign). */
-    private static final Set<Role> CONFINED = EnumSet.of(ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE);
+    /** Roles confined to one ISP or agency: the path's (own) or the other (foreign). */
+    private static final Set<Role> CONFINED = EnumSet.of(ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE,
+            AGENCY, FOREIGN_AGENCY);
 
     private static final Set<Role> READERS = EnumSet.of(OFFICER, SUPERVISOR, AUDITOR, ADMIN);
 
@@ -123,6 +129,34 @@ class AuthorizationMatrixApiTest {
             Map.entry("ApplianceSelfResource_self", allow(APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("AcknowledgementResource_report", allow(APPLIANCE, FOREIGN_APPLIANCE)
                     .body(seed -> Map.of("version", 1, "applied", true))),
+            Map.entry("AgencyResource_list", allow(READERS, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("AgencyResource_get", allow(READERS, AGENCY).hiding(FOREIGN_AGENCY)),
+            Map.entry("AgencyResource_create", allow(ADMIN).body(seed -> Seed.agency(Api.unique("matrix")))),
+            Map.entry("AgencyResource_replace", allow(ADMIN).body(seed -> Seed.agency(seed.agency()))),
+            Map.entry("AdvisoryResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("AdvisoryResource_draft", allow(OFFICER).body(Seed::advisoryBody)),
+            Map.entry("AdvisoryResource_get", allow(READERS, ENGINEER, AGENCY).hiding(FOREIGN_ENGINEER, FOREIGN_AGENCY)),
+            Map.entry("AdvisoryResource_edit", allow(OFFICER, SUPERVISOR).body(Seed::advisoryBody)
+                    .path(seed -> Map.of("id", seed.freshAdvisoryDraft()))),
+            Map.entry("AdvisoryResource_publish", allow(SUPERVISOR).path(seed -> Map.of("id", seed.freshAdvisoryDraft()))),
+            Map.entry("AdvisoryResource_revise", allow(SUPERVISOR).body(Seed::advisoryBody)),
+            Map.entry("AdvisoryResource_withdraw", allow(OFFICER, SUPERVISOR).body(seed -> Map.of("reason", "matrix"))
+                    .path(seed -> Map.of("id", seed.freshAdvisoryDraft()))),
+            // The path names the first agency as the recipient: every other confined caller is not it.
+            Map.entry("AdvisoryResource_acknowledge", allow(AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)
+                    .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
+            Map.entry("AdvisoryResource_reportStatus", allow(AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)
+                    .body(seed -> Map.of("status", "investigating"))
+                    .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
+            Map.entry("AdvisoryResource_tracking", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
+            Map.entry("AdvisoryResource_trackingCsv", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
+            Map.entry("AlertPeriodResource_declare", allow(OFFICER, SUPERVISOR).body(Seed::periodBody)),
+            Map.entry("AlertPeriodResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("AlertPeriodResource_get", allow(READERS, ENGINEER, AGENCY).hiding(FOREIGN_ENGINEER, FOREIGN_AGENCY)),
+            Map.entry("AlertPeriodResource_reportSituation", allow(AGENCY)
+                    .hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY).body(seed -> Map.of("noIncident", true))
+                    .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
+            Map.entry("AlertPeriodResource_situationReports", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
             Map.entry("AuditResource_list", allow(AUDITOR, ADMIN)),
             // Every person reads the registry of authorities; engineers see their own ISP only in a scope.
             Map.entry("AuthorityResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
@@ -156,6 +190,18 @@ class AuthorizationMatrixApiTest {
                     .body(seed -> List.of(Map.of("value", Api.unique("matrix") + ".example.vn")))),
             Map.entry("DirectiveTargetResource_delete", allow(OFFICER)),
             // ISP engineers see their own ISP's record only.
+            // The first agency reported the seeded incident; paths name it as the recipient.
+            Map.entry("IncidentResource_report", allow(AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)
+                    .body(seed -> Seed.incidentBody()).path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
+            Map.entry("IncidentResource_update", allow(AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)
+                    .body(seed -> Map.of("note", "matrix"))
+                    .path(seed -> Map.of("recipient", "agency:" + seed.agency(), "id", String.valueOf(seed.incident())))),
+            Map.entry("IncidentResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("IncidentResource_get", allow(READERS, AGENCY).hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY)),
+            Map.entry("IncidentResource_triage", allow(OFFICER, SUPERVISOR)
+                    .body(seed -> Map.of("triage", "acknowledged"))),
+            Map.entry("IncidentResource_draftDirective", allow(OFFICER)
+                    .path(seed -> Map.of("id", seed.freshIncident()))),
             Map.entry("IspResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
             Map.entry("IspResource_create", allow(ADMIN).body(seed -> Map.of("id", Api.unique("matrix"),
                     "legalName", "Matrix ISP", "licenceNumber", "L-MATRIX"))),
@@ -184,7 +230,8 @@ class AuthorizationMatrixApiTest {
             Map.entry("RuleSetResource_report", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
             Map.entry("LookupResource_lookup", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
                     .query("isp", "{isp}").query("q", "{target}")),
-            Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
+            Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE, AGENCY,
+                    FOREIGN_AGENCY)),
             Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("TransparencyResource_report", allow(AUDITOR, ADMIN)),
             Map.entry("ZoneResource_zone", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
@@ -330,7 +377,8 @@ class AuthorizationMatrixApiTest {
      * the one every path names.
      */
     record Seed(String isp, String otherIsp, long directive, long targetId, String target, long appliance,
-            String authority, Map<Role, String> tokens) {
+            String authority, String agency, String otherAgency, long advisory, long incident, long alertPeriod,
+            Map<Role, String> tokens) {
 
         private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
                 new java.util.concurrent.atomic.AtomicInteger();
@@ -358,8 +406,64 @@ class AuthorizationMatrixApiTest {
             tokens.put(FOREIGN_APPLIANCE, theirs.jsonPath().getString("token"));
             String authority = Api.unique("dic-matrix");
             Api.as(Api.ADMIN).body(authority(authority)).post("/api/v1/authorities").then().statusCode(201);
+            String agency = Api.newAgency();
+            String otherAgency = Api.newAgency();
+            tokens.put(AGENCY, Tokens.agency("matrix-agency-" + agency, agency));
+            tokens.put(FOREIGN_AGENCY, Tokens.agency("matrix-agency-" + otherAgency, otherAgency));
+            long advisory = Api.as(Api.OFFICER).body(advisoryContent(isp, agency)).post("/api/v1/advisories")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+            Api.as(Api.SUPERVISOR).post("/api/v1/advisories/" + advisory + "/publish").then().statusCode(200);
+            long incident = reportIncident(tokens.get(AGENCY), agency);
+            long alertPeriod = Api.as(Api.OFFICER).body(alertPeriodBody(isp, agency)).post("/api/v1/alert-periods")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
             return new Seed(isp, other, directive, targetId, target, mine.jsonPath().getLong("appliance.id"),
-                    authority, Map.copyOf(tokens));
+                    authority, agency, otherAgency, advisory, incident, alertPeriod, Map.copyOf(tokens));
+        }
+
+        static Map<String, Object> incidentBody() {
+            return Map.of("type", "ddos", "severity", "low", "detectedAt", Instant.now().minusSeconds(60).toString(),
+                    "affectedSystems", "matrix", "indicators", Api.unique("matrix") + ".example.vn");
+        }
+
+        private static long reportIncident(String token, String agency) {
+            return Api.as(token).body(incidentBody()).post("/api/v1/recipients/agency:" + agency + "/incidents")
+                    .then().statusCode(201).extract().jsonPath().getLong("id");
+        }
+
+        String freshIncident() {
+            return String.valueOf(reportIncident(tokens.get(AGENCY), agency));
+        }
+
+        /** A short period for the first ISP and agency that changes no deadline, so other tests are not affected. */
+        static Map<String, Object> alertPeriodBody(String isp, String agency) {
+            return Map.of("name", "Matrix alert", "from", Instant.now().minusSeconds(60).toString(),
+                    "to", Instant.now().plusSeconds(3600).toString(), "level", "elevated",
+                    "audience", Map.of("isps", List.of(isp), "agencies", List.of(agency)));
+        }
+
+        Map<String, Object> periodBody() {
+            return alertPeriodBody(isp, agency);
+        }
+
+        /** An advisory addressed to the first ISP and the first agency only. */
+        static Map<String, Object> advisoryContent(String isp, String agency) {
+            return Map.of("title", "Matrix advisory", "severity", "high", "cves", List.of("CVE-2022-22965"),
+                    "description", "matrix", "recommendedActions", "patch",
+                    "remediationDeadline", Instant.now().plusSeconds(86400).toString(),
+                    "audience", Map.of("isps", List.of(isp), "agencies", List.of(agency)));
+        }
+
+        Map<String, Object> advisoryBody() {
+            return advisoryContent(isp, agency);
+        }
+
+        String freshAdvisoryDraft() {
+            return String.valueOf(Api.as(Api.OFFICER).body(advisoryBody()).post("/api/v1/advisories")
+                    .then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+
+        static Map<String, Object> agency(String id) {
+            return Map.of("id", id, "nameVi", "Cơ quan " + id, "nameEn", "Agency " + id);
         }
 
         /** A provincial authority that may address every ISP, so that no caller sees another ISP in it. */
@@ -380,9 +484,14 @@ class AuthorizationMatrixApiTest {
             return tokens.get(role);
         }
 
-        /** The ISP a confined role must never see in a success. */
+        /** The ISP or agency a confined role must never see in a success. */
         String otherIsp(Role role) {
-            return role == FOREIGN_ENGINEER || role == FOREIGN_APPLIANCE ? isp : otherIsp;
+            return switch (role) {
+                case FOREIGN_ENGINEER, FOREIGN_APPLIANCE -> isp;
+                case AGENCY -> otherAgency;
+                case FOREIGN_AGENCY -> agency;
+                default -> otherIsp;
+            };
         }
 
         String freshAppliance() {
@@ -449,9 +558,13 @@ class AuthorizationMatrixApiTest {
         private String seedValue(String template, String name) {
             return switch (name) {
                 case "isp" -> isp;
+                case "agency" -> agency;
                 case "n" -> currentVersion();
                 case "targetId" -> String.valueOf(targetId);
                 case "id" -> template.startsWith("/api/v1/directives/") ? String.valueOf(directive)
+                        : template.startsWith("/api/v1/advisories/") ? String.valueOf(advisory)
+                        : template.startsWith("/api/v1/incidents/") ? String.valueOf(incident)
+                        : template.startsWith("/api/v1/alert-periods/") ? String.valueOf(alertPeriod)
                         : template.contains("/appliances/") ? String.valueOf(appliance)
                         : fail("no seeded value for {id} in %s: give the operation its own", template);
                 default -> fail("no seeded value for {%s} in %s: give the operation its own", name, template);

@@ -36,6 +36,15 @@ public final class Api {
         return id;
     }
 
+    /** Registers an agency with a fresh identifier, with a contact e-mail, and returns the identifier. */
+    public static String newAgency() {
+        String id = unique("agency");
+        as(ADMIN).body(Map.of("id", id, "nameVi", "Cơ quan " + id, "nameEn", "Agency " + id,
+                        "contacts", List.of(Map.of("department", "IT", "email", "it@" + id + ".example"))))
+                .post("/api/v1/agencies").then().statusCode(201);
+        return id;
+    }
+
     public static Map<String, Object> directive(String reference, Instant effectiveFrom, Instant expiresAt) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
                 "legalReference", reference,

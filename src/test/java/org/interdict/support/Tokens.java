@@ -28,6 +28,11 @@ public final class Tokens {
         return build(subject, isp, "isp-engineer");
     }
 
+    /** A token of someone working for {@code agency}, with the role agency. */
+    public static String agency(String subject, String agency) {
+        return sign(claims(subject, "agency").claim("agency", agency));
+    }
+
     /**
      * The claims of a test user's token from the test issuer, for tests that alter them before {@link #sign}.
      * Officers and supervisors work for {@link #DEFAULT_AUTHORITY}.

@@ -1,0 +1,115 @@
+package org.interdict.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.interdict.support.Api.OFFICER;
+import static org.interdict.support.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.interdict.notification.MailServer;
+import org.interdict.support.Api;
+import org.interdict.support.Db;
+import org.interdict.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AlertPeriodApiTest {
+
+    private static final String QNAM_OFFICER = Tokens.ofAuthority("dic-quang-nam", "qnam-officer-test", "officer");
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** "Lễ 30/4 – 1/5" for the ISPs and agencies listed, from a day ago to two days ahead: 10 minutes, 5 minutes. */
+    static long declare(List<String> isps, List<String> agencies) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Lễ 30/4 – 1/5");
+        body.put("from", Instant.now().minus(1, ChronoUnit.DAYS).toString());
+        body.put("to", Instant.now().plus(2, ChronoUnit.DAYS).toString());
+        body.put("level", "highest");
+        body.put("audience", Map.of("isps", isps, "agencies", agencies));
+        body.put("enforcementDeadlineMinutes", 10);
+        body.put("applianceSilenceMinutes", 5);
+        return as(QNAM_OFFICER).body(body).post("/api/v1/alert-periods").then().statusCode(201)
+                .body("authority", equalTo("dic-quang-nam")).body("active", equalTo(true))
+                .extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void directivesApprovedDuringThePeriodTakeItsShorterDeadline() {
+        String addressed = Api.newIsp();
+        String outside = Api.newIsp();
+        long period = declare(List.of(addressed), List.of());
+
+        long during = Api.approvedFor(List.of(addressed), Api.unique("ALERT"), Api.unique("alert") + ".example.vn");
+        as(OFFICER).get("/api/v1/directives/" + during).then().statusCode(200)
+                .body("enforcementDeadlineMinutes", equalTo(10));
+        assertThat(Db.queryString("select summary->>'alertPeriod' from audit_entry where subject_type = 'directive'"
+                + " and subject_id = ? and action like '%approved'", String.valueOf(during)))
+                .isEqualTo(String.valueOf(period));
+        as(OFFICER).get("/api/v1/directives/" + during + "/enforcement").then().statusCode(200)
+                .body("deadlineMinutes", equalTo(10));
+
+        long elsewhere = Api.approvedFor(List.of(outside), Api.unique("ALERT"), Api.unique("calm") + ".example.vn");
+        as(OFFICER).get("/api/v1/directives/" + elsewhere).then().statusCode(200)
+                .body("enforcementDeadlineMinutes", nullValue());
+    }
+
+    @Test
+    void appliancesOfItsIspsAreFlaggedSilentSooner() {
+        String addressed = Api.newIsp();
+        String outside = Api.newIsp();
+        declare(List.of(addressed), List.of());
+        Api.registerAppliance(addressed, "resolver-1");
+        Api.registerAppliance(outside, "resolver-1");
+        Db.update("update appliance set last_seen_at = now() - interval '8 minutes' where isp_id in (?, ?)",
+                addressed, outside);
+        as(OFFICER).queryParam("isp", addressed).get("/api/v1/compliance").then().statusCode(200)
+                .body("isps[0].appliancesDetail[0].silent", equalTo(true));
+        as(OFFICER).queryParam("isp", outside).get("/api/v1/compliance").then().statusCode(200)
+                .body("isps[0].appliancesDetail[0].silent", equalTo(false));
+    }
+
+    @Test
+    void recipientsOweADailySituationReportAndMissedDaysShow() throws Exception {
+        String isp = Api.newIsp();
+        String agency = Api.newAgency();
+        String otherAgency = Api.newAgency();
+        long period = declare(List.of(isp), List.of(agency));
+        String person = Tokens.agency("p-" + agency, agency);
+        String reports = "/api/v1/alert-periods/" + period + "/recipients/agency:" + agency + "/situation-reports";
+
+        assertThat(MailServer.awaitMessagesTo("it@" + agency + ".example", 1).get(0).getSubject())
+                .contains("Lễ 30/4 – 1/5");
+        as(person).body(Map.of("noIncident", true)).post(reports).then().statusCode(201)
+                .body("state", equalTo("reported"));
+        as(person).body(Map.of("noIncident", true)).post(reports).then().statusCode(409)
+                .body("code", equalTo("already-reported"));
+        as(person).body(Map.of("noIncident", false)).post(reports).then().statusCode(400)
+                .body("violations[0].field", equalTo("summary"));
+        as(Tokens.agency("p-" + otherAgency, otherAgency)).get("/api/v1/alert-periods/" + period).then().statusCode(404);
+        as(Tokens.agency("p-" + otherAgency, otherAgency)).body(Map.of("noIncident", true)).post(reports)
+                .then().statusCode(404);
+        as(person).get("/api/v1/alert-periods/" + period).then().statusCode(200)
+                .body("audience.agencies", nullValue());
+
+        JsonPath situation = as(OFFICER).get("/api/v1/alert-periods/" + period + "/situation-reports")
+                .then().statusCode(200).extract().jsonPath();
+        LocalDate today = LocalDate.now(VIETNAM);
+        assertThat(state(situation, "agency:" + agency, today)).isEqualTo("reported");
+        assertThat(state(situation, "isp:" + isp, today)).isEqualTo("due");
+        assertThat(state(situation, "isp:" + isp, today.minusDays(1))).isEqualTo("missed");
+        assertThat(situation.getList("recipient", String.class)).doesNotContain("agency:" + otherAgency);
+    }
+
+    private static String state(JsonPath situation, String recipient, LocalDate day) {
+        return situation.getString("find { it.recipient == '" + recipient + "' && it.day == '" + day + "' }.state");
+    }
+}
