@@ -364,8 +364,8 @@ public interface InterdictConfig {
 
     interface Notifications {
         /**
-         * How often the outbox is looked at for notifications whose next attempt is due (retries, and those queued
-         * through another replica). New ones are sent at once after their transaction commits.
+         * How often the outbox is looked at for notifications whose next attempt is due (retries, and any whose
+         * wake-up at commit was missed). New ones are sent at once after their transaction commits.
          */
         @WithDefault("5s")
         Duration retryInterval();

@@ -118,9 +118,8 @@ public class NotificationDelivery {
             WebhookEndpoint endpoint = WebhookStore.find(c, notification.webhookId());
             if (!endpoint.active()) {
                 // Its owner switched it off after the event was queued: calling it now is what they asked not to have.
-                NotificationStore.failed(c, notification.id(), notification.attempts(),
-                        "the webhook endpoint was deactivated before delivery");
-                metrics.failed(Channel.WEBHOOK);
+                NotificationStore.failed(c, notification.id(), notification.attempts(), WebhookEndpoints.DEACTIVATED);
+                metrics.failed(Channel.WEBHOOK, 1);
                 return true;
             }
             record(c, notification, now, () -> callWebhook(notification, endpoint, now));
@@ -146,7 +145,7 @@ public class NotificationDelivery {
             metrics.delivered(notification.channel());
         } else if (attempts >= config.notifications().maxAttempts()) {
             NotificationStore.failed(c, notification.id(), attempts, kept.error());
-            metrics.failed(notification.channel());
+            metrics.failed(notification.channel(), 1);
             LOG.warnf("Notification %d (%s, %s) given up after %d attempts: %s", notification.id(),
                     notification.channel().column(), notification.cause(), attempts, kept.error());
         } else {

@@ -49,8 +49,8 @@ public class NotificationMetrics {
         delivered.get(channel).increment();
     }
 
-    void failed(Channel channel) {
-        failed.get(channel).increment();
+    void failed(Channel channel, int count) {
+        failed.get(channel).increment(count);
     }
 
     void oldestPending(Instant queuedAt) {

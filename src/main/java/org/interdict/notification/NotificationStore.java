@@ -126,6 +126,16 @@ final class NotificationStore {
         }
     }
 
+    /** Gives up the calls still waiting for a webhook endpoint; returns how many. */
+    static int failPendingOf(Connection c, long webhookId, String error) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("update notification set state = 'failed', last_error = ?"
+                + " where webhook_id = ? and state = 'pending'")) {
+            s.setString(1, error);
+            s.setLong(2, webhookId);
+            return s.executeUpdate();
+        }
+    }
+
     /** When the oldest pending notification was queued, or null when none waits. */
     static Instant oldestPending(Connection c) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(

@@ -54,6 +54,7 @@ class PageAccessApiTest {
         pages.put("/console/audit", new int[] {403, 403, 200, 200, 403, 403, 403, 403});
         pages.put("/console/transparency", new int[] {403, 403, 200, 200, 403, 403, 403, 403});
         pages.put("/console/transparency/report.csv", new int[] {403, 403, 200, 200, 403, 403, 403, 403});
+        pages.put("/console/notifications", new int[] {403, 403, 200, 200, 403, 403, 403, 403});
         pages.put("/console/lookup", new int[] {200, 200, 200, 200, 200, 200, 200, 200});
         pages.put("/console/isps/" + isp, new int[] {200, 200, 200, 200, 200, 404, 200, 200});
         pages.put("/console/isps/" + isp + "/compliance", new int[] {200, 200, 200, 200, 200, 404, 200, 200});

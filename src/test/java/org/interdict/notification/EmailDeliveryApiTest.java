@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -31,9 +32,13 @@ class EmailDeliveryApiTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void anEmailQueuedInACommittedTransactionIsDeliveredWithItsSubjectAndText() throws Exception {
         String to = Api.unique("officer") + "@example.vn";
+        double delivered = metrics.get("interdict.notifications.delivered").tag("channel", "email").counter().count();
         queue(new EmailNotice(to, "Kháng nghị 42 đã được tiếp nhận", "Appeal 42 was received.\nXin cảm ơn.",
                 "appeal:42:received"));
 
@@ -46,6 +51,8 @@ class EmailDeliveryApiTest {
                 .isEqualTo("1 appeal:42:received");
         assertThat(Db.queryString("select count(*) || ' ' || bool_and(delivered) from notification_attempt a"
                 + " join notification n on n.id = a.notification_id where n.recipient = ?", to)).isEqualTo("1 true");
+        assertThat(metrics.get("interdict.notifications.delivered").tag("channel", "email").counter().count())
+                .isGreaterThan(delivered);
     }
 
     @Test
@@ -79,6 +86,8 @@ class EmailDeliveryApiTest {
             assertThat(Db.queryString("select last_error from notification where recipient = ?", to)).startsWith("SMTP");
             assertThat(Db.queryString("select count(*) filter (where not delivered) from notification_attempt a"
                     + " join notification n on n.id = a.notification_id where n.recipient = ?", to)).isNotEqualTo("0");
+            delivery.deliverDue();
+            assertThat(metrics.get("interdict.notifications.oldest.pending.age").gauge().value()).isPositive();
         } finally {
             MailServer.startServer();
         }

@@ -38,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.interdict.support.Api;
+import org.interdict.support.Notices;
 import org.interdict.support.Rulesets;
 import org.interdict.support.Tokens;
 import org.junit.jupiter.api.DynamicTest;
@@ -243,7 +244,20 @@ class AuthorizationMatrixApiTest {
                     .body(seed -> Map.of("address", Seed.freshAddress()))),
             Map.entry("ZoneResource_secondaries", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
             Map.entry("ZoneResource_removeSecondary", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
-                    .path(seed -> Map.of("id", seed.freshSecondary()))));
+                    .path(seed -> Map.of("id", seed.freshSecondary()))),
+            // Webhooks belong to an owner: engineers register their ISP's, officers and supervisors their
+            // authority's (the seeded endpoint is the ISP's, so they do not see it), administrators any owner's.
+            Map.entry("WebhookResource_create", allow(OFFICER, SUPERVISOR, ENGINEER, FOREIGN_ENGINEER, ADMIN)
+                    .body(seed -> Map.of("url", "https://hooks.example.vn/matrix"))),
+            Map.entry("WebhookResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
+            Map.entry("WebhookResource_rotate", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR)
+                    .path(seed -> Map.of("id", seed.freshWebhook()))),
+            Map.entry("WebhookResource_deactivate", allow(ENGINEER, ADMIN)
+                    .hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR).path(seed -> Map.of("id", seed.freshWebhook()))),
+            // The delivery log: everything for auditors and administrators, a caller's own owner's calls otherwise.
+            Map.entry("NotificationResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
+            Map.entry("NotificationResource_get", allow(AUDITOR, ADMIN, ENGINEER)
+                    .hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR).path(seed -> Map.of("id", seed.webhookCall()))));
 
     /** One operation of the document. */
     record Operation(String id, String method, String path, boolean takesBody) {}
@@ -501,6 +515,18 @@ class AuthorizationMatrixApiTest {
         String freshZoneKey() {
             return String.valueOf(Api.as(Api.ADMIN).post("/api/v1/isps/" + isp + "/zone/keys")
                     .then().statusCode(201).extract().jsonPath().getLong("key.id"));
+        }
+
+        String freshWebhook() {
+            return String.valueOf(Api.as(Api.ADMIN).body(Map.of("owner", "isp:" + isp, "url",
+                    "https://hooks.example.vn/matrix")).post("/api/v1/webhooks").then().statusCode(201).extract()
+                    .jsonPath().getLong("webhook.id"));
+        }
+
+        /** A webhook call queued for the ISP's endpoint, as a feature of the service would queue one. */
+        String webhookCall() {
+            freshWebhook();
+            return String.valueOf(Notices.webhookCall("isp:" + isp));
         }
 
         String freshSecondary() {
