@@ -295,10 +295,15 @@ public class AdvisoryService {
     }
 
     private static void requireStatus(Advisory a, String status, String done) {
-        if (!a.status().equals(status)) {
-            throw ProblemException.conflict("advisory-" + a.status().toLowerCase(java.util.Locale.ROOT),
-                    "Advisory " + a.id() + " is " + a.status() + "; only a " + status + " advisory can be " + done);
+        if (a.status().equals(status)) {
+            return;
         }
+        String detail = "Advisory " + a.id() + " is " + a.status() + "; only a " + status + " advisory can be " + done;
+        throw switch (a.status()) {
+            case Advisory.DRAFT -> ProblemException.conflict("advisory-draft", detail);
+            case Advisory.PUBLISHED -> ProblemException.conflict("advisory-published", detail);
+            default -> ProblemException.conflict("advisory-withdrawn", detail);
+        };
     }
 
     private static void requireVersion(Advisory a, Integer expected) {

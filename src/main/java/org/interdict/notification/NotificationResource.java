@@ -18,7 +18,7 @@ import org.interdict.security.Roles;
 
 @Path("/api/v1/notifications")
 @Tag(name = "Notifications", description = "The delivery log of e-mails and webhook calls, with every attempt")
-@RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER, Roles.OFFICER, Roles.SUPERVISOR})
+@RolesAllowed({Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER, Roles.AGENCY, Roles.OFFICER, Roles.SUPERVISOR})
 public class NotificationResource {
 
     private final NotificationLog log;

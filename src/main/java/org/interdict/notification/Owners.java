@@ -8,17 +8,18 @@ import org.interdict.security.Actor;
 import org.interdict.security.Roles;
 
 /**
- * Who may manage and see the webhooks of an owner ({@code isp:<isp>}, {@code authority:<authority>}), and so the
- * webhook calls in the delivery log. Administrators and auditors see every owner; an ISP's engineers are bound to
- * their ISP, officers and supervisors to their authority. Another owner's endpoint or call is reported exactly like an
- * unknown one (404).
+ * Who may manage and see the webhooks of an owner ({@code isp:<isp>}, {@code authority:<authority>},
+ * {@code agency:<agency>}), and so the webhook calls in the delivery log. Administrators and auditors see every owner;
+ * an ISP's engineers are bound to their ISP, people of an agency to their agency, officers and supervisors to their
+ * authority. Another owner's endpoint or call is reported exactly like an unknown one (404).
  */
 final class Owners {
 
     static final String ISP = "isp:";
     static final String AUTHORITY = "authority:";
+    static final String AGENCY = "agency:";
     /** The owners that may register webhooks today, and the form of their identifiers. */
-    static final Pattern FORM = Pattern.compile("(isp|authority):[a-z0-9][a-z0-9-]{0,62}");
+    static final Pattern FORM = Pattern.compile("(isp|authority|agency):[a-z0-9][a-z0-9-]{0,62}");
 
     private Owners() {}
 
@@ -36,7 +37,9 @@ final class Owners {
         if ((actor.has(Roles.OFFICER) || actor.has(Roles.SUPERVISOR)) && actor.authority() != null) {
             return Optional.of(AUTHORITY + actor.authority());
         }
-        // People of an agency will be bound to "agency:<their agency>" here once that role exists.
+        if (actor.has(Roles.AGENCY) && actor.agency() != null) {
+            return Optional.of(AGENCY + actor.agency());
+        }
         return Optional.of("");
     }
 
@@ -56,15 +59,15 @@ final class Owners {
         Optional<String> own = bound(actor);
         if (asked == null || asked.isBlank()) {
             if (own.isEmpty() || own.get().isEmpty()) {
-                throw ProblemException.invalid("owner", "required", "owner is required: isp:<isp> or"
-                        + " authority:<authority>");
+                throw ProblemException.invalid("owner", "required", "owner is required: isp:<isp>,"
+                        + " authority:<authority> or agency:<agency>");
             }
             return own.get();
         }
         String owner = asked.strip();
         if (!FORM.matcher(owner).matches()) {
             throw ProblemException.invalid("owner", "invalid-owner", "'" + asked + "' is not an owner: expected"
-                    + " isp:<isp> or authority:<authority>");
+                    + " isp:<isp>, authority:<authority> or agency:<agency>");
         }
         if (own.isPresent() && !own.get().equals(owner)) {
             throw new ProblemException(ErrorCategory.FORBIDDEN, "owner-out-of-scope", "Forbidden",

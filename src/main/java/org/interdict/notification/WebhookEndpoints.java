@@ -155,15 +155,15 @@ public class WebhookEndpoints {
     }
 
     private static void requireOwnerExists(Connection c, String owner) throws SQLException {
-        boolean isp = owner.startsWith(Owners.ISP);
+        String kind = owner.substring(0, owner.indexOf(':'));
         String id = owner.substring(owner.indexOf(':') + 1);
-        try (PreparedStatement s = c.prepareStatement(isp ? "select 1 from isp where id = ?"
-                : "select 1 from authority where id = ?")) {
+        // The kind comes from Owners.FORM, so it is one of these three tables' names.
+        try (PreparedStatement s = c.prepareStatement("select 1 from " + kind + " where id = ?")) {
             s.setString(1, id);
             try (ResultSet rows = s.executeQuery()) {
                 if (!rows.next()) {
-                    throw ProblemException.invalid("owner", isp ? "unknown-isp" : "unknown-authority",
-                            "'" + id + "' is not a registered " + (isp ? "ISP" : "authority"));
+                    throw ProblemException.invalid("owner", "unknown-" + kind,
+                            "'" + id + "' is not a registered " + (kind.equals("isp") ? "ISP" : kind));
                 }
             }
         }

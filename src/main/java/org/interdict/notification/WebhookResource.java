@@ -32,7 +32,7 @@ public class WebhookResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ISP_ENGINEER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ISP_ENGINEER, Roles.AGENCY, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Register a webhook endpoint", description = "For the caller's own ISP (engineers) or "
             + "authority (officers, supervisors) unless an administrator names the owner. The response carries the "
             + "signing secret; it is shown this once. Calls carry `Interdict-Signature: t=<unix seconds>,v1=<hex "
@@ -44,7 +44,7 @@ public class WebhookResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ISP_ENGINEER, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ISP_ENGINEER, Roles.AGENCY, Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "List webhook endpoints, newest first", description = "Engineers see their ISP's, officers "
             + "and supervisors their authority's; administrators and auditors every owner's, or one owner's with "
             + "`owner`.")
@@ -54,7 +54,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/rotate")
-    @RolesAllowed({Roles.ISP_ENGINEER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ISP_ENGINEER, Roles.AGENCY, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Replace an endpoint's signing secret", description = "Calls from now on, retries of earlier "
             + "events included, are signed with the new secret, shown this once.")
     public Response rotate(@PathParam("id") long id) {
@@ -63,7 +63,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deactivate")
-    @RolesAllowed({Roles.ISP_ENGINEER, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
+    @RolesAllowed({Roles.ISP_ENGINEER, Roles.AGENCY, Roles.OFFICER, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Deactivate an endpoint", description = "It receives no further events; calls still waiting "
             + "for it are marked failed. Deactivating one already inactive is a 409.")
     public WebhookView deactivate(@PathParam("id") long id) {

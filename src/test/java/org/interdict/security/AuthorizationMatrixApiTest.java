@@ -245,19 +245,24 @@ class AuthorizationMatrixApiTest {
             Map.entry("ZoneResource_secondaries", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)),
             Map.entry("ZoneResource_removeSecondary", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER)
                     .path(seed -> Map.of("id", seed.freshSecondary()))),
-            // Webhooks belong to an owner: engineers register their ISP's, officers and supervisors their
-            // authority's (the seeded endpoint is the ISP's, so they do not see it), administrators any owner's.
-            Map.entry("WebhookResource_create", allow(OFFICER, SUPERVISOR, ENGINEER, FOREIGN_ENGINEER, ADMIN)
+            // Webhooks belong to an owner: engineers register their ISP's, people of an agency their agency's,
+            // officers and supervisors their authority's (the seeded endpoint is the ISP's, so they do not see it),
+            // administrators any owner's.
+            Map.entry("WebhookResource_create", allow(OFFICER, SUPERVISOR, ENGINEER, FOREIGN_ENGINEER, AGENCY,
+                    FOREIGN_AGENCY, ADMIN)
                     .body(seed -> Map.of("url", "https://hooks.example.vn/matrix"))),
-            Map.entry("WebhookResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
-            Map.entry("WebhookResource_rotate", allow(ENGINEER, ADMIN).hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR)
+            Map.entry("WebhookResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, AGENCY, FOREIGN_AGENCY)),
+            Map.entry("WebhookResource_rotate", allow(ENGINEER, ADMIN)
+                    .hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR, AGENCY, FOREIGN_AGENCY)
                     .path(seed -> Map.of("id", seed.freshWebhook()))),
             Map.entry("WebhookResource_deactivate", allow(ENGINEER, ADMIN)
-                    .hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR).path(seed -> Map.of("id", seed.freshWebhook()))),
+                    .hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR, AGENCY, FOREIGN_AGENCY)
+                    .path(seed -> Map.of("id", seed.freshWebhook()))),
             // The delivery log: everything for auditors and administrators, a caller's own owner's calls otherwise.
-            Map.entry("NotificationResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
+            Map.entry("NotificationResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, AGENCY, FOREIGN_AGENCY)),
             Map.entry("NotificationResource_get", allow(AUDITOR, ADMIN, ENGINEER)
-                    .hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR).path(seed -> Map.of("id", seed.webhookCall()))));
+                    .hiding(FOREIGN_ENGINEER, OFFICER, SUPERVISOR, AGENCY, FOREIGN_AGENCY)
+                    .path(seed -> Map.of("id", seed.webhookCall()))));
 
     /** One operation of the document. */
     record Operation(String id, String method, String path, boolean takesBody) {}
