@@ -139,6 +139,19 @@ class ZoneTransferApiTest {
                 .body("name", equalTo(isp + ".rpz.interdict."))
                 .body("transfers[0].address", equalTo("127.0.0.1"))
                 .body("transfers[0].serial", equalTo((int) serial));
+        // In compliance, as an acknowledgement of the version, over the API and on the console's page.
+        as(engineer).get("/api/v1/compliance?isp=" + isp).then().statusCode(200)
+                .body("isps[0].zoneTransfers[0].address", equalTo("127.0.0.1"))
+                .body("isps[0].zoneTransfers[0].serial", equalTo((int) serial))
+                .body("isps[0].zoneTransfers[0].kind", equalTo("AXFR"))
+                .body("isps[0].zoneTransfers[0].current", equalTo(true))
+                .body("isps[0].zoneTransfers[0].at", org.hamcrest.Matchers.notNullValue());
+        String page = as(engineer).accept("text/html").header("Accept-Language", "vi")
+                .get("/console/isps/" + isp + "/compliance").then().statusCode(200).extract().asString();
+        assertThat(page).contains("<h2>Chuyển vùng DNS</h2>");
+        String table = page.substring(page.indexOf("<table id=\"zone-transfers\""));
+        assertThat(table.substring(0, table.indexOf("</table>"))).contains("<td>127.0.0.1</td>")
+                .contains("<td>" + serial + " · hiện hành</td>").contains("<td>AXFR</td>");
     }
 
     /** The version of the ISP that carries its first approved directive. */
