@@ -54,6 +54,12 @@ app.kubernetes.io/component: api
 app.kubernetes.io/component: management
 {{- end }}
 
+{{/* The DNS Service (zone transfer). */}}
+{{- define "interdict.dnsLabels" -}}
+{{ include "interdict.commonLabels" . }}
+app.kubernetes.io/component: dns
+{{- end }}
+
 {{- define "interdict.serviceAccountName" -}}
 {{- if .Values.serviceAccount.create }}
 {{- default (include "interdict.fullname" .) .Values.serviceAccount.name }}

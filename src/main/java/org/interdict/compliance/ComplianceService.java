@@ -20,13 +20,15 @@ import org.interdict.compliance.dto.ComplianceView;
 import org.interdict.compliance.dto.ComplianceView.ApplianceCompliance;
 import org.interdict.compliance.dto.ComplianceView.IspCompliance;
 import org.interdict.compliance.dto.ComplianceView.RulesetState;
+import org.interdict.compliance.dto.ComplianceView.ZoneTransferCompliance;
 import org.interdict.config.InterdictConfig;
 import org.interdict.persistence.DatabaseErrors;
 import org.interdict.ruleset.HeldVersions;
 
 /**
  * Who runs which version: per ISP its current version and the version the circuit breaker holds, per appliance the
- * version it last reported applied, how far behind that is, and whether it went silent. One query per table,
+ * version it last reported applied, how far behind that is, and whether it went silent; per address that took the
+ * ISP's zone by DNS, its last transfer. One query per table,
  * whatever the number of appliances. Blocking JDBC: callers run on worker threads.
  */
 @ApplicationScoped
@@ -50,6 +52,9 @@ public class ComplianceService {
             + "   where v.isp_id = a.isp_id and v.state = 'PUBLISHED') cur on true"
             + " where (?::text is null or a.isp_id = ?) order by a.isp_id, a.id";
 
+    private static final String ZONE_TRANSFERS = "select isp_id, host(address), serial, kind, transferred_at"
+            + " from zone_transfer where (?::text is null or isp_id = ?) order by isp_id, address";
+
     private final AgroalDataSource dataSource;
     private final HeldVersions heldVersions;
     private final InterdictConfig config;
@@ -71,6 +76,7 @@ public class ComplianceService {
         Map<String, Current> isps = new LinkedHashMap<>();
         Map<String, List<ApplianceCompliance>> appliances = new LinkedHashMap<>();
         Map<String, HeldVersions.Held> held = new HashMap<>();
+        Map<String, List<TransferRow>> transfers = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("select i.id, v.number, v.published_at from isp i"
                     + " left join lateral (select number, published_at from ruleset_version v where v.isp_id = i.id"
@@ -103,6 +109,16 @@ public class ComplianceService {
                     }
                 }
             }
+            try (PreparedStatement s = c.prepareStatement(ZONE_TRANSFERS)) {
+                s.setString(1, isp);
+                s.setString(2, isp);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        transfers.computeIfAbsent(r.getString(1), id -> new ArrayList<>())
+                                .add(new TransferRow(r.getString(2), r.getLong(3), r.getString(4), instant(r, 5)));
+                    }
+                }
+            }
             heldVersions.all(c).forEach(h -> held.put(h.isp(), h));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -116,12 +132,17 @@ public class ComplianceService {
             result.add(new IspCompliance(id, heldVersion == null ? RulesetState.CURRENT : RulesetState.HELD,
                     current.number(), current.publishedAt(), heldVersion == null ? null : heldVersion.version(),
                     heldVersion == null ? null : heldVersion.since(), active.size(), active.size() - behind, behind,
-                    (int) active.stream().filter(ApplianceCompliance::silent).count(), list));
+                    (int) active.stream().filter(ApplianceCompliance::silent).count(), list,
+                    transfers.getOrDefault(id, List.of()).stream().map(t -> new ZoneTransferCompliance(t.address(),
+                            t.serial(), t.kind(), t.at(), current.number() != null && t.serial() == current.number()))
+                            .toList()));
         });
         return new ComplianceView(now, result);
     }
 
     private record Current(Long number, Instant publishedAt) {}
+
+    private record TransferRow(String address, long serial, String kind, Instant at) {}
 
     private static Instant instant(ResultSet r, int column) throws SQLException {
         Timestamp value = r.getTimestamp(column);

@@ -4,7 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -63,6 +62,8 @@ public class ZoneNotifier {
     private final MeterRegistry registry;
     private final Clock clock;
     private final CoalescingRun runs = new CoalescingRun("zone-notifier", this::run);
+    /** The next run tells every secondary of its ISP's current version, acknowledged before or not. */
+    private volatile boolean everyone;
 
     /** What one secondary answered: null when it acknowledged, else why not. */
     private record Outcome(ZoneSecondary secondary, long version, String error) {}
@@ -76,10 +77,6 @@ public class ZoneNotifier {
         this.config = config;
         this.registry = registry;
         this.clock = clock;
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        request();
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -97,6 +94,12 @@ public class ZoneNotifier {
         request();
     }
 
+    /** Asks for a run soon that tells every secondary, as after the listener started. */
+    void announce() {
+        everyone = true;
+        request();
+    }
+
     /** Asks for a run soon; joins one that is scheduled and not yet started. */
     void request() {
         if (config.zone().enabled()) {
@@ -108,7 +111,9 @@ public class ZoneNotifier {
         try {
             Transactions.inTransaction(dataSource, c -> {
                 if (tryLock(c)) {
-                    notifyAll(c);
+                    boolean all = everyone;
+                    everyone = false;
+                    notifyAll(c, all);
                 }
                 return null;
             });
@@ -117,10 +122,13 @@ public class ZoneNotifier {
         }
     }
 
-    /** Sends every pending NOTIFY at once, waits for the answers (each within the timeout), and records them. */
-    private void notifyAll(Connection c) throws SQLException {
+    /**
+     * Sends every pending NOTIFY ({@code all}: one to every secondary) at once, waits for the answers (each within
+     * the timeout), and records them.
+     */
+    private void notifyAll(Connection c, boolean all) throws SQLException {
         Map<String, List<ZoneRepository.Pending>> byIsp = new LinkedHashMap<>();
-        for (ZoneRepository.Pending pending : ZoneRepository.pendingNotifies(c)) {
+        for (ZoneRepository.Pending pending : ZoneRepository.pendingNotifies(c, all)) {
             byIsp.computeIfAbsent(pending.secondary().isp(), isp -> new ArrayList<>()).add(pending);
         }
         List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();

@@ -137,12 +137,13 @@ final class ZoneRepository {
     /** A secondary with the version to tell it of: the ISP's current version, which it has not acknowledged. */
     record Pending(ZoneSecondary secondary, long version) {}
 
-    /** Every secondary behind its ISP's current version, by ISP. */
-    static List<Pending> pendingNotifies(Connection c) throws SQLException {
+    /** Every secondary behind its ISP's current version ({@code all}: every secondary of an ISP with one), by ISP. */
+    static List<Pending> pendingNotifies(Connection c, boolean all) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select " + SECONDARY_COLUMNS + ", v.number from zone_secondary z"
                 + " join lateral (select max(number) as number from ruleset_version"
                 + " where isp_id = z.isp_id and state = 'PUBLISHED') v on v.number is not null"
-                + " where z.notified_version is null or z.notified_version < v.number order by z.isp_id, z.id")) {
+                + (all ? "" : " where z.notified_version is null or z.notified_version < v.number")
+                + " order by z.isp_id, z.id")) {
             List<Pending> found = new ArrayList<>();
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {

@@ -39,6 +39,7 @@ public class ZoneServer {
     private final Vertx vertx;
     private final ZoneRequests requests;
     private final InterdictConfig config;
+    private final ZoneNotifier notifier;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread thread = new Thread(r, "zone-request");
         thread.setDaemon(true);
@@ -48,18 +49,32 @@ public class ZoneServer {
     private DatagramSocket udp;
     private volatile int port;
 
-    public ZoneServer(Vertx vertx, ZoneRequests requests, InterdictConfig config) {
+    public ZoneServer(Vertx vertx, ZoneRequests requests, InterdictConfig config, ZoneNotifier notifier) {
         this.vertx = vertx;
         this.requests = requests;
         this.config = config;
+        this.notifier = notifier;
     }
 
     void start(@Observes StartupEvent event) {
-        if (!config.zone().enabled()) {
-            return;
+        if (config.zone().enabled()) {
+            listen(config.zone().port());
         }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        close();
+        workers.shutdownNow();
+    }
+
+    /**
+     * Binds TCP and UDP on {@code requestedPort} (0: a free one), then has every secondary told of the current
+     * version again, as a primary does when it starts: one that missed a version while the listener was away, or
+     * gave up refreshing from it, transfers at once instead of on its retry timer.
+     */
+    void listen(int requestedPort) {
         String host = config.zone().host();
-        tcp = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(config.zone().port()))
+        tcp = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(requestedPort))
                 .connectHandler(this::connected);
         await(tcp.listen());
         // Port 0 asks for a free TCP port; UDP then takes the same number.
@@ -68,14 +83,17 @@ public class ZoneServer {
         udp.handler(packet -> workers.execute(() -> answer(packet)));
         await(udp.listen(port, host));
         LOG.infof("Zone transfer listening on %s port %d (TCP and UDP)", host, port);
+        notifier.announce();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Stops listening; transfers under way end when their next message cannot be written. */
+    void close() {
         if (tcp != null) {
-            tcp.close();
-            udp.close();
+            await(tcp.close());
+            await(udp.close());
+            tcp = null;
+            udp = null;
         }
-        workers.shutdownNow();
     }
 
     /** The port bound, TCP and UDP; 0 when the listener is off. */

@@ -40,7 +40,7 @@ class HelmManifestsTest {
     /** What the service reads from its environment (application.properties and the launcher). */
     private static final Set<String> REQUIRED_ENV = Set.of("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD",
             "REDIS_HOST", "REDIS_PORT", "OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_CLAIM", "PORT", "MANAGEMENT_PORT", "SIGNING_PRIVATE_KEY", "SIGNING_KEY_ID",
-            "QUARKUS_SHUTDOWN_TIMEOUT", "JAVA_OPTS");
+            "QUARKUS_SHUTDOWN_TIMEOUT", "JAVA_OPTS", "ZONE_ENABLED", "ZONE_PORT");
 
     @ParameterizedTest
     @ValueSource(strings = {"default", "production"})
@@ -222,6 +222,48 @@ class HelmManifestsTest {
         assertThat(management.at("/spec/type").asText()).as(values + ": management Service type").isEqualTo("ClusterIP");
         assertThat(api.at("/metadata/annotations").has("prometheus.io/scrape")).as(values + ": API Service scraped")
                 .isFalse();
+    }
+
+    /** Production serves zone transfers on port 53, TCP and UDP, from the container's unprivileged port. */
+    @Test
+    void productionServesZoneTransfersOnPort53TcpAndUdp() {
+        List<JsonNode> manifests = manifests("production");
+        JsonNode configMap = one(manifests, "ConfigMap");
+        assertThat(configMap.at("/data/ZONE_ENABLED").asText()).isEqualTo("true");
+        int containerPort = Integer.parseInt(configMap.at("/data/ZONE_PORT").asText());
+        assertThat(containerPort).as("unprivileged container port").isGreaterThan(1024);
+        JsonNode container = containers(one(manifests, "Deployment").at("/spec/template/spec")).get(0);
+        assertThat(portNumbers(container.path("ports"), "dns-tcp", "containerPort")).containsExactly(containerPort);
+        assertThat(portNumbers(container.path("ports"), "dns-udp", "containerPort")).containsExactly(containerPort);
+        JsonNode key = StreamSupport.stream(container.path("env").spliterator(), false)
+                .filter(e -> "KEY_ENCRYPTION_KEY".equals(e.path("name").asText())).findFirst().orElseThrow();
+        assertThat(key.at("/valueFrom/secretKeyRef/name").asText()).as("key-encryption key from a Secret")
+                .isEqualTo("interdict-zone");
+
+        JsonNode dns = service(ofKind(manifests, "Service"), "dns");
+        assertThat(dns.at("/spec/type").asText()).isEqualTo("LoadBalancer");
+        assertSelects(dns.at("/spec/selector"), one(manifests, "Deployment").at("/spec/template/metadata/labels"),
+                "DNS Service");
+        List<String> ports = StreamSupport.stream(dns.at("/spec/ports").spliterator(), false)
+                .map(p -> p.path("port").asInt() + "/" + p.path("protocol").asText() + "->" + p.path("targetPort").asText())
+                .toList();
+        assertThat(ports).containsExactlyInAnyOrder("53/TCP->dns-tcp", "53/UDP->dns-udp");
+
+        JsonNode listener = one(manifests, "NetworkPolicy").at("/spec/ingress/2");
+        assertThat(StreamSupport.stream(listener.path("ports").spliterator(), false)
+                .map(p -> p.path("port").asInt() + "/" + p.path("protocol").asText()))
+                .containsExactlyInAnyOrder(containerPort + "/TCP", containerPort + "/UDP");
+        assertThat(listener.path("from")).as("resolvers admitted").isNotEmpty();
+    }
+
+    @Test
+    void byDefaultTheDnsListenerIsOff() {
+        List<JsonNode> manifests = manifests("default");
+        assertThat(one(manifests, "ConfigMap").at("/data/ZONE_ENABLED").asText()).isEqualTo("false");
+        assertThat(ofKind(manifests, "Service")).noneMatch(s -> "dns".equals(
+                s.at("/metadata/labels/app.kubernetes.io~1component").asText()));
+        JsonNode container = containers(one(manifests, "Deployment").at("/spec/template/spec")).get(0);
+        assertThat(container.path("env").findValuesAsText("name")).doesNotContain("KEY_ENCRYPTION_KEY");
     }
 
     @Test

@@ -93,6 +93,42 @@ class BindSecondaryApiTest {
         }
     }
 
+    @Test
+    void bindCatchesUpWithAVersionMadeWhileTheListenerWasAway() throws IOException {
+        String isp = Api.newIsp();
+        String engineer = Tokens.ispEngineer("eng-" + isp, isp);
+        String first = Api.unique("before") + ".example.vn";
+        Api.approvedFor(List.of(isp), Api.unique("ZONE"), first);
+        ZoneTransferApiTest.blocking(isp);
+        String zone = isp + ".rpz.interdict.";
+        try (NamedSecondary named = NamedSecondary.start(server.port(), Map.of(zone, ZoneTransferApiTest.keyOf(isp)))) {
+            named.awaitAnswer(answer -> answer.contains("status: NXDOMAIN"), "NXDOMAIN for " + first, first, "A");
+            as(engineer).body(Map.of("address", "127.0.0.1", "port", named.port()))
+                    .post("/api/v1/isps/" + isp + "/zone/secondaries").then().statusCode(201);
+            int port = server.port();
+            String added = Api.unique("meanwhile") + ".example.vn";
+            server.close();
+            try {
+                Api.approvedFor(List.of(isp), Api.unique("ZONE"), added);
+                // BIND takes the NOTIFY (it comes from another socket), fails to reach the listener and gives up
+                // until its retry timer (the SOA's 600 s) or another NOTIFY.
+                named.awaitLog(log -> afterLastNotify(log).contains("failure trying primary")
+                        && afterLastNotify(log).contains("cancel_refresh"), "BIND's failed refresh");
+                assertThat(Dig.query(named.port(), null, added, "A")).contains("status: NOERROR");
+            } finally {
+                server.listen(port);
+            }
+            long next = Rulesets.current(isp);
+            named.awaitAnswer(answer -> answer.contains("status: NXDOMAIN"), "NXDOMAIN for " + added, added, "A");
+            named.awaitLog(log -> log.contains("(serial " + next + ")"), "the transfer of serial " + next);
+        }
+    }
+
+    private static String afterLastNotify(String log) {
+        int last = log.lastIndexOf("notify from 127.0.0.1");
+        return last < 0 ? "" : log.substring(last);
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(200);

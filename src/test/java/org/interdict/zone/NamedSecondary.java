@@ -33,13 +33,28 @@ final class NamedSecondary implements AutoCloseable {
 
     /** Starts named with one secondary zone per entry, transferred from {@code primaryPort} with the entry's key. */
     static NamedSecondary start(int primaryPort, Map<String, Dig.Key> zones) throws IOException {
+        return start(primaryPort, zones, "");
+    }
+
+    /**
+     * Like {@link #start(int, Map)}, and also a primary of the zones for a resolver of its own on {@code downstreamPort}
+     * of this host: it lets that resolver transfer them without a key and tells it of each change at once.
+     */
+    static NamedSecondary relaying(int primaryPort, Map<String, Dig.Key> zones, int downstreamPort)
+            throws IOException {
+        return start(primaryPort, zones, " allow-transfer { 127.0.0.1; }; notify explicit; notify-delay 0;"
+                + " also-notify { 127.0.0.1 port " + downstreamPort + "; };");
+    }
+
+    private static NamedSecondary start(int primaryPort, Map<String, Dig.Key> zones, String zoneOptions)
+            throws IOException {
         Path directory = Files.createTempDirectory("named-secondary");
         int port = freePort();
         String keys = zones.values().stream().distinct().map(k -> "key \"" + k.name() + "\" { algorithm hmac-sha256;"
                 + " secret \"" + k.secret() + "\"; };\n").collect(Collectors.joining());
         String zoneStatements = zones.entrySet().stream().map(z -> "zone \"" + z.getKey() + "\" { type secondary;"
                 + " primaries port " + primaryPort + " { 127.0.0.1 key \"" + z.getValue().name() + "\"; };"
-                + " file \"" + directory.resolve(z.getKey() + "db") + "\"; allow-notify { 127.0.0.1; }; };\n")
+                + " file \"" + directory.resolve(z.getKey() + "db") + "\"; allow-notify { 127.0.0.1; };" + zoneOptions + " };\n")
                 .collect(Collectors.joining());
         // Applied at once on every transfer: by default BIND waits up to a minute between two updates of a policy zone.
         String policies = zones.keySet().stream().map(z -> "zone \"" + z + "\" min-update-interval 0;")
@@ -143,7 +158,7 @@ final class NamedSecondary implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

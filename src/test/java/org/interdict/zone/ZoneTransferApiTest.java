@@ -58,6 +58,42 @@ class ZoneTransferApiTest {
     }
 
     @Test
+    void anAxfrOfAHundredThousandRulesIsTheRpzExportRecordForRecord() throws IOException {
+        String isp = Api.newIsp();
+        long directive = Api.draft(Api.unique("ZONE-BIG"), List.of(isp));
+        // 90,000 names (every tenth a tree) and 10,000 IPv4 addresses, imported 10,000 lines a request.
+        for (int chunk = 0; chunk < 100_000; chunk += 10_000) {
+            String lines = IntStream.range(chunk, chunk + 10_000).mapToObj(i -> i >= 90_000
+                    ? (180 + i % 3) + "." + (i / 65_536 % 256 + 10) + "." + (i / 256 % 256) + "." + (i % 256)
+                    : (i % 10 == 3 ? "*.tree-" : "big-") + i + "." + isp + ".example.vn")
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            io.restassured.RestAssured.given().auth().oauth2(Api.OFFICER).contentType("text/plain; charset=UTF-8")
+                    .body(lines).post("/api/v1/directives/" + directive + "/targets").then().statusCode(200)
+                    .body("imported", equalTo(10_000));
+        }
+        as(Api.OFFICER).post("/api/v1/directives/" + directive + "/submit").then().statusCode(200);
+        as(Api.SUPERVISOR).body(java.util.Map.of("confirmFlaggedTargets", List.of()))
+                .post("/api/v1/directives/" + directive + "/approve").then().statusCode(200);
+        Rulesets.await(isp, s -> s.getInt("current.total") >= 100_000);
+        Rulesets.settle();
+        Dig.Key key = keyOf(isp);
+
+        var download = as(Api.AUDITOR).get("/api/v1/isps/" + isp + "/ruleset/current?format=rpz").then()
+                .statusCode(200).extract();
+        List<String> exported = relative(download.asString(), "rpz.interdict.");
+        String axfr = Dig.query(server.port(), key, isp + ".rpz.interdict.", "AXFR", "+nocmd", "+nostats",
+                "+nocomments");
+        List<String> transferred = relative(axfr, isp + ".rpz.interdict.");
+        assertThat(transferred.get(0)).contains(" SOA ").contains(" " + download.header("X-Interdict-Version") + " ");
+        assertThat(transferred.get(transferred.size() - 1)).isEqualTo(transferred.get(0));
+        List<String> zone = transferred.subList(0, transferred.size() - 1);
+        // One record a name or address, one more a tree, and the SOA and NS.
+        assertThat(exported).hasSizeGreaterThanOrEqualTo(100_000 + 9_000 + 2);
+        assertThat(zone).hasSameSizeAs(exported);
+        assertThat(new java.util.TreeSet<>(zone)).isEqualTo(new java.util.TreeSet<>(exported));
+    }
+
+    @Test
     void unsignedForeignAndRevokedKeysAreRefused() {
         String isp = Api.newIsp();
         String other = Api.newIsp();
@@ -103,6 +139,19 @@ class ZoneTransferApiTest {
                 .body("name", equalTo(isp + ".rpz.interdict."))
                 .body("transfers[0].address", equalTo("127.0.0.1"))
                 .body("transfers[0].serial", equalTo((int) serial));
+        // In compliance, as an acknowledgement of the version, over the API and on the console's page.
+        as(engineer).get("/api/v1/compliance?isp=" + isp).then().statusCode(200)
+                .body("isps[0].zoneTransfers[0].address", equalTo("127.0.0.1"))
+                .body("isps[0].zoneTransfers[0].serial", equalTo((int) serial))
+                .body("isps[0].zoneTransfers[0].kind", equalTo("AXFR"))
+                .body("isps[0].zoneTransfers[0].current", equalTo(true))
+                .body("isps[0].zoneTransfers[0].at", org.hamcrest.Matchers.notNullValue());
+        String page = as(engineer).accept("text/html").header("Accept-Language", "vi")
+                .get("/console/isps/" + isp + "/compliance").then().statusCode(200).extract().asString();
+        assertThat(page).contains("<h2>Chuyển vùng DNS</h2>");
+        String table = page.substring(page.indexOf("<table id=\"zone-transfers\""));
+        assertThat(table.substring(0, table.indexOf("</table>"))).contains("<td>127.0.0.1</td>")
+                .contains("<td>" + serial + " · hiện hành</td>").contains("<td>AXFR</td>");
     }
 
     /** The version of the ISP that carries its first approved directive. */

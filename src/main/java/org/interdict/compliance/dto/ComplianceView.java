@@ -16,12 +16,19 @@ public record ComplianceView(Instant at, List<IspCompliance> isps) {
     /**
      * {@code rulesetState} HELD: the circuit breaker holds version {@code heldVersion} (held since {@code heldSince});
      * the approvals since the current version reach no appliance until a supervisor decides. The appliance counts
-     * compare with the current version.
+     * compare with the current version. {@code zoneTransfers}: the last zone transfer of each address that took the
+     * ISP's zone by DNS, the secondaries' acknowledgement of a version.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IspCompliance(String isp, RulesetState rulesetState, Long currentVersion, Instant currentPublishedAt,
             Long heldVersion, Instant heldSince, int appliances, int current, int behind, int silent,
-            List<ApplianceCompliance> appliancesDetail) {}
+            List<ApplianceCompliance> appliancesDetail, List<ZoneTransferCompliance> zoneTransfers) {}
+
+    /**
+     * The last transfer of the ISP's zone to one address: the serial (the version) it received, by AXFR or IXFR, when,
+     * and whether that is the current version.
+     */
+    public record ZoneTransferCompliance(String address, long serial, String kind, Instant at, boolean current) {}
 
     /**
      * {@code behindVersions}: published versions newer than the one applied; {@code behindSeconds}: since the first of
