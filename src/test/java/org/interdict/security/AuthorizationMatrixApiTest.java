@@ -48,9 +48,9 @@ import org.junit.jupiter.api.TestFactory;
  * one; "foreign" roles belong to the second. The expectations are an explicit table keyed by operation id, so an
  * operation added to the API without an entry here fails {@link #theTableCoversEveryOperationOfTheDocument}.
  *
- * <p>Anonymous callers get 401, roles outside the operation's 403, callers confined to another ISP 404 (as if the
- * ISP or its record did not exist), never a 500, and a caller confined to one ISP never receives a success that
- * mentions the other. Allowed roles pass authorization: their request may still be refused for what it asks (a
+ * <p>Anonymous callers get 401 (except on the public side, open to anyone), roles outside the operation's 403,
+ * callers confined to another ISP 404 (as if the ISP or its record did not exist), never a 500, and a caller confined
+ * to one ISP never receives a success that mentions the other. Allowed roles pass authorization: their request may still be refused for what it asks (a
  * 409 for approving an approved directive), never with 401, 403 or 404.
  */
 @QuarkusTest
@@ -94,7 +94,7 @@ class AuthorizationMatrixApiTest {
         }
 
         Outcome outcomeFor(Role role) {
-            if (role == ANONYMOUS) {
+            if (role == ANONYMOUS && !allowed.contains(ANONYMOUS)) {
                 return Outcome.UNAUTHENTICATED;
             }
             return allowed.contains(role) ? Outcome.ALLOWED : hidden.contains(role) ? Outcome.HIDDEN : Outcome.FORBIDDEN;
@@ -184,6 +184,8 @@ class AuthorizationMatrixApiTest {
             Map.entry("RuleSetResource_report", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
             Map.entry("LookupResource_lookup", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
                     .query("isp", "{isp}").query("q", "{target}")),
+            // The public side: anyone, signed in or not.
+            Map.entry("PublicLookupResource_lookup", allow(Role.values()).query("q", "example.vn")),
             Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("TransparencyResource_report", allow(AUDITOR, ADMIN)),
@@ -270,6 +272,10 @@ class AuthorizationMatrixApiTest {
             request.auth().oauth2(token);
         }
         expectation.query().forEach((name, value) -> request.queryParam(name, seed.resolve(value)));
+        if (operation.path().startsWith("/public/")) {
+            // an allowance of its own, as if from a client of its own: the public side is rate-limited per address
+            request.header("X-Forwarded-For", "192.0.2." + (1 + role.ordinal()));
+        }
         if (malformed) {
             request.body("{\"unfinished\": ");
         } else if (expectation.body() != null) {
