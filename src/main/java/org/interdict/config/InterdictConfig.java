@@ -60,8 +60,19 @@ public interface InterdictConfig {
 
     /** The public side, open without sign-in: the lookup, the landing page and appeals. */
     PublicAccess publicAccess();
+
     /** Each ISP's response policy zone served by DNS zone transfer (AXFR, IXFR) to its own secondaries. */
     Zone zone();
+
+    /** E-mails and webhook calls queued with the changes they report, and their delivery. */
+    Notifications notifications();
+
+    /**
+     * Base64 of the 32-byte AES key that seals the secrets the service must read back (TSIG keys of the zones, webhook
+     * signing secrets) in the database. Keep it outside the database and its backups; without it the stored secrets
+     * cannot be read, and new ones cannot be made. No default outside development and tests.
+     */
+    Optional<String> keyEncryptionKey();
 
     /**
      * Load the development data at start-up (three ISPs, the Ministry and two provincial Departments, matching the
@@ -323,7 +334,7 @@ public interface InterdictConfig {
     interface Zone {
         /**
          * Run the DNS listener (TCP for transfers, UDP and TCP for SOA queries). It needs
-         * {@code interdict.zone.key-encryption-key}: start-up fails without it.
+         * {@code interdict.key-encryption-key}: start-up fails without it.
          */
         @WithDefault("false")
         boolean enabled();
@@ -339,13 +350,6 @@ public interface InterdictConfig {
         /** Zones are named {@code <isp>.rpz.<suffix>}; an absolute name, ending in a dot. */
         @WithDefault("interdict.")
         String suffix();
-
-        /**
-         * Base64 of the 32-byte AES key that seals the TSIG secrets in the database. Keep it outside the database
-         * and its backups; without it the stored secrets cannot be read, and new ones cannot be made. No default
-         * outside development and tests.
-         */
-        Optional<String> keyEncryptionKey();
 
         /**
          * How often secondaries that have not acknowledged a NOTIFY of their ISP's current version are sent one
@@ -387,5 +391,37 @@ public interface InterdictConfig {
          * the landing page is only reached at {@code /public/landing}, for a proxy that routes there.
          */
         Optional<List<String>> serviceHosts();
+    }
+
+    interface Notifications {
+        /**
+         * How often the outbox is looked at for notifications whose next attempt is due (retries, and those queued
+         * through another replica). New ones are sent at once after their transaction commits.
+         */
+        @WithDefault("5s")
+        Duration retryInterval();
+
+        /** Wait before the second attempt; each further one waits twice as long as the one before, up to the cap. */
+        @WithDefault("30s")
+        Duration backoffInitial();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration backoffMax();
+
+        /**
+         * Attempts after which a notification is given up and marked failed (kept in the delivery log, counted in
+         * {@code interdict_notifications_failed_total}); with the defaults, about 9 hours of trying.
+         */
+        @WithDefault("16")
+        int maxAttempts();
+
+        /** Longest wait for a webhook receiver to accept the connection. */
+        @WithDefault("3s")
+        Duration webhookConnectTimeout();
+
+        /** Longest wait for a webhook receiver's answer, once connected; no answer counts as a failed attempt. */
+        @WithDefault("10s")
+        Duration webhookTimeout();
     }
 }

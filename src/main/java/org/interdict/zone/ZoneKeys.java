@@ -20,6 +20,7 @@ import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
 import org.interdict.isp.IspService;
 import org.interdict.persistence.Transactions;
+import org.interdict.secret.SecretSeal;
 import org.interdict.security.Actor;
 import org.interdict.security.IspVisibility;
 import org.interdict.zone.dto.IssuedZoneKey;
@@ -63,13 +64,13 @@ public class ZoneKeys {
         this.clock = clock;
         this.config = config;
         this.names = new ZoneNames(config.zone().suffix());
-        this.seal = config.zone().keyEncryptionKey().filter(k -> !k.isBlank()).map(SecretSeal::of).orElse(null);
+        this.seal = config.keyEncryptionKey().filter(k -> !k.isBlank()).map(SecretSeal::of).orElse(null);
     }
 
     /** A zone server without a key-encryption key could open no secret: refuse to start rather than refuse every transfer. */
     void checkConfiguration(@Observes StartupEvent event) {
         if (config.zone().enabled() && seal == null) {
-            throw new IllegalStateException("interdict.zone.enabled is true but interdict.zone.key-encryption-key is"
+            throw new IllegalStateException("interdict.zone.enabled is true but interdict.key-encryption-key is"
                     + " not set: give it base64 of 32 random octets (openssl rand -base64 32), or disable the zone"
                     + " server");
         }
@@ -145,7 +146,7 @@ public class ZoneKeys {
     private SecretSeal requireSeal() {
         if (seal == null) {
             throw new ProblemException(ErrorCategory.UNAVAILABLE, "zone-keys-unavailable", "Zone keys unavailable",
-                    "No key-encryption key is configured (interdict.zone.key-encryption-key), so no TSIG key can be"
+                    "No key-encryption key is configured (interdict.key-encryption-key), so no TSIG key can be"
                             + " made");
         }
         return seal;

@@ -1,4 +1,4 @@
-package org.interdict.zone;
+package org.interdict.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
