@@ -1,5 +1,6 @@
 package org.interdict.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -391,6 +392,18 @@ public interface InterdictConfig {
          * the landing page is only reached at {@code /public/landing}, for a proxy that routes there.
          */
         Optional<List<String>> serviceHosts();
+
+        /** Where the public side is reached, for the links sent by e-mail (appeal confirmation and tracking). */
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+
+        /** Evidence files one appeal may carry. */
+        @WithDefault("5")
+        int maxEvidenceFiles();
+
+        /** Largest evidence file. */
+        @WithDefault("10M")
+        MemorySize maxEvidenceSize();
     }
 
     interface Notifications {

@@ -55,6 +55,37 @@ public class PublicLookup {
             rulesets.requireIsp(isp);
             isps = List.of(isp);
         }
+        List<PublishedOrder> orders = orders(matchingIds(query, isps));
+        return new PublicLookupAnswer(q, query.value(), isp, !orders.isEmpty(), orders,
+                words(LegalBasisWords::unpublishedNotice));
+    }
+
+    /**
+     * The published orders (ids, oldest first) whose rules block {@code target} now for some active ISP: what an
+     * appeal against it contests. Orders of unpublished categories are never among them.
+     */
+    public List<Long> publishedOrderIds(String target) {
+        TreeSet<Long> ids = matchingIds(LookupQuery.parse(target, parser), activeIsps());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("select id from directive where id = any(?) and category <> ?"
+                    + " order by id")) {
+                s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                s.setString(2, UNPUBLISHED_CATEGORY);
+                List<Long> published = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        published.add(r.getLong(1));
+                    }
+                }
+                return published;
+            }
+        });
+    }
+
+    private TreeSet<Long> matchingIds(LookupQuery query, List<String> isps) {
         TreeSet<Long> ids = new TreeSet<>();
         for (String each : isps) {
             VersionView version = rulesets.current(each);
@@ -63,9 +94,7 @@ public class PublicLookup {
                         .forEach(match -> ids.addAll(match.directiveIds()));
             }
         }
-        List<PublishedOrder> orders = orders(ids);
-        return new PublicLookupAnswer(q, query.value(), isp, !orders.isEmpty(), orders,
-                words(LegalBasisWords::unpublishedNotice));
+        return ids;
     }
 
     /** The plain words of a category code; the words of "other" for a code without words of its own. */

@@ -95,7 +95,7 @@ class AuthorizationMatrixApiTest {
 
         Outcome outcomeFor(Role role) {
             if (role == ANONYMOUS && !allowed.contains(ANONYMOUS)) {
-                return Outcome.UNAUTHENTICATED;
+                return hidden.contains(ANONYMOUS) ? Outcome.HIDDEN : Outcome.UNAUTHENTICATED;
             }
             return allowed.contains(role) ? Outcome.ALLOWED : hidden.contains(role) ? Outcome.HIDDEN : Outcome.FORBIDDEN;
         }
@@ -106,6 +106,10 @@ class AuthorizationMatrixApiTest {
     private static Expectation allow(Role... roles) {
         return new Expectation(EnumSet.copyOf(List.of(roles)), EnumSet.noneOf(Role.class), null, Map.of(),
                 seed -> Map.of());
+    }
+
+    private static Expectation hiddenFromEveryone() {
+        return new Expectation(EnumSet.noneOf(Role.class), EnumSet.allOf(Role.class), null, Map.of(), seed -> Map.of());
     }
 
     private static Expectation allow(Set<Role> some, Role... more) {
@@ -186,6 +190,12 @@ class AuthorizationMatrixApiTest {
                     .query("isp", "{isp}").query("q", "{target}")),
             // The public side: anyone, signed in or not.
             Map.entry("PublicLookupResource_lookup", allow(Role.values()).query("q", "example.vn")),
+            Map.entry("PublicAppealResource_file", allow(Role.values()).body(seed -> Map.of("targets",
+                    List.of("not-blocked.example.vn"), "appellantKind", "user", "email", "a@example.org", "grounds",
+                    "authorization matrix"))),
+            // Without its secret key an appeal is not found, whoever asks.
+            Map.entry("PublicAppealResource_confirm", hiddenFromEveryone().path(seed -> Map.of("id", "1"))),
+            Map.entry("PublicAppealResource_status", hiddenFromEveryone().path(seed -> Map.of("id", "1"))),
             Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
             Map.entry("TransparencyResource_report", allow(AUDITOR, ADMIN)),
