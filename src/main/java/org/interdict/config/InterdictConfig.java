@@ -1,5 +1,6 @@
 package org.interdict.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -57,6 +58,10 @@ public interface InterdictConfig {
 
     /** The web console. */
     Console console();
+
+    /** The public side, open without sign-in: the lookup, the landing page and appeals. */
+    PublicAccess publicAccess();
+
     /** Each ISP's response policy zone served by DNS zone transfer (AXFR, IXFR) to its own secondaries. */
     Zone zone();
 
@@ -360,6 +365,48 @@ public interface InterdictConfig {
         /** How long to wait for a secondary's answer to a NOTIFY before counting it unacknowledged. */
         @WithDefault("3s")
         Duration notifyTimeout();
+    }
+
+    interface PublicAccess {
+        /**
+         * Requests one client address may make to the public pages and API ({@code /public/}) per
+         * {@code rate-period}; more are refused with 429 and {@code Retry-After}. The address is the connection's,
+         * or the one a proxy of {@code quarkus.http.proxy.trusted-proxies} names in {@code X-Forwarded-For}
+         * (never that header when no proxy is trusted).
+         */
+        @WithDefault("60")
+        int ratePerPeriod();
+
+        /** The period over which {@code rate-per-period} requests are allowed, refilled gradually. */
+        @WithDefault("1m")
+        Duration ratePeriod();
+
+        /** Client addresses whose request counts are kept; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int trackedAddresses();
+
+        /** How long browsers and shared caches may reuse a public answer (Cache-Control max-age). */
+        @WithDefault("60s")
+        Duration cacheMaxAge();
+
+        /**
+         * The host names of the service itself. When set, a request for any other host (a blocked name an ISP
+         * resolved to the landing page's addresses) is answered with the landing page, whatever its path. Unset,
+         * the landing page is only reached at {@code /public/landing}, for a proxy that routes there.
+         */
+        Optional<List<String>> serviceHosts();
+
+        /** Where the public side is reached, for the links sent by e-mail (appeal confirmation and tracking). */
+        @WithDefault("http://localhost:8080")
+        String baseUrl();
+
+        /** Evidence files one appeal may carry. */
+        @WithDefault("5")
+        int maxEvidenceFiles();
+
+        /** Largest evidence file. */
+        @WithDefault("10M")
+        MemorySize maxEvidenceSize();
     }
 
     interface Notifications {

@@ -30,7 +30,7 @@ import org.interdict.error.Violation;
  *
  * <p>It also puts the security headers on every answer, whoever writes it: {@code nosniff}, no referrer,
  * {@code no-store} on API answers that state no caching of their own (rule-set downloads state theirs), no cookie on
- * API answers, a
+ * API and public answers, a
  * Content-Security-Policy on HTML pages, and HSTS when the request came over TLS, directly or through a proxy that
  * says so in {@code X-Forwarded-Proto}.
  */
@@ -139,9 +139,10 @@ public class HttpEdge {
         if (api && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
-        if (api) {
-            // The API is stateless: its callers send a bearer token. The console's CSRF filter would otherwise hand
-            // every API caller a token cookie it has no use for (its token paths can only be listed exactly).
+        if (api || request.path() != null && request.path().startsWith(PublicEdge.PUBLIC_PREFIX)) {
+            // The API is stateless: its callers send a bearer token; the public side keeps no session at all. The
+            // console's CSRF filter would otherwise hand every caller a token cookie it has no use for (its token
+            // paths can only be listed exactly).
             context.response().removeCookies(csrfCookie, false);
         }
         String type = headers.get(HttpHeaders.CONTENT_TYPE);

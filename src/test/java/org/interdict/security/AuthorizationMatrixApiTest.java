@@ -51,9 +51,9 @@ import org.junit.jupiter.api.TestFactory;
  * one; "foreign" roles belong to the second. The expectations are an explicit table keyed by operation id, so an
  * operation added to the API without an entry here fails {@link #theTableCoversEveryOperationOfTheDocument}.
  *
- * <p>Anonymous callers get 401, roles outside the operation's 403, callers confined to another ISP 404 (as if the
- * ISP or its record did not exist), never a 500, and a caller confined to one ISP never receives a success that
- * mentions the other. Allowed roles pass authorization: their request may still be refused for what it asks (a
+ * <p>Anonymous callers get 401 (except on the public side, open to anyone), roles outside the operation's 403,
+ * callers confined to another ISP 404 (as if the ISP or its record did not exist), never a 500, and a caller confined
+ * to one ISP never receives a success that mentions the other. Allowed roles pass authorization: their request may still be refused for what it asks (a
  * 409 for approving an approved directive), never with 401, 403 or 404.
  */
 @QuarkusTest
@@ -101,8 +101,8 @@ class AuthorizationMatrixApiTest {
         }
 
         Outcome outcomeFor(Role role) {
-            if (role == ANONYMOUS) {
-                return Outcome.UNAUTHENTICATED;
+            if (role == ANONYMOUS && !allowed.contains(ANONYMOUS)) {
+                return hidden.contains(ANONYMOUS) ? Outcome.HIDDEN : Outcome.UNAUTHENTICATED;
             }
             return allowed.contains(role) ? Outcome.ALLOWED : hidden.contains(role) ? Outcome.HIDDEN : Outcome.FORBIDDEN;
         }
@@ -113,6 +113,10 @@ class AuthorizationMatrixApiTest {
     private static Expectation allow(Role... roles) {
         return new Expectation(EnumSet.copyOf(List.of(roles)), EnumSet.noneOf(Role.class), null, Map.of(),
                 seed -> Map.of());
+    }
+
+    private static Expectation hiddenFromEveryone() {
+        return new Expectation(EnumSet.noneOf(Role.class), EnumSet.allOf(Role.class), null, Map.of(), seed -> Map.of());
     }
 
     private static Expectation allow(Set<Role> some, Role... more) {
@@ -231,6 +235,14 @@ class AuthorizationMatrixApiTest {
             Map.entry("RuleSetResource_report", allow(READERS, ENGINEER, APPLIANCE).hiding(FOREIGN_ENGINEER, FOREIGN_APPLIANCE)),
             Map.entry("LookupResource_lookup", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
                     .query("isp", "{isp}").query("q", "{target}")),
+            // The public side: anyone, signed in or not.
+            Map.entry("PublicLookupResource_lookup", allow(Role.values()).query("q", "example.vn")),
+            Map.entry("PublicAppealResource_file", allow(Role.values()).body(seed -> Map.of("targets",
+                    List.of("not-blocked.example.vn"), "appellantKind", "user", "email", "a@example.org", "grounds",
+                    "authorization matrix"))),
+            // Without its secret key an appeal is not found, whoever asks.
+            Map.entry("PublicAppealResource_confirm", hiddenFromEveryone().path(seed -> Map.of("id", "1"))),
+            Map.entry("PublicAppealResource_status", hiddenFromEveryone().path(seed -> Map.of("id", "1"))),
             Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE, AGENCY,
                     FOREIGN_AGENCY)),
             Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
@@ -336,6 +348,10 @@ class AuthorizationMatrixApiTest {
             request.auth().oauth2(token);
         }
         expectation.query().forEach((name, value) -> request.queryParam(name, seed.resolve(value)));
+        if (operation.path().startsWith("/public/")) {
+            // an allowance of its own, as if from a client of its own: the public side is rate-limited per address
+            request.header("X-Forwarded-For", "192.0.2." + (1 + role.ordinal()));
+        }
         if (malformed) {
             request.body("{\"unfinished\": ");
         } else if (expectation.body() != null) {
