@@ -333,6 +333,8 @@ public interface ConsoleMessages {
             + "{#is 'webhook-inactive'}This webhook has been deactivated."
             + "{#is 'webhooks-unavailable'}Webhooks are unavailable: no key-encryption key is configured, so no"
             + " secret can be stored."
+            + "{#is 'invalid-appeal'}Some parts of the appeal are not valid; nothing was filed."
+            + "{#is 'rate-limited'}Too many requests from your address; wait a moment and try again."
             + "{#is 'takedown-not-overdue'}The takedown's deadline has not passed yet: it can be escalated only once"
             + " it is overdue."
             + "{#is 'not-held'}This version is not held (any more): someone decided on it or a newer one replaced it."
