@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.appeal.dto.AppealReceipt;
 import org.interdict.appeal.dto.AppealRequest;
@@ -60,6 +63,10 @@ public class PublicAppealResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Confirm an appeal's e-mail address with the key e-mailed there", description = "The appeal "
             + "is received from now on; following the link again changes nothing. 404 for a wrong key.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppealStatusView.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal, or a wrong key")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; Retry-After says when to"
+            + " try again")
     public Response confirm(@PathParam("id") long id, @QueryParam("key") String key) {
         return Response.ok(intake.confirm(id, key)).cacheControl(noStore()).build();
     }
@@ -69,6 +76,10 @@ public class PublicAppealResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "An appeal's status, for the holder of its tracking link", description = "404, the same "
             + "for an unknown appeal and a wrong key.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppealStatusView.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal, or a wrong key")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; Retry-After says when to"
+            + " try again")
     public Response status(@PathParam("id") long id, @QueryParam("key") String key) {
         AppealStatusView view = intake.status(id, key);
         return Response.ok(view).cacheControl(noStore()).build();

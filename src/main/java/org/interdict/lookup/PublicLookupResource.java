@@ -47,6 +47,10 @@ public class PublicLookupResource {
             + "at: the same notice ends every answer. Only the present is answered. More than "
             + "`interdict.public-access.rate-per-period` requests per period from one address are refused with 429.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicLookupAnswer.class)))
+    @APIResponse(responseCode = "400", description = "`q` is not a domain, URL or address")
+    @APIResponse(responseCode = "404", description = "`isp` names no active ISP")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; Retry-After says when to"
+            + " try again")
     public Response lookup(@QueryParam("q") String q, @QueryParam("isp") String isp) {
         PublicLookupAnswer answer = lookups.lookup(q, QueryParams.text(isp));
         return Response.ok(answer).cacheControl(caching).build();

@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * Declares the appliance token beside the users' JWT in the API document. The security of each operation is
  * generated from its {@code @RolesAllowed}, as the roles of one bearer scheme; appliances, though, do not present
  * a JWT but an {@code itd_} token of their own. So the {@code appliance} role becomes a second scheme,
- * {@value #APPLIANCE_SCHEME}, offered as an alternative wherever appliances are admitted.
+ * {@value #APPLIANCE_SCHEME}, offered as an alternative wherever appliances are admitted. Operations without roles
+ * (the public side) say so explicitly, with the empty requirement: anyone may call them.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class OpenApiSecurityFilter implements OASFilter {
@@ -37,6 +38,7 @@ public class OpenApiSecurityFilter implements OASFilter {
 
     private static void splitApplianceRole(Operation operation) {
         if (operation.getSecurity() == null) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
             return;
         }
         List<SecurityRequirement> requirements = new ArrayList<>();

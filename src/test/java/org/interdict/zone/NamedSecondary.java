@@ -1,34 +1,21 @@
 package org.interdict.zone;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * BIND's {@code named} as a secondary of zones served by the zone listener, each with its own TSIG key, and using
  * them as response policy zones. It runs as a child process on a free loopback port, in a temporary directory
  * holding its configuration, zone files and log.
  */
-final class NamedSecondary implements AutoCloseable {
-
-    private final Path directory;
-    private final Process process;
-    private final int port;
+final class NamedSecondary extends ResolverProcess {
 
     private NamedSecondary(Path directory, Process process, int port) {
-        this.directory = directory;
-        this.process = process;
-        this.port = port;
+        super("named", directory, process, port);
     }
 
     /** Starts named with one secondary zone per entry, transferred from {@code primaryPort} with the entry's key. */
@@ -92,70 +79,11 @@ final class NamedSecondary implements AutoCloseable {
                 };
                 zone "example.vn" { type primary; file "%1$s/example.vn.db"; };
                 %4$s%5$s""".formatted(directory, port, policies, keys, zoneStatements));
-        Process process = new ProcessBuilder("/usr/sbin/named", "-f", "-4", "-d", "3", "-c", directory.resolve("named.conf")
-                .toString()).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(directory.resolve("named.out").toFile()).start();
+        Process process = launch("named", directory, "/usr/sbin/named", "-f", "-4", "-d", "3", "-c",
+                directory.resolve("named.conf").toString());
         NamedSecondary named = new NamedSecondary(directory, process, port);
         named.awaitLog(log -> log.contains("running"), "named to start");
         return named;
-    }
-
-    int port() {
-        return port;
-    }
-
-    String log() {
-        try {
-            Path log = directory.resolve("named.log");
-            return (Files.exists(log) ? Files.readString(log) : "") + Files.readString(directory.resolve("named.out"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits up to 30 s for the log to satisfy {@code condition}; fails naming {@code what}, with the log. */
-    void awaitLog(Predicate<String> condition, String what) {
-        await(() -> condition.test(log()), what);
-    }
-
-    /** Waits up to 30 s for dig's answer from this named to satisfy {@code condition}. */
-    String awaitAnswer(Predicate<String> condition, String what, String... query) {
-        String[] last = new String[1];
-        await(() -> condition.test(last[0] = Dig.query(port, null, query)), what + "; last answer: " + last[0]);
-        return last[0];
-    }
-
-    private void await(java.util.function.BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("named exited while waiting for " + what + ":\n" + log());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what + "; named's log:\n" + log());
-    }
-
-    @Override
-    public void close() throws IOException {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 
     static int freePort() throws IOException {
