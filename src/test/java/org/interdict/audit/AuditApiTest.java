@@ -44,9 +44,11 @@ class AuditApiTest {
         assertThat(entries.getInt("items[3].summary.added")).isEqualTo(1);
         assertThat(entries.getList("items.authority.id")).containsOnly("mic").hasSize(5);
         assertThat(entries.getString("items[1].authority.nameEn")).isEqualTo("Ministry of Information and Communications");
-        assertThat(as(AUDITOR).queryParam("subjectId", id).queryParam("authority", "mic").get("/api/v1/audit")
+        assertThat(as(AUDITOR).queryParam("subjectType", "directive").queryParam("subjectId", id)
+                .queryParam("authority", "mic").get("/api/v1/audit")
                 .then().statusCode(200).extract().jsonPath().getList("items")).hasSize(5);
-        assertThat(as(AUDITOR).queryParam("subjectId", id).queryParam("authority", "dic-quang-nam")
+        assertThat(as(AUDITOR).queryParam("subjectType", "directive").queryParam("subjectId", id)
+                .queryParam("authority", "dic-quang-nam")
                 .get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getList("items")).isEmpty();
 
         as(AUDITOR).queryParam("action", "isp.created").queryParam("subjectId", isp).get("/api/v1/audit")

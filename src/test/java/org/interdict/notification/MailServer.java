@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public class MailServer implements QuarkusTestResourceLifecycleManager {
 
-    private static final long WAIT_MILLIS = 10_000;
+    private static final long WAIT_MILLIS = 30_000;
     private static int port;
     private static GreenMail server;
     private static final List<MimeMessage> BEFORE_RESTARTS = new ArrayList<>();

@@ -103,7 +103,8 @@ class WebhookDeliveryApiTest {
             assertThat(receiver.received()).hasSize(4);
             assertThat(Db.queryString("select attempts || ' ' || last_error from notification where id = ?",
                     Long.parseLong(id))).isEqualTo("4 the receiver answered HTTP 503");
-            assertThat(failedWebhooks()).isEqualTo(before + 1);
+            // Other owners' calls may fail meanwhile (the suite shares one service), so at least this one is counted.
+            assertThat(failedWebhooks()).isGreaterThanOrEqualTo(before + 1);
         }
     }
 
