@@ -1,7 +1,10 @@
 package org.interdict.zone;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,9 +89,15 @@ final class NamedSecondary extends ResolverProcess {
         return named;
     }
 
+    /** A loopback port free for both TCP and UDP: a DNS server listens on both, and fails when either is taken. */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    DatagramSocket udp = new DatagramSocket(tcp.getLocalPort(), InetAddress.getLoopbackAddress())) {
+                return udp.getLocalPort();
+            } catch (SocketException taken) {
+                // The TCP port's UDP twin is in use (resolvers' outgoing queries take ports of that range): another.
+            }
         }
     }
 }

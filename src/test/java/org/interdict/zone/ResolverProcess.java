@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A DNS server run by a test as a child process on a loopback port, in a temporary directory of its own holding its
- * configuration, zone files and log ({@code <program>.log}, and what it prints in {@code <program>.out}); closing it
+ * configuration, zone files and log ({@code <program>.run}, {@code <program>.log}, and what it prints in
+ * {@code <program>.out}); closing it
  * stops the process and removes the directory.
  */
 abstract class ResolverProcess implements AutoCloseable {
@@ -43,9 +44,15 @@ abstract class ResolverProcess implements AutoCloseable {
 
     String log() {
         try {
-            Path log = directory.resolve(program + ".log");
-            return (Files.exists(log) ? Files.readString(log) : "")
-                    + Files.readString(directory.resolve(program + ".out"));
+            // named writes what happens before its logging is configured (a port it cannot listen on) to named.run.
+            StringBuilder text = new StringBuilder();
+            for (String name : new String[] {program + ".run", program + ".log", program + ".out"}) {
+                Path file = directory.resolve(name);
+                if (Files.exists(file)) {
+                    text.append(Files.readString(file));
+                }
+            }
+            return text.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
