@@ -44,7 +44,9 @@ public class NotificationDelivery {
     private final CommitListener listener;
     /** Null when no key-encryption key is configured: webhook secrets cannot be opened, so calls wait. */
     private final SecretSeal seal;
-    private final CoalescingRun runs = new CoalescingRun("notification-delivery", this::run);
+    /** One runner a channel, so that a webhook receiver slow to answer never holds back the e-mails. */
+    private final CoalescingRun emailRuns = new CoalescingRun("notification-email", () -> run(Channel.EMAIL));
+    private final CoalescingRun webhookRuns = new CoalescingRun("notification-webhook", () -> run(Channel.WEBHOOK));
     private final AtomicBoolean failing = new AtomicBoolean();
 
     public NotificationDelivery(AgroalDataSource dataSource, Mailer mailer, WebhookSender webhooks,
@@ -67,7 +69,8 @@ public class NotificationDelivery {
 
     void onStop(@Observes ShutdownEvent event) {
         listener.stop();
-        runs.stop();
+        emailRuns.stop();
+        webhookRuns.stop();
     }
 
     @Scheduled(every = "${interdict.notifications.retry-interval:5s}", delayed = "1s",
@@ -78,12 +81,13 @@ public class NotificationDelivery {
 
     /** Asks for a run soon; joins one that is scheduled and not yet started. */
     public void request() {
-        runs.request();
+        emailRuns.request();
+        webhookRuns.request();
     }
 
-    private void run() {
+    private void run(Channel channel) {
         try {
-            deliverDue();
+            deliverDue(channel);
             if (failing.getAndSet(false)) {
                 LOG.info("The outbox is readable again; notifications are delivered");
             }
@@ -99,18 +103,22 @@ public class NotificationDelivery {
      * Several callers at once (replicas, or a test) share the work and never attempt the same one twice.
      */
     public int deliverDue() {
+        return deliverDue(Channel.EMAIL) + deliverDue(Channel.WEBHOOK);
+    }
+
+    private int deliverDue(Channel channel) {
         int attempted = 0;
-        while (Transactions.inTransaction(dataSource, this::attemptNext)) {
+        while (Transactions.inTransaction(dataSource, c -> attemptNext(c, channel))) {
             attempted++;
         }
         metrics.oldestPending(Transactions.read(dataSource, NotificationStore::oldestPending));
         return attempted;
     }
 
-    /** Attempts the notification due longest, if any; false when none is due. */
-    private boolean attemptNext(Connection c) throws SQLException {
+    /** Attempts the notification of the channel due longest, if any; false when none is due. */
+    private boolean attemptNext(Connection c, Channel channel) throws SQLException {
         Instant now = clock.instant();
-        Notification notification = NotificationStore.claimDue(c, now);
+        Notification notification = NotificationStore.claimDue(c, now, channel);
         if (notification == null) {
             return false;
         }

@@ -63,14 +63,15 @@ final class NotificationStore {
     }
 
     /**
-     * The pending notification due longest, locked until the caller's transaction ends; null when none is due. Rows
+     * The pending notification of the channel due longest, locked until the caller's transaction ends; null when none is due. Rows
      * another transaction holds are skipped, so runners on several replicas never attempt the same one at once.
      */
-    static Notification claimDue(Connection c, Instant now) throws SQLException {
+    static Notification claimDue(Connection c, Instant now, Channel channel) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from notification"
-                + " where state = 'pending' and next_attempt_at <= ? order by next_attempt_at, id limit 1"
-                + " for update skip locked")) {
-            Columns.set(s, 1, now);
+                + " where state = 'pending' and channel = ? and next_attempt_at <= ?"
+                + " order by next_attempt_at, id limit 1 for update skip locked")) {
+            s.setString(1, channel.column());
+            Columns.set(s, 2, now);
             try (ResultSet rows = s.executeQuery()) {
                 return rows.next() ? notification(rows) : null;
             }
