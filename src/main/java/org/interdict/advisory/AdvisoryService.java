@@ -18,14 +18,13 @@ import org.interdict.advisory.dto.RecipientState;
 import org.interdict.advisory.dto.StatusReport;
 import org.interdict.advisory.dto.TrackingView;
 import org.interdict.advisory.dto.Withdrawal;
-import org.interdict.agency.AgencyService;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
 import org.interdict.export.CsvWriter;
-import org.interdict.isp.IspService;
 import org.interdict.notification.Notifications;
+import org.interdict.persistence.Registries;
 import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
 import org.interdict.security.RecipientScope;
@@ -48,15 +47,13 @@ public class AdvisoryService {
     private static final int LIST_LIMIT = 500;
 
     private final AgroalDataSource dataSource;
-    private final IspService isps;
     private final AuditLog audit;
     private final Notifications notifications;
     private final Clock clock;
 
-    public AdvisoryService(AgroalDataSource dataSource, IspService isps, AuditLog audit, Notifications notifications,
+    public AdvisoryService(AgroalDataSource dataSource, AuditLog audit, Notifications notifications,
             Clock clock) {
         this.dataSource = dataSource;
-        this.isps = isps;
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
@@ -270,8 +267,8 @@ public class AdvisoryService {
     }
 
     private void checkAudience(Connection c, AdvisoryInput.Audience audience) throws SQLException {
-        isps.requireRegistered(c, audience.listedIsps(), "audience.isps");
-        AgencyService.requireRegistered(c, audience.listedAgencies(), "audience.agencies");
+        Registries.ISP.requireRegistered(c, audience.listedIsps(), "audience.isps");
+        Registries.AGENCY.requireRegistered(c, audience.listedAgencies(), "audience.agencies");
     }
 
     private static Advisory require(Connection c, long id, boolean lock) throws SQLException {

@@ -12,19 +12,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.interdict.agency.dto.AgencyInput;
 import org.interdict.agency.dto.AgencyView;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
-import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
-import org.interdict.error.Violation;
 import org.interdict.persistence.Columns;
+import org.interdict.persistence.Registries;
 import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
 import org.interdict.security.RecipientScope;
@@ -129,29 +126,6 @@ public class AgencyService {
         });
     }
 
-    /** Refuses, naming each one, the identifiers that are not registered agencies. Runs in the caller's transaction. */
-    public static void requireRegistered(Connection c, Collection<String> ids, String field) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        TreeSet<String> unknown = new TreeSet<>(ids);
-        try (PreparedStatement s = c.prepareStatement("select id from agency where id = any(?)")) {
-            s.setArray(1, c.createArrayOf("text", ids.toArray()));
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    unknown.remove(rows.getString(1));
-                }
-            }
-        }
-        if (!unknown.isEmpty()) {
-            List<Violation> violations = unknown.stream()
-                    .map(u -> Violation.ofField(field, "unknown-agency", "'" + u + "' is not a registered agency"))
-                    .toList();
-            throw new ProblemException(ErrorCategory.INVALID, "invalid-request", "Invalid request",
-                    "Unknown agency identifier(s): " + String.join(", ", unknown), violations, violations.size());
-        }
-    }
-
     /** The agency as stored; {@code lock} holds its row until the caller's transaction ends. */
     public static Optional<Agency> find(Connection c, String id, boolean lock) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from agency where id = ?"
@@ -164,17 +138,8 @@ public class AgencyService {
     }
 
     private static void requireAuthority(Connection c, String authority) throws SQLException {
-        if (authority == null) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("select 1 from authority where id = ?")) {
-            s.setString(1, authority);
-            try (ResultSet rows = s.executeQuery()) {
-                if (!rows.next()) {
-                    throw ProblemException.invalid("authority", "unknown-authority",
-                            "'" + authority + "' is not a registered authority");
-                }
-            }
+        if (authority != null) {
+            Registries.AUTHORITY.requireRegistered(c, List.of(authority), "authority");
         }
     }
 

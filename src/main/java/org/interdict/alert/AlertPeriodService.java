@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.interdict.agency.AgencyService;
 import org.interdict.agency.ContactPoints;
 import org.interdict.alert.dto.AlertPeriodInput;
 import org.interdict.alert.dto.AlertPeriodView;
@@ -26,10 +25,10 @@ import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
-import org.interdict.isp.IspService;
 import org.interdict.notification.EmailNotice;
 import org.interdict.notification.Notifications;
 import org.interdict.persistence.Columns;
+import org.interdict.persistence.Registries;
 import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
 import org.interdict.security.RecipientScope;
@@ -51,16 +50,14 @@ public class AlertPeriodService {
             + " or ? = 'agency' and (all_agencies or ? = any(agencies)))";
 
     private final AgroalDataSource dataSource;
-    private final IspService isps;
     private final AuditLog audit;
     private final Notifications notifications;
     private final Clock clock;
     private final ZoneId zone;
 
-    public AlertPeriodService(AgroalDataSource dataSource, IspService isps, AuditLog audit,
+    public AlertPeriodService(AgroalDataSource dataSource, AuditLog audit,
             Notifications notifications, Clock clock, InterdictConfig config) {
         this.dataSource = dataSource;
-        this.isps = isps;
         this.audit = audit;
         this.notifications = notifications;
         this.clock = clock;
@@ -78,8 +75,8 @@ public class AlertPeriodService {
                     "an alert period must address every ISP, every agency, or some listed ISPs or agencies");
         }
         return Transactions.inTransaction(dataSource, c -> {
-            isps.requireRegistered(c, audience.listedIsps(), "audience.isps");
-            AgencyService.requireRegistered(c, audience.listedAgencies(), "audience.agencies");
+            Registries.ISP.requireRegistered(c, audience.listedIsps(), "audience.isps");
+            Registries.AGENCY.requireRegistered(c, audience.listedAgencies(), "audience.agencies");
             Instant now = clock.instant();
             long id;
             try (PreparedStatement s = c.prepareStatement("insert into alert_period (authority_id, name, starts_at,"

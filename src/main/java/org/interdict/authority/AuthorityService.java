@@ -19,7 +19,7 @@ import org.interdict.authority.dto.AuthorityInput;
 import org.interdict.authority.dto.AuthorityView;
 import org.interdict.authority.dto.LegacyLinks;
 import org.interdict.error.ProblemException;
-import org.interdict.isp.IspService;
+import org.interdict.persistence.Registries;
 import org.interdict.persistence.Transactions;
 import org.interdict.security.Actor;
 
@@ -41,13 +41,11 @@ public class AuthorityService {
     static final long REGISTRY_LOCK = 0x0a_0d17_a3e9L;
 
     private final AgroalDataSource dataSource;
-    private final IspService isps;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AuthorityService(AgroalDataSource dataSource, IspService isps, AuditLog audit, Clock clock) {
+    public AuthorityService(AgroalDataSource dataSource, AuditLog audit, Clock clock) {
         this.dataSource = dataSource;
-        this.isps = isps;
         this.audit = audit;
         this.clock = clock;
     }
@@ -141,7 +139,7 @@ public class AuthorityService {
     private void checkReferences(Connection c, String id, AuthorityInput input) throws SQLException {
         AuthorityValidation.checkParent(c, id, input.parent());
         if (input.scope() != null && input.scope().isps() != null) {
-            isps.requireRegistered(c, input.scope().isps(), "scope.isps");
+            Registries.ISP.requireRegistered(c, input.scope().isps(), "scope.isps");
         }
     }
 

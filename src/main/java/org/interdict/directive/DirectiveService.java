@@ -20,10 +20,10 @@ import org.interdict.directive.dto.DirectiveView;
 import org.interdict.directive.dto.TakedownInput;
 import org.interdict.error.ProblemException;
 import org.interdict.hash.Sha256;
-import org.interdict.isp.IspService;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
 import org.interdict.persistence.Columns;
+import org.interdict.persistence.Registries;
 import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.HeldVersions;
 import org.interdict.security.Actor;
@@ -41,15 +41,13 @@ public class DirectiveService {
     private static final int IDEMPOTENCY_LOCK_SPACE = 0x1d3e;
 
     private final AgroalDataSource dataSource;
-    private final IspService isps;
     private final HeldVersions held;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DirectiveService(AgroalDataSource dataSource, IspService isps, HeldVersions held, AuditLog audit,
+    public DirectiveService(AgroalDataSource dataSource, HeldVersions held, AuditLog audit,
             Clock clock) {
         this.dataSource = dataSource;
-        this.isps = isps;
         this.held = held;
         this.audit = audit;
         this.clock = clock;
@@ -325,7 +323,7 @@ public class DirectiveService {
 
     private void checkReferences(Connection c, AudienceInput audience, Long supersedes) throws SQLException {
         List<String> listed = audience.isps() == null ? List.of() : audience.isps();
-        isps.requireRegistered(c, listed, "audience.isps");
+        Registries.ISP.requireRegistered(c, listed, "audience.isps");
         if (supersedes != null && !DirectiveRepository.exists(c, supersedes)) {
             throw ProblemException.invalid("supersedes", "unknown-directive",
                     "directive " + supersedes + " does not exist");

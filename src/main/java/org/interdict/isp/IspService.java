@@ -9,16 +9,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
-import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
-import org.interdict.error.Violation;
 import org.interdict.isp.dto.IspCreate;
 import org.interdict.isp.dto.IspPatch;
 import org.interdict.isp.dto.IspView;
@@ -126,29 +122,6 @@ public class IspService {
             audit.append(c, AuditEvent.by(actor, now, "isp.updated", "isp", id, Map.of("before", before, "after", after)));
             return after;
         });
-    }
-
-    /** Refuses, naming each one, the identifiers that are not registered ISPs. Runs in the caller's transaction. */
-    public void requireRegistered(Connection c, Collection<String> ids, String field) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        TreeSet<String> unknown = new TreeSet<>(ids);
-        try (PreparedStatement s = c.prepareStatement("select id from isp where id = any(?)")) {
-            s.setArray(1, c.createArrayOf("text", ids.toArray()));
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    unknown.remove(rows.getString(1));
-                }
-            }
-        }
-        if (!unknown.isEmpty()) {
-            List<Violation> violations = unknown.stream()
-                    .map(u -> Violation.ofField(field, "unknown-isp", "'" + u + "' is not a registered ISP"))
-                    .toList();
-            throw new ProblemException(ErrorCategory.INVALID, "invalid-request", "Invalid request",
-                    "Unknown ISP identifier(s): " + String.join(", ", unknown), violations, violations.size());
-        }
     }
 
     /** The ISP, or "not found"; {@code lock} holds its row until the caller's transaction ends. */

@@ -7,8 +7,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +22,7 @@ import org.interdict.error.ProblemException;
 import org.interdict.notification.dto.IssuedWebhookSecret;
 import org.interdict.notification.dto.WebhookInput;
 import org.interdict.notification.dto.WebhookView;
+import org.interdict.persistence.Registries;
 import org.interdict.persistence.Transactions;
 import org.interdict.secret.SecretSeal;
 import org.interdict.security.Actor;
@@ -63,7 +62,9 @@ public class WebhookEndpoints {
         SecretSeal sealing = requireSeal();
         String secret = newSecret();
         WebhookEndpoint created = Transactions.inTransaction(dataSource, c -> {
-            requireOwnerExists(c, owner);
+            // Owners.FORM admits only the registries' own prefixes.
+            Registries.of(owner.substring(0, owner.indexOf(':'))).requireRegistered(c,
+                    List.of(owner.substring(owner.indexOf(':') + 1)), "owner");
             Instant now = clock.instant();
             WebhookEndpoint endpoint = WebhookStore.insert(c, owner, url,
                     sealing.seal(secret.getBytes(StandardCharsets.UTF_8), WebhookEndpoint.sealedFor(owner, url)),
@@ -152,21 +153,6 @@ public class WebhookEndpoints {
                     + " authenticates the calls, leave user and password out");
         }
         return url;
-    }
-
-    private static void requireOwnerExists(Connection c, String owner) throws SQLException {
-        String kind = owner.substring(0, owner.indexOf(':'));
-        String id = owner.substring(owner.indexOf(':') + 1);
-        // The kind comes from Owners.FORM, so it is one of these three tables' names.
-        try (PreparedStatement s = c.prepareStatement("select 1 from " + kind + " where id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rows = s.executeQuery()) {
-                if (!rows.next()) {
-                    throw ProblemException.invalid("owner", "unknown-" + kind,
-                            "'" + id + "' is not a registered " + (kind.equals("isp") ? "ISP" : kind));
-                }
-            }
-        }
     }
 
     private SecretSeal requireSeal() {

@@ -14,9 +14,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.interdict.support.Api;
 import org.interdict.support.Rulesets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -31,17 +30,8 @@ class AdminConsoleApiTest {
     @TestHTTPResource("/")
     URI root;
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start("en");
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.forEachClass("en");
 
     @Test
     void theAdministratorKeepsTheRegisters() {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -20,23 +23,45 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through its chromedriver (nothing downloaded), headless, with a profile of its own that is
- * thrown away afterwards. One per test class: starting it takes seconds.
+ * thrown away afterwards. One per test class ({@link #forEachClass}, registered as an extension): starting it takes
+ * seconds.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
-    private final Path profile;
+    private final String language;
+    ChromeDriver driver;
+    private Path profile;
 
-    private Browser(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
+    private Browser(String language) {
+        this.language = language;
     }
 
-    /** A browser whose preferred language is {@code language} ("vi", "en"). */
+    /** A browser whose preferred language is {@code language} ("vi", "en"), started now. */
     static Browser start(String language) throws IOException {
-        Path profile = Files.createTempDirectory("interdict-chromium");
+        Browser browser = new Browser(language);
+        browser.launch();
+        return browser;
+    }
+
+    /** A browser started before the tests of the class that registers it, and closed after them. */
+    static Browser forEachClass(String language) {
+        return new Browser(language);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        launch();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+    }
+
+    private void launch() throws IOException {
+        profile = Files.createTempDirectory("interdict-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -46,11 +71,10 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // A page a click leads to may still be loading when the test looks for what it shows.
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
-        return new Browser(driver, profile);
     }
 
     /**

@@ -12,9 +12,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.interdict.support.Api;
 import org.interdict.support.Rulesets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -36,17 +35,8 @@ class ConsoleStoryApiTest {
     @TestHTTPResource("/")
     URI root;
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start("en");
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.forEachClass("en");
 
     @Test
     void fromDraftToEnforcementAndAudit() throws Exception {

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.interdict.support.Api;
 import org.interdict.support.Rulesets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -33,17 +32,8 @@ class IspAndAuditorConsoleApiTest {
     @TestHTTPResource("/")
     URI root;
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start("vi");
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.forEachClass("vi");
 
     @Test
     void anEngineerAndAnAuditorUseTheirPages() {

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,18 +33,13 @@ class LargeImportConsoleApiTest {
     @TestHTTPResource("/")
     URI root;
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.forEachClass("vi");
 
     @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start("vi");
+    static void configureBrowser() {
         // The import of a large file is the page's own work, not a slow page: it is given the time it takes here.
         browser.driver.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(5));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        browser.close();
     }
 
     @Test

@@ -8,9 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -30,17 +29,8 @@ class ReviewConsoleApiTest {
     @TestHTTPResource("/")
     URI root;
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start("vi");
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.forEachClass("vi");
 
     @Test
     void anOfficerFillsAndSubmitsADraftAndASupervisorConfirmsAndApprovesIt() throws Exception {

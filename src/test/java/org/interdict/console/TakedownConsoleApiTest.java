@@ -25,9 +25,8 @@ import org.interdict.directive.dto.TakedownInput;
 import org.interdict.security.Actor;
 import org.interdict.security.Roles;
 import org.interdict.support.Api;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,17 +59,8 @@ class TakedownConsoleApiTest {
     @Inject
     DirectiveLifecycle lifecycle;
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        browser = Browser.start("vi");
-    }
-
-    @AfterAll
-    static void stopBrowser() throws Exception {
-        browser.close();
-    }
+    @RegisterExtension
+    static final Browser browser = Browser.forEachClass("vi");
 
     @Test
     void anOfficerRecordsAnUnheededTakedownEscalatesItAndIsRefusedARevocationInVietnamese() {
