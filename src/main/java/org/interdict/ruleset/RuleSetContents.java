@@ -141,14 +141,18 @@ public class RuleSetContents {
 
     /** The rules that changed from one content to another; remembered, since every publication asks again. */
     public Delta delta(RuleSet from, RuleSet to) {
-        String key = from.digest() + ">" + to.digest();
-        Delta known = deltas.getIfPresent(key);
+        Delta known = knownDelta(from.digest(), to.digest());
         if (known != null) {
             return known;
         }
         Delta delta = Delta.between(from, to);
         remember(from.digest(), to.digest(), delta);
         return delta;
+    }
+
+    /** The rules that changed between the rules with these digests, if still remembered, else null. */
+    public Delta knownDelta(String fromDigest, String toDigest) {
+        return deltas.getIfPresent(fromDigest + ">" + toDigest);
     }
 
     /**

@@ -18,6 +18,10 @@ import org.interdict.compile.RuleType;
  * are: every rule the delta adds or removes; every name under or at a tree the delta adds or removes; and the trees
  * of that version above any of those names. Rendering these two small rule sets and comparing their records gives
  * exactly the records the whole zones differ by, without rendering either whole.
+ *
+ * <p>Only the newer version is read: whether a rule was in the older one follows from the delta (it was if it is in
+ * the newer one and was not added, or if it was removed). A secondary asks for the difference from the version it
+ * held, which by then may be read back from storage only at the cost of decoding every rule.
  */
 final class ZoneDiff {
 
@@ -27,9 +31,15 @@ final class ZoneDiff {
     /** The rules to render from the older and the newer version. */
     record Scope(RuleSet before, RuleSet after) {}
 
+    /** Whether a version holds a rule. */
+    private interface Holds {
+        boolean rule(RuleType type, String rule);
+    }
+
     private ZoneDiff() {}
 
-    static Scope scope(RuleSet from, RuleSet to, Delta delta) {
+    /** The scope of the difference that {@code delta} makes, {@code to} being the version it leads to. */
+    static Scope scope(RuleSet to, Delta delta) {
         Set<String> names = new HashSet<>();
         Set<String> changedTrees = new HashSet<>(delta.added().getOrDefault(RuleType.DOMAIN_TREE, List.of()));
         changedTrees.addAll(delta.removed().getOrDefault(RuleType.DOMAIN_TREE, List.of()));
@@ -42,39 +52,48 @@ final class ZoneDiff {
             addresses.addAll(delta.added().getOrDefault(type, List.of()));
             addresses.addAll(delta.removed().getOrDefault(type, List.of()));
         }
+        // The older version's names under a changed tree are the newer one's, less those added, plus those
+        // removed: the removed ones are among the delta's names already.
         if (!changedTrees.isEmpty()) {
-            for (RuleSet rules : List.of(from, to)) {
-                for (RuleType type : DOMAINS) {
-                    for (String name : rules.rules(type)) {
-                        if (underAny(name, changedTrees)) {
-                            names.add(name);
-                        }
+            for (RuleType type : DOMAINS) {
+                for (String name : to.rules(type)) {
+                    if (underAny(name, changedTrees)) {
+                        names.add(name);
                     }
                 }
             }
         }
-        return new Scope(restrict(from, names, addresses), restrict(to, names, addresses));
+        Holds inTo = (type, rule) -> Collections.binarySearch(to.rules(type), rule) >= 0;
+        Map<RuleType, Set<String>> added = asSets(delta.added());
+        Map<RuleType, Set<String>> removed = asSets(delta.removed());
+        Holds inFrom = (type, rule) -> removed.getOrDefault(type, Set.of()).contains(rule)
+                || inTo.rule(type, rule) && !added.getOrDefault(type, Set.of()).contains(rule);
+        return new Scope(restrict(inFrom, names, addresses), restrict(inTo, names, addresses));
     }
 
-    /** The rules of {@code rules} among {@code names} and {@code addresses}, with its trees above those names. */
-    private static RuleSet restrict(RuleSet rules, Set<String> names, Set<String> addresses) {
+    private static Map<RuleType, Set<String>> asSets(Map<RuleType, List<String>> rules) {
+        Map<RuleType, Set<String>> sets = new EnumMap<>(RuleType.class);
+        rules.forEach((type, list) -> sets.put(type, new HashSet<>(list)));
+        return sets;
+    }
+
+    /** The rules a version holds among {@code names} and {@code addresses}, with its trees above those names. */
+    private static RuleSet restrict(Holds holds, Set<String> names, Set<String> addresses) {
         Map<RuleType, String[]> kept = new EnumMap<>(RuleType.class);
         Map<RuleType, long[][]> sources = new EnumMap<>(RuleType.class);
-        List<String> trees = rules.rules(RuleType.DOMAIN_TREE);
         for (RuleType type : RuleType.values()) {
-            List<String> all = rules.rules(type);
             Set<String> wanted = type == RuleType.DOMAIN || type == RuleType.DOMAIN_TREE ? names
                     : type == RuleType.IPV4 || type == RuleType.IPV6 ? addresses : Set.of();
             TreeSet<String> chosen = new TreeSet<>();
             for (String rule : wanted) {
-                if (Collections.binarySearch(all, rule) >= 0) {
+                if (holds.rule(type, rule)) {
                     chosen.add(rule);
                 }
             }
             if (type == RuleType.DOMAIN_TREE) {
                 for (String name : names) {
                     for (String above = name; above != null; above = parent(above)) {
-                        if (Collections.binarySearch(trees, above) >= 0) {
+                        if (holds.rule(RuleType.DOMAIN_TREE, above)) {
                             chosen.add(above);
                         }
                     }

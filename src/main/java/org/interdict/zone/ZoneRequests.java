@@ -166,14 +166,13 @@ public class ZoneRequests {
             return;
         }
         VersionView from = held.isPresent() ? retained(current.isp(), held.getAsLong()) : null;
-        RuleSet before = from == null ? null : content(from);
-        RuleSet after = before == null ? null : content(current);
-        Delta delta = after == null ? null : contents.delta(before, after);
+        RuleSet after = from == null ? null : content(current);
+        Delta delta = after == null ? null : delta(from, after);
         if (delta == null || delta.size() > MAX_INCREMENTAL_RULES) {
             transfer(request, tsig, signature, current, client, keyName, sink);
             return;
         }
-        ZoneDiff.Scope scope = ZoneDiff.scope(before, after, delta);
+        ZoneDiff.Scope scope = ZoneDiff.scope(after, delta);
         ZoneDiff.Changes<Record> changes = ZoneDiff.compare(policyRecords(scope.before(), from),
                 policyRecords(scope.after(), current));
         Record newest = soa(current);
@@ -218,6 +217,19 @@ public class ZoneRequests {
         } catch (ProblemException e) {
             return null;
         }
+    }
+
+    /**
+     * What changed from a version to the current rules: known since the compilation that made them for the usual
+     * request (from the version just before), else worked out from both versions' rules.
+     */
+    private Delta delta(VersionView from, RuleSet after) {
+        Delta known = contents.knownDelta(from.digest(), after.digest());
+        if (known != null) {
+            return known;
+        }
+        RuleSet before = content(from);
+        return before == null ? null : contents.delta(before, after);
     }
 
     /** The records of the rules alone, without the zone's SOA and NS. */

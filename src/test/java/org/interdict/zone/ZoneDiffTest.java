@@ -80,7 +80,7 @@ class ZoneDiffTest {
     }
 
     private static ZoneDiff.Changes<String> changes(RuleSet before, RuleSet after) throws IOException {
-        ZoneDiff.Scope scope = ZoneDiff.scope(before, after, Delta.between(before, after));
+        ZoneDiff.Scope scope = ZoneDiff.scope(after, Delta.between(before, after));
         return ZoneDiff.compare(records(scope.before()), records(scope.after()));
     }
 
