@@ -7,6 +7,11 @@
 #   ixfr_ms                                   dig's IXFR after a one-rule change (median of 5)
 #   resolver_p50_ms, resolver_p99_ms          a supervisor approves a one-target directive, until a BIND secondary
 #                                             (told by NOTIFY, taking an IXFR) answers NXDOMAIN for it; 20 runs
+#   transfer_p50_ms, transfer_p99_ms          the same approvals until that secondary holds the new serial: what is
+#                                             left of the time above is the secondary rebuilding its policy
+#   reference_resolver_p50_ms, _p99_ms        a one-name dynamic update (nsupdate) of a BIND primary serving the same
+#                                             zone, until the same kind of secondary answers NXDOMAIN: what no
+#                                             primary can beat on this zone with this resolver
 # It starts the packaged service with a fresh database of its own (interdict_bench_zone), loads the base through the
 # REST API, and starts named twice (primary, then secondary) on free loopback ports. Prints "name: value" lines;
 # progress goes to stderr. RESOLVER_RUNS changes the repetitions.
@@ -18,7 +23,7 @@ source scripts/lib/bench-base.sh
 DB_NAME=interdict_bench_zone
 ISP=bench-isp
 ZONE="$ISP.rpz.interdict."
-ensure_commands dig:bind9-dnsutils named:bind9 openssl:openssl python3:python3
+ensure_commands dig:bind9-dnsutils nsupdate:bind9-dnsutils named:bind9 openssl:openssl python3:python3
 work=$(mktemp -d)
 named_pid=
 stop_named() {
@@ -125,15 +130,16 @@ ixfr_ms=$(printf '%s\n' "${ixfr_times[@]}" | median)
 
 bench_log "a BIND secondary with the zone as its response policy"
 secondary_port=$(free_port)
-mkdir -p "$work/secondary"
-printf '$TTL 60\n@ SOA localhost. hostmaster.localhost. 1 3600 600 86400 60\n@ NS localhost.\n* A 192.0.2.1\n' \
-  >"$work/secondary/bench.vn.db"
-cat >"$work/secondary/named.conf" <<EOF
+resolver_config() { # directory, port, primary port: a recursive named with the zone from that primary as its policy
+  mkdir -p "$1"
+  printf '$TTL 60\n@ SOA localhost. hostmaster.localhost. 1 3600 600 86400 60\n@ NS localhost.\n* A 192.0.2.1\n' \
+    >"$1/bench.vn.db"
+  cat >"$1/named.conf" <<EOF
 options {
-    directory "$work/secondary";
-    pid-file "$work/secondary/named.pid";
-    session-keyfile "$work/secondary/session.key";
-    listen-on port $secondary_port { 127.0.0.1; };
+    directory "$1";
+    pid-file "$1/named.pid";
+    session-keyfile "$1/session.key";
+    listen-on port $2 { 127.0.0.1; };
     listen-on-v6 { none; };
     recursion yes;
     allow-query { any; };
@@ -144,14 +150,16 @@ options {
 };
 controls { };
 key "$key_name" { algorithm hmac-sha256; secret "$key_secret"; };
-zone "example-bench.vn" { type primary; file "$work/secondary/bench.vn.db"; };
+zone "example-bench.vn" { type primary; file "$1/bench.vn.db"; };
 zone "$ZONE" {
     type secondary;
-    primaries port $zone_port { 127.0.0.1 key "$key_name"; };
-    file "$work/secondary/rpz.db";
+    primaries port $3 { 127.0.0.1 key "$key_name"; };
+    file "$1/rpz.db";
     allow-notify { 127.0.0.1; };
 };
 EOF
+}
+resolver_config "$work/secondary" "$secondary_port" "$zone_port"
 /usr/sbin/named -g -4 -c "$work/secondary/named.conf" >"$work/secondary/named.log" 2>&1 &
 named_pid=$!
 bench_json "$engineer" POST "/api/v1/isps/$ISP/zone/secondaries" "{\"address\":\"127.0.0.1\",\"port\":$secondary_port}" >/dev/null
@@ -167,14 +175,21 @@ for _ in $(seq 1 600); do
 done
 
 bench_log "$RESOLVER_RUNS approvals until the secondary answers NXDOMAIN"
+secondary_serial() { dig @127.0.0.1 -p "$1" "$ZONE" SOA +short +tries=1 +time=2 | awk '{ print $3 }'; }
 resolver_times=()
+transfer_times=()
 for i in $(seq 1 "$RESOLVER_RUNS"); do
   name="resolver-$i-$(date +%s%N).example-bench.vn"
   dig @127.0.0.1 -p "$secondary_port" "$name" A +tries=1 +time=2 | grep -q 'status: NOERROR' ||
     { echo "$name is not answered before its approval" >&2; exit 1; }
+  serial=$(secondary_serial "$secondary_port")
   approve "$name"
   blocked=
+  transferred=
   for _ in $(seq 1 3000); do
+    if [ -z "$transferred" ] && [ "$(secondary_serial "$secondary_port")" != "$serial" ]; then
+      transferred=$(bench_millis "$APPROVED_AT")
+    fi
     if dig @127.0.0.1 -p "$secondary_port" "$name" A +tries=1 +time=2 | grep -q 'status: NXDOMAIN'; then
       blocked=$(bench_millis "$APPROVED_AT")
       break
@@ -182,9 +197,62 @@ for i in $(seq 1 "$RESOLVER_RUNS"); do
   done
   [ -n "$blocked" ] || { echo "$name was never blocked by the secondary" >&2; tail -n 30 "$work/secondary/named.log" >&2; exit 1; }
   resolver_times+=("$blocked")
+  transfer_times+=("${transferred:-$blocked}")
   # Each run starts from a quiet service, as one approval at a time would in practice.
   sleep 1
 done
+stop_named
+
+bench_log "the same one-name changes made on a BIND primary, until the same kind of secondary answers NXDOMAIN"
+# The zone as the service serves it now, in a primary that takes dynamic updates signed with the same key and
+# notifies a resolver configured as above.
+dig @127.0.0.1 -p "$zone_port" -y "$tsig" "$ZONE" AXFR +nocmd +nostats +nocomments +tries=1 +time=60 |
+  awk '$4 != "TSIG"' | awk '$4 == "SOA" && seen++ { next } { print }' >"$work/primary.zone"
+rm -f "$work/primary.zone.jnl"
+primary_port=$(free_port)
+reference_port=$(free_port)
+sed -i -e "s|listen-on port [0-9]* |listen-on port $primary_port |" \
+  -e "s|notify no;|notify explicit; also-notify { 127.0.0.1 port $reference_port; };|" \
+  -e "s|allow-transfer { key \"$key_name\"; };|& allow-update { key \"$key_name\"; };|" "$work/primary/named.conf"
+/usr/sbin/named -g -4 -c "$work/primary/named.conf" >"$work/primary/named.log" 2>&1 &
+primary_pid=$!
+trap 'kill "$primary_pid" 2>/dev/null || true; stop_named; bench_stop_service; rm -rf "$work"' EXIT
+for _ in $(seq 1 600); do
+  grep -q "zone $ISP.rpz.interdict/IN: loaded serial" "$work/primary/named.log" && break
+  kill -0 "$primary_pid" 2>/dev/null || { tail -n 20 "$work/primary/named.log" >&2; exit 1; }
+  sleep 0.5
+done
+resolver_config "$work/reference" "$reference_port" "$primary_port"
+/usr/sbin/named -g -4 -c "$work/reference/named.conf" >"$work/reference/named.log" 2>&1 &
+named_pid=$!
+# Loaded once the name of the service's last change answers NXDOMAIN there too.
+for _ in $(seq 1 600); do
+  dig @127.0.0.1 -p "$reference_port" "$name" A +tries=1 +time=2 | grep -q 'status: NXDOMAIN' && break
+  kill -0 "$named_pid" 2>/dev/null || { tail -n 20 "$work/reference/named.log" >&2; exit 1; }
+  sleep 0.5
+done
+reference_times=()
+for i in $(seq 1 "$RESOLVER_RUNS"); do
+  name="reference-$i-$(date +%s%N).example-bench.vn"
+  dig @127.0.0.1 -p "$reference_port" "$name" A +tries=1 +time=2 | grep -q 'status: NOERROR' ||
+    { echo "$name is not answered before its update" >&2; exit 1; }
+  start=$(date +%s%N)
+  printf 'server 127.0.0.1 %s\nzone %s\nupdate add %s.%s 60 CNAME .\nsend\n' "$primary_port" "$ZONE" "$name" \
+    "$ZONE" | nsupdate -y "$tsig"
+  blocked=
+  for _ in $(seq 1 3000); do
+    if dig @127.0.0.1 -p "$reference_port" "$name" A +tries=1 +time=2 | grep -q 'status: NXDOMAIN'; then
+      blocked=$(bench_millis "$start")
+      break
+    fi
+  done
+  [ -n "$blocked" ] || { echo "$name was never blocked by the reference secondary" >&2; exit 1; }
+  reference_times+=("$blocked")
+  sleep 1
+done
+stop_named
+kill "$primary_pid" 2>/dev/null || true
+
 percentile() { sort -n | awk -v p="$1" '{ v[NR] = $1 } END { i = int(NR * p / 100 + 0.999); print v[i < 1 ? 1 : i] }'; }
 grep -q OutOfMemoryError "$work/server.log" && { echo "the service ran out of memory" >&2; exit 1; }
 
@@ -196,4 +264,8 @@ echo "axfr_ratio: $(awk -v a="$axfr_ms" -v b="$reference_axfr_ms" 'BEGIN { print
 echo "ixfr_ms: $ixfr_ms"
 echo "resolver_p50_ms: $(printf '%s\n' "${resolver_times[@]}" | percentile 50)"
 echo "resolver_p99_ms: $(printf '%s\n' "${resolver_times[@]}" | percentile 99)"
+echo "transfer_p50_ms: $(printf '%s\n' "${transfer_times[@]}" | percentile 50)"
+echo "transfer_p99_ms: $(printf '%s\n' "${transfer_times[@]}" | percentile 99)"
+echo "reference_resolver_p50_ms: $(printf '%s\n' "${reference_times[@]}" | percentile 50)"
+echo "reference_resolver_p99_ms: $(printf '%s\n' "${reference_times[@]}" | percentile 99)"
 echo "service_heap: $ZONE_HEAP"
