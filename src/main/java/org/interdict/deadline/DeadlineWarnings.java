@@ -69,7 +69,8 @@ public class DeadlineWarnings {
         this.zone = config.console().timeZone();
     }
 
-    @Scheduled(every = "${interdict.notifications.deadline-check-interval:60s}", delayed = "10s",
+    @Scheduled(every = "${interdict.notifications.deadline-check-interval:60s}",
+            delayed = "${interdict.notifications.deadline-check-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
