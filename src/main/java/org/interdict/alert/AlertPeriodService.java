@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -164,7 +165,8 @@ public class AlertPeriodService {
     public AlertPeriodView cancel(long id, AlertPeriodCancellation cancellation, Integer expectedVersion,
             Actor actor) {
         return Transactions.inTransaction(dataSource, c -> {
-            Instant now = clock.instant();
+            // As PostgreSQL keeps it: rounded to the microsecond, the end could fall after now.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             AlertPeriodView before = lockOwn(c, id, actor, now);
             requireOpen(before, now, expectedVersion);
             String reason = cancellation.reason().strip();
@@ -449,7 +451,8 @@ public class AlertPeriodService {
         return new AlertPeriodView(r.getLong("id"), r.getString("authority_id"), r.getString("name"), from, to,
                 r.getString("level"), audience, Columns.intOrNull(r, "enforcement_deadline_minutes"),
                 Columns.intOrNull(r, "appliance_silence_minutes"), r.getString("declared_by"),
-                Columns.instant(r, "declared_at"), !now.isBefore(from) && now.isBefore(to), r.getInt("version"),
+                Columns.instant(r, "declared_at"), r.getTimestamp("cancelled_at") == null && !now.isBefore(from)
+                        && now.isBefore(to), r.getInt("version"),
                 r.getString("updated_by"), Columns.instant(r, "updated_at"), r.getString("cancelled_by"),
                 Columns.instant(r, "cancelled_at"), r.getString("cancellation_reason"));
     }

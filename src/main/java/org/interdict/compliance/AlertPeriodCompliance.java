@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.interdict.alert.AlertPeriodService;
 import org.interdict.compliance.dto.AlertPeriodComplianceView;
 import org.interdict.compliance.dto.AlertPeriodComplianceView.MissedDeadline;
@@ -70,11 +71,11 @@ public class AlertPeriodCompliance {
                     .filter(r -> r.state().equals("missed") && (only == null || only.equals(r.recipient())))
                     .map(r -> new MissedReport(r.recipient(), r.day())).toList();
             List<MissedDeadline> deadlines = new ArrayList<>();
+            Set<String> shown = isp != null ? Set.of(isp) : p.allIsps() ? null : Set.copyOf(p.isps());
             for (long directive : Transactions.read(dataSource, c -> deadlinesIn(c, p, now))) {
-                EnforcementView view = enforcement.of(directive, null);
+                EnforcementView view = enforcement.forIsps(directive, shown);
                 for (EnforcementView.IspEnforcement i : view.isps()) {
-                    boolean addressed = p.allIsps() || p.isps().contains(i.isp());
-                    if (addressed && !i.withinDeadline() && (isp == null || isp.equals(i.isp()))) {
+                    if (!i.withinDeadline()) {
                         deadlines.add(new MissedDeadline(view.directive(), view.legalReference(), i.isp(),
                                 view.deadline(), i.enforcedAt()));
                     }

@@ -132,7 +132,7 @@ public class DeadlineWarnings {
                         + "Chi tiết / Details: /api/v1/directives/" + view.directive() + "/enforcement\n";
                 tell(c, recipient, "Sắp hết hạn thực thi / Enforcement deadline approaching: "
                         + view.legalReference(), text, "directive.deadline-approaching", payload,
-                        "directive:" + view.directive() + ":deadline:" + isp.isp());
+                        "directive:" + view.directive() + ":deadline:" + recipient.key());
                 sent++;
             }
         }

@@ -73,7 +73,7 @@ public class HeldNotices {
     private static List<String> concerned(Connection c, String isp, long number) throws SQLException {
         List<String> found = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("with named as (select distinct d.authority_id from"
-                + " ruleset_version v, jsonb_array_elements(v.changes) ch join directive d"
+                + " ruleset_version v cross join jsonb_array_elements(v.changes) ch join directive d"
                 + "   on d.id = (ch->>'directiveId')::bigint"
                 + " where v.isp_id = ? and v.number = ? and d.authority_id is not null)"
                 + " select authority_id from named"

@@ -66,7 +66,8 @@ class DirectiveNoticesApiTest {
             String secret = registerWebhook(isp, addressedHook.url("/hook"));
             registerWebhook(other, otherHook.url("/hook"));
             String host = Api.unique("scam") + ".example.vn";
-            long id = submitted(isp, "fraud", Instant.now().minusSeconds(60), host, "203.0.113.9");
+            long id = submitted(isp, "fraud", Instant.now().minusSeconds(60), host,
+                    "https://" + Api.unique("pay") + ".example.vn/login");
             approve(id);
 
             MimeMessage mail = MailServer.awaitMessagesTo("noc@" + isp + ".example", 1).get(0);
