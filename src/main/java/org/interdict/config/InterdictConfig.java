@@ -439,5 +439,34 @@ public interface InterdictConfig {
         /** Longest wait for a webhook receiver's answer, once connected; no answer counts as a failed attempt. */
         @WithDefault("10s")
         Duration webhookTimeout();
+
+        /**
+         * How long before a directive's enforcement deadline an ISP whose appliances have not all applied it is
+         * warned (once), by e-mail to its contact point and its webhooks ({@code directive.deadline-approaching}).
+         */
+        @WithDefault("5m")
+        Duration deadlineWarning();
+
+        /**
+         * How long before an advisory's remediation deadline a recipient that has reported neither patched nor not
+         * affected is warned (once per deadline), by e-mail and webhook ({@code advisory.deadline-approaching}).
+         */
+        @WithDefault("24h")
+        Duration remediationWarning();
+
+        /**
+         * How long before the end of a day of an alert period (in {@code interdict.console.time-zone}) a recipient
+         * that has not sent its situation report for the day is reminded (once), by e-mail and webhook
+         * ({@code alert-period.report-due}).
+         */
+        @WithDefault("4h")
+        Duration situationReportWarning();
+
+        /**
+         * How often the deadlines above are looked at. Each replica looks; one at a time does the work (a PostgreSQL
+         * advisory lock), and a warning sent is remembered in the database, so none is sent twice.
+         */
+        @WithDefault("60s")
+        Duration deadlineCheckInterval();
     }
 }

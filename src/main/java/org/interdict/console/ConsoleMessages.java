@@ -324,6 +324,8 @@ public interface ConsoleMessages {
             + "{#is 'advisory-withdrawn'}The advisory has been withdrawn; nothing more can be done with it."
             + "{#is 'agency-exists'}An agency with this id already exists."
             + "{#is 'already-reported'}This recipient has already sent its situation report for that day."
+            + "{#is 'alert-period-ended'}This alert period has ended; it can no longer change."
+            + "{#is 'alert-period-cancelled'}This alert period was cancelled; it can no longer change."
             + "{#is 'draft-exists'}A block draft has already been made from this incident."
             + "{#is 'incident-closed'}The incident is closed; it takes no more updates."
             + "{#is 'invalid-indicators'}Some lines are not valid indicators (names, URLs or addresses); nothing"

@@ -230,6 +230,28 @@ public interface OperationsMessages {
     @Message("No block directive is in force for this ISP.")
     String noDirectivesInForce();
 
+    @Message("Alert periods: missed reports and deadlines")
+    String alertPeriodsTitle();
+
+    @Message("The days this ISP sent no situation report, and the enforcement deadlines it missed, in each alert period"
+            + " addressing it")
+    String alertPeriodsCaption();
+
+    @Message("This ISP missed no situation report and no enforcement deadline in an alert period.")
+    String noAlertPeriodMisses();
+
+    @Message("Alert period")
+    String alertPeriod();
+
+    @Message("Days without a situation report")
+    String missedReportDays();
+
+    @Message("Missed enforcement deadlines")
+    String missedDeadlines();
+
+    @Message("cancelled")
+    String cancelled();
+
     @Message("Directive")
     String directive();
 

@@ -162,6 +162,11 @@ class AuthorizationMatrixApiTest {
                     .hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY).body(seed -> Map.of("noIncident", true))
                     .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
             Map.entry("AlertPeriodResource_situationReports", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
+            Map.entry("AlertPeriodResource_edit", allow(OFFICER, SUPERVISOR).body(Seed::periodBody)
+                    .path(seed -> Map.of("id", seed.freshAlertPeriod()))),
+            Map.entry("AlertPeriodResource_cancel", allow(OFFICER, SUPERVISOR)
+                    .body(seed -> Map.of("reason", "authorization matrix"))
+                    .path(seed -> Map.of("id", seed.freshAlertPeriod()))),
             Map.entry("AuditResource_list", allow(AUDITOR, ADMIN)),
             // Every person reads the registry of authorities; engineers see their own ISP only in a scope.
             Map.entry("AuthorityResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
@@ -174,6 +179,7 @@ class AuthorizationMatrixApiTest {
             Map.entry("AuditResource_verify", allow(AUDITOR, ADMIN)),
             Map.entry("ComplianceResource_compliance", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
                     .query("isp", "{isp}")),
+            Map.entry("ComplianceResource_alertPeriods", allow(READERS).query("isp", "{isp}")),
             Map.entry("DirectiveResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
             Map.entry("DirectiveResource_create", allow(OFFICER)
                     .body(seed -> Api.directive(Api.unique("MATRIX"), Instant.now(), null))),
@@ -560,6 +566,11 @@ class AuthorizationMatrixApiTest {
         static String freshAddress() {
             int n = ADDRESSES.incrementAndGet();
             return "198.51." + (n / 250) % 250 + "." + (n % 250 + 1);
+        }
+
+        String freshAlertPeriod() {
+            return String.valueOf(Api.as(Api.OFFICER).body(periodBody()).post("/api/v1/alert-periods").then()
+                    .statusCode(201).extract().jsonPath().getLong("id"));
         }
 
         String freshAllowEntry() {
