@@ -1,0 +1,129 @@
+package org.interdict.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.util.List;
+import org.interdict.support.Api;
+import org.interdict.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * In a real Chromium whose language is Vietnamese, as the demo users: the Ministry's officer drafts an advisory to
+ * the two seeded agencies, a malformed CVE identifier refused beside its field, with a remediation deadline already
+ * past; the Ministry's supervisor publishes it; the Quảng Nam Department of Health acknowledges it and reports it
+ * patched; the tracking page then shows it patched and the silent Đà Nẵng centre late, as a chart, a table and the
+ * CSV. Every page is checked with axe-core and photographed.
+ */
+@QuarkusTest
+class AdvisoryConsoleApiTest {
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @RegisterExtension
+    static final Browser browser = Browser.forEachClass("vi");
+
+    @Test
+    void anAdvisoryGoesFromDraftToTrackingWithARecipientPatchedAndOneLate() {
+        var driver = browser.driver;
+        String title = "Lỗ hổng Spring4Shell " + Api.unique("adv");
+
+        browser.signIn(root.resolve("/console/advisories").toString(), "mic-officer", "dev-mic-officer");
+        visited("advisories-officer-vi");
+        driver.findElement(By.id("new-advisory")).click();
+        driver.findElement(By.id("title")).sendKeys(title);
+        new Select(driver.findElement(By.id("severity"))).selectByValue("critical");
+        driver.findElement(By.id("cves")).sendKeys("CVE-2022-22965, CVE-22-1");
+        driver.findElement(By.id("affected")).sendKeys("Spring Framework; 5.3.0 - 5.3.17, 5.2.0 - 5.2.19");
+        driver.findElement(By.id("description")).sendKeys("Thực thi mã từ xa qua data binding trên JDK 9+.");
+        driver.findElement(By.id("recommendedActions")).sendKeys("Nâng cấp Spring Framework lên 5.3.18 hoặc 5.2.20.");
+        driver.findElement(By.id("references")).sendKeys("https://tanzu.vmware.com/security/cve-2022-22965");
+        // A deadline already past: whoever has not patched is late as soon as it is published.
+        driver.executeScript("arguments[0].value = '2026-01-05T17:00'",
+                driver.findElement(By.id("remediationDeadline")));
+        driver.findElement(By.id("agency-qnam-health")).click();
+        driver.findElement(By.id("agency-dnang-ioc")).click();
+        driver.findElement(By.id("save")).click();
+
+        assertThat(driver.findElement(By.id("cves-error")).getText()).contains("Không phải mã CVE", "CVE-22-1")
+                .doesNotContain("CVE-2022-22965");
+        assertThat(driver.findElement(By.id("cves")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo(title);
+        visited("advisory-cve-refused-vi");
+        driver.findElement(By.id("cves")).clear();
+        driver.findElement(By.id("cves")).sendKeys("CVE-2022-22965");
+        driver.findElement(By.id("save")).click();
+        assertThat(done()).isEqualTo("Đã lưu bản nháp.");
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/console/advisories/(\\d+).*", "$1"));
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Bản nháp");
+        // The officer who drafted it has no way to publish it.
+        assertThat(driver.findElements(By.id("publish"))).isEmpty();
+        visited("advisory-draft-vi");
+
+        browser.signIn(root.resolve("/console/advisories/" + id).toString(), "mic-supervisor", "dev-mic-supervisor");
+        driver.findElement(By.id("publish")).click();
+        assertThat(done()).startsWith("Đã ban hành cảnh báo");
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Đã ban hành");
+        visited("advisory-published-vi");
+
+        browser.signIn(root.resolve("/console/advisories").toString(), "qnam-health", "dev-qnam-health");
+        assertThat(driver.findElement(By.id("advisory-" + id)).getText()).contains(title, "Nghiêm trọng",
+                "Chưa xác nhận");
+        driver.findElement(By.cssSelector("#advisory-" + id + " a")).click();
+        driver.findElement(By.id("acknowledge")).click();
+        assertThat(done()).isEqualTo("Đã xác nhận nhận cảnh báo.");
+        assertThat(driver.findElement(By.id("mine-state")).getText()).startsWith("Đã xác nhận lúc");
+        driver.findElement(By.id("status-patched")).click();
+        driver.findElement(By.id("note")).sendKeys("Đã nâng cấp cổng dịch vụ công lên 5.3.18");
+        driver.findElement(By.id("report-status")).click();
+        assertThat(done()).isEqualTo("Đã báo cáo tình trạng của bạn.");
+        assertThat(driver.findElement(By.id("mine-state")).getText()).contains("Đã vá", "5.3.18");
+        assertThat(driver.findElements(By.id("tracking-link"))).isEmpty();
+        visited("advisory-recipient-vi");
+
+        browser.signIn(root.resolve("/console/advisories/" + id + "/tracking").toString(), "mic-officer",
+                "dev-mic-officer");
+        assertThat(driver.findElement(By.id("recipient-agency-qnam-health")).getText())
+                .contains("Đã vá hoặc không ảnh hưởng", "Đã vá", "5.3.18");
+        assertThat(driver.findElement(By.id("recipient-agency-dnang-ioc")).getText()).contains("Quá hạn");
+        assertThat(rows("table-standing")).containsExactly("Đã vá hoặc không ảnh hưởng 1", "Đã xác nhận 0",
+                "Quá hạn 1", "Chưa phản hồi 0");
+        assertThat(driver.findElements(By.cssSelector("#chart-standing rect"))).hasSize(4);
+        assertThat(driver.findElement(By.id("csv")).getAttribute("href")).endsWith("/console/advisories/" + id
+                + "/tracking.csv");
+        visited("advisory-tracking-vi");
+
+        String csv = Api.as(Tokens.ofAuthority("mic", "mic-tracker", "officer"))
+                .get("/console/advisories/" + id + "/tracking.csv").then().statusCode(200).extract().asString();
+        assertThat(csv).contains("agency:qnam-health,", ",patched,").contains("agency:dnang-ioc,");
+        assertThat(csv.lines().filter(l -> l.startsWith("agency:dnang-ioc,")).findFirst().orElseThrow())
+                .contains(",late,");
+        driver.get(root.resolve("/logout").toString());
+    }
+
+    private static List<String> rows(String table) {
+        return browser.driver.findElements(By.cssSelector("#" + table + " tbody tr")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** The confirmation a successful form shows; the page's own words when it shows none (a refusal, say). */
+    private static String done() {
+        var driver = browser.driver;
+        List<WebElement> done = driver.findElements(By.id("done"));
+        assertThat(done).as("confirmation on %s: %s", driver.getCurrentUrl(),
+                driver.findElement(By.tagName("main")).getText()).isNotEmpty();
+        return done.get(0).getText();
+    }
+
+    private static void visited(String name) {
+        browser.screenshot(name);
+        assertThat(browser.accessibilityProblems()).as(name).isEmpty();
+    }
+}
