@@ -1,11 +1,18 @@
 package org.interdict.console;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.interdict.support.Api;
 import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,10 @@ import org.openqa.selenium.support.ui.Select;
  */
 @QuarkusTest
 class AdvisoryConsoleApiTest {
+
+    /** The hidden field of a form that carries the CSRF token: its name and value. */
+    private static final Pattern HIDDEN_CSRF = Pattern.compile(
+            "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
 
     @TestHTTPResource("/")
     URI root;
@@ -106,6 +117,31 @@ class AdvisoryConsoleApiTest {
         assertThat(csv.lines().filter(l -> l.startsWith("agency:dnang-ioc,")).findFirst().orElseThrow())
                 .contains(",late,");
         driver.get(root.resolve("/logout").toString());
+    }
+
+    /**
+     * Someone both officer and supervisor who drafted an advisory presses Publish on its page: the service's four-eyes
+     * refusal comes back in words, with its code, under the API's status, and the advisory stays a draft.
+     */
+    @Test
+    void theDrafterCannotPublishAndIsToldWhyInWords() {
+        String both = Tokens.of(Api.unique("both"), "officer", "supervisor");
+        long id = Api.as(both).body(Map.of("title", Api.unique("four-eyes"), "severity", "low", "description", "d",
+                        "recommendedActions", "a", "remediationDeadline", Instant.now().plusSeconds(86_400).toString(),
+                        "audience", Map.of("allAgencies", true)))
+                .post("/api/v1/advisories").then().statusCode(201).extract().jsonPath().getLong("id");
+        Response page = given().auth().oauth2(both).header("Accept-Language", "vi").get("/console/advisories/" + id);
+        Matcher csrf = HIDDEN_CSRF.matcher(page.then().statusCode(200).extract().asString());
+        assertThat(csrf.find()).as("the publish form's CSRF field").isTrue();
+
+        String refused = given().auth().oauth2(both).header("Accept-Language", "vi")
+                .cookies(page.getCookies()).contentType(ContentType.URLENC.withCharset("UTF-8"))
+                .formParam(csrf.group(1), csrf.group(2))
+                .post("/console/advisories/" + id + "/publish").then().statusCode(409).contentType(ContentType.HTML)
+                .extract().asString();
+        assertThat(refused).contains("Nguyên tắc bốn mắt", "<code id=\"refusal-code\">four-eyes</code>");
+        assertThat(Api.as(both).get("/api/v1/advisories/" + id).then().statusCode(200).extract().jsonPath()
+                .getString("status")).isEqualTo("DRAFT");
     }
 
     private static List<String> rows(String table) {

@@ -102,7 +102,7 @@ class IncidentConsoleApiTest {
 
         browser.signIn(root.resolve("/console/alerts").toString(), "qnam-officer", "dev-qnam-officer");
         driver.findElement(By.id("declare-alert")).click();
-        driver.findElement(By.id("name")).sendKeys(name);
+        driver.findElement(By.id("alert-name")).sendKeys(name);
         driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("from")),
                 now.minusMinutes(5).toString());
         // Until the end of tomorrow, so that today is a day of the period whenever the test runs.
