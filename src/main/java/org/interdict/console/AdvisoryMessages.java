@@ -129,6 +129,9 @@ public interface AdvisoryMessages {
     @Message("Every agency")
     String allAgencies();
 
+    @Message("The ISPs and agencies it lists, you among them")
+    String listedRecipients();
+
     @Message("Or only those ticked:")
     String listedHint();
 

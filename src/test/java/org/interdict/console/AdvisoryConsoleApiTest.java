@@ -67,6 +67,7 @@ class AdvisoryConsoleApiTest {
                 .doesNotContain("CVE-2022-22965");
         assertThat(driver.findElement(By.id("cves")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo(title);
+        driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("title")));
         visited("advisory-cve-refused-vi");
         driver.findElement(By.id("cves")).clear();
         driver.findElement(By.id("cves")).sendKeys("CVE-2022-22965");
@@ -96,6 +97,8 @@ class AdvisoryConsoleApiTest {
         driver.findElement(By.id("report-status")).click();
         assertThat(done()).isEqualTo("Đã báo cáo tình trạng của bạn.");
         assertThat(driver.findElement(By.id("mine-state")).getText()).contains("Đã vá", "5.3.18");
+        assertThat(driver.findElement(By.id("acting-for")).getText()).isEqualTo("Sở Y tế tỉnh Quảng Nam");
+        assertThat(driver.findElement(By.id("audience")).getText()).contains("trong đó có bạn");
         assertThat(driver.findElements(By.id("tracking-link"))).isEmpty();
         visited("advisory-recipient-vi");
 

@@ -54,6 +54,7 @@ class IncidentConsoleApiTest {
         assertThat(driver.findElement(By.id("refused-4")).getText()).contains("not a target at all");
         assertThat(driver.findElements(By.cssSelector("#refused tbody tr"))).hasSize(2);
         assertThat(driver.findElement(By.id("indicators")).getAttribute("value")).contains("not a target at all");
+        driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("indicators")));
         visited("incident-refused-lines-en");
         driver.findElement(By.id("indicators")).clear();
         driver.findElement(By.id("indicators")).sendKeys(botnet + "\nhttp://" + botnet + "/panel");
