@@ -48,7 +48,7 @@ class AdvisoryConsoleApiTest {
 
         browser.signIn(root.resolve("/console/advisories").toString(), "mic-officer", "dev-mic-officer");
         visited("advisories-officer-vi");
-        driver.findElement(By.id("new-advisory")).click();
+        browser.press("new-advisory");
         driver.findElement(By.id("title")).sendKeys(title);
         new Select(driver.findElement(By.id("severity"))).selectByValue("critical");
         driver.findElement(By.id("cves")).sendKeys("CVE-2022-22965, CVE-22-1");
@@ -61,7 +61,7 @@ class AdvisoryConsoleApiTest {
                 driver.findElement(By.id("remediationDeadline")));
         driver.findElement(By.id("agency-qnam-health")).click();
         driver.findElement(By.id("agency-dnang-ioc")).click();
-        driver.findElement(By.id("save")).click();
+        browser.press("save");
 
         assertThat(driver.findElement(By.id("cves-error")).getText()).contains("Không phải mã CVE", "CVE-22-1")
                 .doesNotContain("CVE-2022-22965");
@@ -71,7 +71,7 @@ class AdvisoryConsoleApiTest {
         visited("advisory-cve-refused-vi");
         driver.findElement(By.id("cves")).clear();
         driver.findElement(By.id("cves")).sendKeys("CVE-2022-22965");
-        driver.findElement(By.id("save")).click();
+        browser.press("save");
         assertThat(done()).isEqualTo("Đã lưu bản nháp.");
         long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/console/advisories/(\\d+).*", "$1"));
         assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Bản nháp");
@@ -80,7 +80,7 @@ class AdvisoryConsoleApiTest {
         visited("advisory-draft-vi");
 
         browser.signIn(root.resolve("/console/advisories/" + id).toString(), "mic-supervisor", "dev-mic-supervisor");
-        driver.findElement(By.id("publish")).click();
+        browser.press("publish");
         assertThat(done()).startsWith("Đã ban hành cảnh báo");
         assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Đã ban hành");
         visited("advisory-published-vi");
@@ -88,13 +88,13 @@ class AdvisoryConsoleApiTest {
         browser.signIn(root.resolve("/console/advisories").toString(), "qnam-health", "dev-qnam-health");
         assertThat(driver.findElement(By.id("advisory-" + id)).getText()).contains(title, "Nghiêm trọng",
                 "Chưa xác nhận");
-        driver.findElement(By.cssSelector("#advisory-" + id + " a")).click();
-        driver.findElement(By.id("acknowledge")).click();
+        browser.press(By.cssSelector("#advisory-" + id + " a"));
+        browser.press("acknowledge");
         assertThat(done()).isEqualTo("Đã xác nhận nhận cảnh báo.");
         assertThat(driver.findElement(By.id("mine-state")).getText()).startsWith("Đã xác nhận lúc");
         driver.findElement(By.id("status-patched")).click();
         driver.findElement(By.id("note")).sendKeys("Đã nâng cấp cổng dịch vụ công lên 5.3.18");
-        driver.findElement(By.id("report-status")).click();
+        browser.press("report-status");
         assertThat(done()).isEqualTo("Đã báo cáo tình trạng của bạn.");
         assertThat(driver.findElement(By.id("mine-state")).getText()).contains("Đã vá", "5.3.18");
         assertThat(driver.findElement(By.id("acting-for")).getText()).isEqualTo("Sở Y tế tỉnh Quảng Nam");

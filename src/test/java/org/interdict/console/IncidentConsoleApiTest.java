@@ -40,14 +40,14 @@ class IncidentConsoleApiTest {
         String botnet = Api.unique("c2") + ".example.vn";
 
         browser.signIn(root.resolve("/console/incidents").toString(), "vnpt-engineer", "dev-vnpt-engineer");
-        driver.findElement(By.id("new-incident")).click();
+        browser.press("new-incident");
         new Select(driver.findElement(By.id("type"))).selectByValue("ddos");
         new Select(driver.findElement(By.id("severity"))).selectByValue("high");
         driver.findElement(By.id("affectedSystems")).sendKeys("DNS resolvers in Đà Nẵng");
         driver.findElement(By.id("indicators")).sendKeys(botnet + "\nhttp://" + botnet + "/panel\n999.1.2.3\n"
                 + "not a target at all");
         driver.findElement(By.id("actionsTaken")).sendKeys("Rate limiting at the edge");
-        driver.findElement(By.id("send-report")).click();
+        browser.press("send-report");
 
         assertThat(driver.findElement(By.id("refusal-code")).getText()).isEqualTo("invalid-indicators");
         assertThat(driver.findElement(By.id("refused-3")).getText()).contains("999.1.2.3");
@@ -58,12 +58,12 @@ class IncidentConsoleApiTest {
         visited("incident-refused-lines-en");
         driver.findElement(By.id("indicators")).clear();
         driver.findElement(By.id("indicators")).sendKeys(botnet + "\nhttp://" + botnet + "/panel");
-        driver.findElement(By.id("send-report")).click();
+        browser.press("send-report");
         assertThat(done()).isEqualTo("The incident was reported.");
         long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/console/incidents/(\\d+).*", "$1"));
         assertThat(driver.findElement(By.id("indicators")).getText()).contains(botnet, "http://" + botnet + "/panel");
         driver.findElement(By.id("note")).sendKeys("Traffic from the botnet keeps coming");
-        driver.findElement(By.id("add-update")).click();
+        browser.press("add-update");
         assertThat(done()).isEqualTo("The update was recorded.");
         assertThat(driver.findElement(By.id("updates")).getText()).contains("Traffic from the botnet keeps coming");
         assertThat(driver.findElements(By.id("draft-directive"))).isEmpty();
@@ -72,14 +72,14 @@ class IncidentConsoleApiTest {
         browser.signIn(root.resolve("/console/incidents?triage=new").toString(), "mic-officer", "dev-mic-officer");
         assertThat(driver.findElement(By.id("incident-" + id)).getText()).contains("DDoS", "isp:vnpt", "New");
         visited("incidents-triage-en");
-        driver.findElement(By.cssSelector("#incident-" + id + " a")).click();
+        browser.press(By.cssSelector("#incident-" + id + " a"));
         new Select(driver.findElement(By.id("triage"))).selectByValue("in-progress");
         driver.findElement(By.id("triage-note")).sendKeys("Blocking the command servers");
-        driver.findElement(By.id("save-triage")).click();
+        browser.press("save-triage");
         assertThat(done()).isEqualTo("The triage was recorded.");
         assertThat(driver.findElement(By.id("triage-state")).getText()).isEqualTo("In progress");
         visited("incident-triage-en");
-        driver.findElement(By.id("draft-directive")).click();
+        browser.press("draft-directive");
 
         assertThat(driver.getCurrentUrl()).matches(".*/console/directives/\\d+\\?done=saved");
         long draft = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/console/directives/(\\d+).*", "$1"));
@@ -102,7 +102,7 @@ class IncidentConsoleApiTest {
         LocalDateTime now = LocalDateTime.now(CONSOLE_ZONE).truncatedTo(ChronoUnit.MINUTES);
 
         browser.signIn(root.resolve("/console/alerts").toString(), "qnam-officer", "dev-qnam-officer");
-        driver.findElement(By.id("declare-alert")).click();
+        browser.press("declare-alert");
         driver.findElement(By.id("alert-name")).sendKeys(name);
         driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id("from")),
                 now.minusMinutes(5).toString());
@@ -112,7 +112,7 @@ class IncidentConsoleApiTest {
         new Select(driver.findElement(By.id("level"))).selectByValue("highest");
         driver.findElement(By.id("allIsps")).click();
         driver.findElement(By.id("isp-vnpt")).click();
-        driver.findElement(By.id("declare")).click();
+        browser.press("declare");
         assertThat(done()).startsWith("The alert period was declared");
         long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/console/alerts/(\\d+).*", "$1"));
         assertThat(driver.findElement(By.id("level")).getText()).isEqualTo("Highest");
@@ -122,10 +122,10 @@ class IncidentConsoleApiTest {
         browser.signIn(root.resolve("/console/alerts/" + id).toString(), "vnpt-engineer", "dev-vnpt-engineer");
         assertThat(driver.findElement(By.id("alert-period-" + id)).getText()).contains(name, "highest level, until");
         assertThat(driver.findElement(By.id("noIncident")).isSelected()).isTrue();
-        driver.findElement(By.id("send-situation")).click();
+        browser.press("send-situation");
         assertThat(done()).isEqualTo("Your situation report was sent.");
         visited("alert-situation-en");
-        driver.findElement(By.id("send-situation")).click();
+        browser.press("send-situation");
         assertThat(driver.findElement(By.id("refusal-code")).getText()).isEqualTo("already-reported");
 
         browser.signIn(root.resolve("/console/alerts/" + id).toString(), "qnam-officer", "dev-qnam-officer");
