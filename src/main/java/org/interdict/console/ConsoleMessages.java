@@ -285,8 +285,10 @@ public interface ConsoleMessages {
 
     /** Every refusal code the service answers with, in words; the codes are read from the source by a test. */
     @Message("{#when code}{#is 'forbidden'}Your role does not allow this action.{#is 'unauthenticated'}Sign in first."
-            + "{#is 'four-eyes'}Four eyes: the person who drafted or submitted a directive cannot decide on it."
-            + "{#is 'other-authority'}This directive was issued by another authority."
+            + "{#is 'four-eyes'}Four eyes: whoever drafted or submitted a directive or an advisory cannot decide on"
+            + " it or publish it."
+            + "{#is 'other-authority'}This directive or advisory was issued by another authority; only its people may"
+            + " change it."
             + "{#is 'unknown-authority'}Your sign-in names an authority that is not registered; ask an administrator"
             + " to register it."
             + "{#is 'inactive-authority'}Your authority is inactive: its officers and supervisors cannot act on"
