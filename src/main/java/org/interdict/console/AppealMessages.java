@@ -85,4 +85,137 @@ public interface AppealMessages {
 
     @Message("Look up a site")
     String landingLookupLink();
+
+    @Message("Appeal against this order")
+    String appealLink();
+
+    // Appeal form
+
+    @Message("Appeal")
+    String navAppeal();
+
+    @Message("Appeal against a blocking order")
+    String appealTitle();
+
+    @Message("Anyone may appeal: the owner of a blocked site, its hosting provider, a user. Your appeal goes to the"
+            + " authority that issued the order and is decided by people who took no part in it. It is received once"
+            + " you confirm your e-mail address through the link we send there.")
+    String appealIntro();
+
+    @Message("The appeal was not filed")
+    String appealRefused();
+
+    @Message("Blocked names, web addresses or IP addresses you contest")
+    String fieldTargets();
+
+    @Message("One per line; each must be blocked now by a published order.")
+    String hintTargets();
+
+    @Message("You are")
+    String fieldAppellant();
+
+    @Message("{#when kind}{#is 'site-owner'}The owner of the site{#is 'hosting-provider'}Its hosting provider"
+            + "{#is 'user'}A user of the site{#is 'other'}Someone else{#else}{kind}{/when}")
+    String appellantKind(String kind);
+
+    @Message("Your e-mail address")
+    String fieldEmail();
+
+    @Message("We send a confirmation link there, then news of the appeal and its decision.")
+    String hintEmail();
+
+    @Message("Why the order is wrong for these targets")
+    String fieldGrounds();
+
+    @Message("Collateral damage")
+    String fieldCollateral();
+
+    @Message("{#when kind}{#is 'none'}None: the order is wrong about the site itself{#is 'shared-hosting'}The site"
+            + " shares its address with the blocked one (shared hosting){#is 'cdn'}The site is served by the same"
+            + " content delivery network (CDN){#is 'cloud'}The site runs in the same cloud{#else}{kind}{/when}")
+    String collateralKind(String kind);
+
+    @Message("Evidence files")
+    String fieldEvidence();
+
+    @Message("PDF, PNG or JPEG; at most {files} files of {megabytes} MB each.")
+    String hintEvidence(int files, long megabytes);
+
+    @Message("File the appeal")
+    String fileAppeal();
+
+    @Message("Line {line} ({input}):")
+    String lineRefused(int line, String input);
+
+    /** The refusals of the appeal's fields and of its target lines that the intake makes itself. */
+    @Message("{#when code}{#is 'not-blocked'}No published order blocks this now: there is nothing to appeal against."
+            + "{#is 'too-many-targets'}One appeal contests at most 50 targets."
+            + "{#is 'not-an-address'}This is a block of addresses; name one address."
+            + "{#is 'required'}This field is required."
+            + "{#is 'too-long'}This text is too long."
+            + "{#is 'unknown-kind'}Choose who you are."
+            + "{#is 'invalid-email'}This is not an e-mail address."
+            + "{#is 'unknown-collateral'}Choose one of the kinds of collateral damage, or none."
+            + "{#is 'too-many-files'}Too many files."
+            + "{#is 'empty-file'}The file is empty."
+            + "{#is 'file-too-large'}The file is too large."
+            + "{#is 'unsupported-file'}The file is not a PDF, PNG or JPEG file, whatever its name says."
+            + "{#else}This field is refused.{/when}")
+    String fieldProblem(String code);
+
+    // Receipt and status
+
+    @Message("Appeal {id} filed")
+    String receiptTitle(long id);
+
+    @Message("We sent a confirmation link to your e-mail address. Your appeal is received only once you open it.")
+    String receiptEmailSent();
+
+    @Message("Your tracking link")
+    String trackingTitle();
+
+    @Message("Keep this link: it shows the state of your appeal and its decision. It is secret; we do not show it"
+            + " again. Anyone who has it can read your appeal.")
+    String trackingSecret();
+
+    @Message("Appeal number")
+    String appealNumber();
+
+    @Message("Filed")
+    String filedAt();
+
+    @Message("Received")
+    String receivedAt();
+
+    @Message("Contested targets")
+    String contestedTargets();
+
+    @Message("Target")
+    String target();
+
+    @Message("Appeal {id}")
+    String statusTitle(long id);
+
+    @Message("Thank you: your e-mail address is confirmed and your appeal is received.")
+    String confirmedNotice();
+
+    @Message("State")
+    String state();
+
+    @Message("{#when status}{#is 'UNCONFIRMED'}Waiting for the confirmation of the e-mail address"
+            + "{#is 'RECEIVED'}Received, waiting for review{#is 'UNDER_REVIEW'}Under review{#is 'DECIDED'}Decided"
+            + "{#is 'INADMISSIBLE'}Inadmissible{#is 'WITHDRAWN'}Withdrawn{#else}{status}{/when}")
+    String appealStatus(String status);
+
+    @Message("Appellant")
+    String appellant();
+
+    @Message("None")
+    String noEvidence();
+
+    @Message("No such appeal")
+    String unknownAppealTitle();
+
+    @Message("This link does not open an appeal: its number or its key is wrong. Use the link exactly as we sent it.")
+    String unknownAppeal();
 }
