@@ -68,6 +68,9 @@ public interface InterdictConfig {
     /** E-mails and webhook calls queued with the changes they report, and their delivery. */
     Notifications notifications();
 
+    /** Review of appeals and ISP error reports by the authorities whose orders they contest. */
+    Appeals appeals();
+
     /**
      * Base64 of the 32-byte AES key that seals the secrets the service must read back (TSIG keys of the zones, webhook
      * signing secrets) in the database. Keep it outside the database and its backups; without it the stored secrets
@@ -439,5 +442,26 @@ public interface InterdictConfig {
         /** Longest wait for a webhook receiver's answer, once connected; no answer counts as a failed attempt. */
         @WithDefault("10s")
         Duration webhookTimeout();
+    }
+
+    interface Appeals {
+        /** Time from an appeal's receipt within which a reviewer of each authority concerned must take it up. */
+        @WithDefault("1d")
+        Duration acknowledgeWithin();
+
+        /** Time from an appeal's receipt within which each authority concerned must decide it (confirmed). */
+        @WithDefault("5d")
+        Duration decideWithin();
+
+        /**
+         * How long an interim suspension lasts at most: its allowlist entries are removed when the appeal is decided,
+         * or at the latest this long after the suspension.
+         */
+        @WithDefault("7d")
+        Duration suspensionLimit();
+
+        /** How often the overdue counts ({@code interdict_appeals_overdue}) are computed again. */
+        @WithDefault("60s")
+        Duration metricsRefresh();
     }
 }
