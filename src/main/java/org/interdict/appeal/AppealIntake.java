@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.interdict.allowlist.AllowlistService;
 import org.interdict.appeal.dto.AppealReceipt;

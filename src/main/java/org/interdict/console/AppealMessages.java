@@ -218,4 +218,217 @@ public interface AppealMessages {
 
     @Message("This link does not open an appeal: its number or its key is wrong. Use the link exactly as we sent it.")
     String unknownAppeal();
+
+    // Review in the console
+
+    @Message("Appeals")
+    String navAppeals();
+
+    @Message("Appeals to review")
+    String queueTitle();
+
+    @Message("Appeals and ISP error reports against your authority's orders, oldest first: the first is the nearest"
+            + " to its deadlines. Whoever drafted, submitted or approved an order concerned cannot review it; a"
+            + " decision takes effect once a second person confirms it.")
+    String queueIntro();
+
+    @Message("Open (received or under review)")
+    String openAppeals();
+
+    @Message("{#when status}{#is 'UNCONFIRMED'}Waiting for the confirmation of the e-mail address"
+            + "{#is 'RECEIVED'}Received{#is 'UNDER_REVIEW'}Under review{#is 'DECIDED'}Decided"
+            + "{#is 'INADMISSIBLE'}Inadmissible{#is 'WITHDRAWN'}Withdrawn{#else}{status}{/when}")
+    String reviewStatus(String status);
+
+    @Message("Show")
+    String show();
+
+    @Message("No appeal in this state.")
+    String noAppeals();
+
+    @Message("Appeals, oldest first")
+    String queueCaption();
+
+    @Message("Acknowledge by")
+    String acknowledgeBy();
+
+    @Message("Decide by")
+    String decideBy();
+
+    @Message("Appeal {id}")
+    String appealNumbered(long id);
+
+    @Message("Error report of {isp}{#if kind}: {#when kind}{#is 'false-positive'}false positive{#is 'unroutable'}"
+            + "unroutable{#is 'shared-address'}shared address{#else}{kind}{/when}{/if}")
+    String ispReport(String isp, String kind);
+
+    @Message("Overdue")
+    String overdue();
+
+    @Message("decision proposed, waiting for confirmation")
+    String proposalWaiting();
+
+    @Message("targets suspended until {until}")
+    String suspendedUntil(String until);
+
+    @Message("Reviewer")
+    String reviewer();
+
+    @Message("{#when step}{#is 'taken'}You took the appeal up for review.{#is 'proposed'}Your decision is proposed;"
+            + " a second person must confirm it.{#is 'confirmed'}The decision is confirmed; the appellant is told."
+            + "{#is 'suspended'}The contested targets are suspended until the appeal is decided.{#else}Done.{/when}")
+    String stepDone(String step);
+
+    @Message("Grounds")
+    String grounds();
+
+    @Message("Lifted")
+    String targetLifted();
+
+    @Message("Suspended pending the decision")
+    String targetSuspended();
+
+    @Message("Decided by another authority")
+    String targetElsewhere();
+
+    @Message("Blocked")
+    String targetBlocked();
+
+    @Message("{size} bytes")
+    String bytes(int size);
+
+    @Message("History")
+    String history();
+
+    @Message("Filed on {time}.")
+    String historyFiled(String time);
+
+    @Message("Received on {time}.")
+    String historyReceived(String time);
+
+    @Message("Targets suspended by {who} on {time}, until {until}.")
+    String historySuspended(String who, String time, String until);
+
+    @Message("Taken up by {who} on {time}.")
+    String historyTaken(String who, String time);
+
+    @Message("Decision proposed by {who} on {time}:")
+    String historyProposed(String who, String time);
+
+    @Message("Decision proposed by {proposer}, confirmed by {confirmer} on {time}:")
+    String historyDecided(String proposer, String confirmer, String time);
+
+    @Message("{#when outcome}{#is 'UPHELD'}Order upheld{#is 'PARTIALLY_LIFTED'}Partially lifted{#is 'LIFTED'}Lifted"
+            + "{#is 'INADMISSIBLE'}Inadmissible{#else}{outcome}{/when}")
+    String outcome(String outcome);
+
+    @Message("You become its reviewer. You cannot if you drafted, submitted or approved an order it contests.")
+    String takeHint();
+
+    @Message("Take up for review")
+    String take();
+
+    @Message("Suspend the contested targets at once, until the appeal is decided: for collateral damage on shared"
+            + " infrastructure, or targets a guard flagged. They reach ISPs as a new version with the reason of the"
+            + " appeal.")
+    String suspendHint();
+
+    @Message("Suspend the targets")
+    String suspend();
+
+    @Message("Propose a decision")
+    String proposeTitle();
+
+    @Message("Outcome")
+    String outcomeLabel();
+
+    @Message("Targets to lift (for a partial lift)")
+    String liftLabel();
+
+    @Message("Reasons")
+    String reasonsLabel();
+
+    @Message("The appellant reads them as you write them.")
+    String reasonsHint();
+
+    @Message("Propose")
+    String propose();
+
+    @Message("Confirm the proposed decision as the second person: lifted targets go on the allowlist and reach ISPs as"
+            + " a new version; the appellant is told the outcome and the reasons.")
+    String confirmHint();
+
+    @Message("Confirm the decision")
+    String confirmDecision();
+
+    @Message("Back to the appeals")
+    String backToQueue();
+
+    // ISP error reports
+
+    @Message("Error reports")
+    String navReports();
+
+    @Message("Blocking error reports")
+    String reportsTitle();
+
+    @Message("Report rules that harm legitimate traffic. A report goes to the review queue of each authority whose"
+            + " orders block its targets, with the same deadlines and outcomes as an appeal; your ISP's contact"
+            + " address receives the e-mails.")
+    String reportsIntro();
+
+    @Message("Report {id} is filed.")
+    String reportFiled(long id);
+
+    @Message("Report an error")
+    String reportTitle();
+
+    @Message("Kind of error")
+    String reportKindLabel();
+
+    @Message("{#when kind}{#is 'false-positive'}False positive: the rule blocks a legitimate site"
+            + "{#is 'unroutable'}Unroutable: the rule cannot be applied as written{#is 'shared-address'}Shared address:"
+            + " the address also serves other sites{#else}{kind}{/when}")
+    String reportKind(String kind);
+
+    @Message("Blocked targets concerned")
+    String reportTargets();
+
+    @Message("What your engineers found")
+    String reportDescription();
+
+    @Message("File the report")
+    String fileReport();
+
+    @Message("Your ISP's reports")
+    String ownReports();
+
+    @Message("Your ISP has reported no error.")
+    String noReports();
+
+    @Message("Decisions")
+    String decisions();
+
+    // Status page: decisions and withdrawal
+
+    @Message("Review by {authority}")
+    String reviewBy(String authority);
+
+    @Message("Interim suspension")
+    String suspension();
+
+    @Message("Decided on")
+    String decidedAt();
+
+    @Message("Withdraw the appeal")
+    String withdrawTitle();
+
+    @Message("Every review of it stops, and any interim suspension of its targets ends now.")
+    String withdrawHint();
+
+    @Message("Withdraw")
+    String withdraw();
+
+    @Message("Your appeal is withdrawn.")
+    String withdrawnNotice();
 }

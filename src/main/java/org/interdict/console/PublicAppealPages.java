@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +87,15 @@ public class PublicAppealPages {
         }
     }
 
+    /**
+     * When the authorities must acknowledge and decide a received appeal: from its receipt, the configured periods
+     * that the review queue counts from too.
+     */
+    public record Deadlines(Instant acknowledgeBy, Instant decideBy) {}
+
+    /** Appeal states the appellant may still withdraw from. */
+    private static final Set<String> WITHDRAWABLE = Set.of("UNCONFIRMED", "RECEIVED", "UNDER_REVIEW");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(PublicPage page, String csrfToken, Draft draft, Refusals refusals,
@@ -94,7 +104,8 @@ public class PublicAppealPages {
 
         static native TemplateInstance receipt(PublicPage page, AppealReceipt receipt);
 
-        static native TemplateInstance status(PublicPage page, AppealStatusView appeal, boolean confirmed);
+        static native TemplateInstance status(PublicPage page, String csrfToken, String key, AppealStatusView appeal,
+                Deadlines deadlines, String done, Problem refusal);
 
         static native TemplateInstance unknown(PublicPage page);
     }
@@ -145,7 +156,9 @@ public class PublicAppealPages {
     public Response confirm(@PathParam("id") long id, @QueryParam("key") String key, @QueryParam("lang") String lang) {
         PublicPage page = page("/public/appeals/" + id + "/confirmation", lang, keyQuery(key));
         try {
-            return answer(200, Templates.status(page, intake.confirm(id, key), true), page);
+            AppealStatusView appeal = intake.confirm(id, key);
+            // The confirmation key is not the tracking key: the page offers no withdrawal; the tracking link does.
+            return answer(200, Templates.status(page, null, null, appeal, deadlines(appeal), "confirmed", null), page);
         } catch (ProblemException unknown) {
             return answer(unknown.category().status(), Templates.unknown(page), page);
         }
@@ -157,10 +170,43 @@ public class PublicAppealPages {
     public Response status(@PathParam("id") long id, @QueryParam("key") String key, @QueryParam("lang") String lang) {
         PublicPage page = page("/public/appeals/" + id, lang, keyQuery(key));
         try {
-            return answer(200, Templates.status(page, intake.status(id, key), false), page);
+            return answer(200, statusPage(page, key, intake.status(id, key), null, null), page);
         } catch (ProblemException unknown) {
             return answer(unknown.category().status(), Templates.unknown(page), page);
         }
+    }
+
+    /** The appellant withdraws the appeal from its status page, with the tracking key the page carries. */
+    @POST
+    @Path("/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response withdraw(@PathParam("id") long id, @RestForm String key, @RestForm String lang) {
+        PublicPage page = page("/public/appeals/" + id, lang, keyQuery(key));
+        AppealStatusView appeal;
+        try {
+            appeal = intake.withdraw(id, key);
+        } catch (ProblemException refused) {
+            if (refused.category().status() == 404) {
+                return answer(404, Templates.unknown(page), page);
+            }
+            return answer(refused.category().status(), statusPage(page, key, intake.status(id, key), null,
+                    refused.toProblem()), page);
+        }
+        return answer(200, statusPage(page, key, appeal, "withdrawn", null), page);
+    }
+
+    private TemplateInstance statusPage(PublicPage page, String key, AppealStatusView appeal, String done,
+            Problem refusal) {
+        boolean withdrawable = WITHDRAWABLE.contains(appeal.status());
+        return Templates.status(page, withdrawable ? visit.csrfToken() : null, withdrawable ? key : null, appeal,
+                deadlines(appeal), done, refusal);
+    }
+
+    private Deadlines deadlines(AppealStatusView appeal) {
+        Instant received = appeal.receivedAt();
+        return received == null ? null : new Deadlines(received.plus(config.appeals().acknowledgeWithin()),
+                received.plus(config.appeals().decideWithin()));
     }
 
     private TemplateInstance form(PublicPage page, Draft draft, Refusals refusals, Problem refusal) {
