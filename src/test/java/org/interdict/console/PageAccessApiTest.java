@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.interdict.support.Api;
+import org.interdict.support.Appeals;
+import org.interdict.support.Rulesets;
 import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +30,15 @@ class PageAccessApiTest {
     private static final String FOREIGN_SUPERVISOR = "foreign-supervisor";
 
     @Test
-    void everyPageAnswersEachCallerAsItsRolesAndScopesSay() {
+    void everyPageAnswersEachCallerAsItsRolesAndScopesSay() throws Exception {
         String isp = Api.newIsp();
         String other = Api.newIsp();
         long draft = Api.draft(Api.unique("page-access"), List.of(isp));
+        long first = Rulesets.current(isp);
+        String contested = Api.unique("page-access") + ".example.vn";
+        Api.approvedFor(List.of(isp), Api.unique("page-access"), contested);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        long appeal = Appeals.received(List.of(contested)).id();
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("officer", Api.OFFICER);
         tokens.put("supervisor", Api.SUPERVISOR);
@@ -62,6 +69,9 @@ class PageAccessApiTest {
         pages.put("/console/admin/authorities", new int[] {403, 403, 403, 200, 403, 403, 403, 403});
         pages.put("/console/admin/authorities/dic-quang-nam", new int[] {403, 403, 403, 200, 403, 403, 403, 403});
         pages.put("/console/admin/keys", new int[] {403, 403, 403, 200, 403, 403, 403, 403});
+        pages.put("/console/appeals", new int[] {200, 200, 403, 403, 403, 403, 200, 200});
+        pages.put("/console/appeals/" + appeal, new int[] {200, 200, 403, 403, 403, 403, 404, 404});
+        pages.put("/console/isps/" + isp + "/error-reports", new int[] {403, 403, 403, 403, 200, 404, 403, 403});
 
         List<String> wrong = new ArrayList<>();
         List<String> callers = List.copyOf(tokens.keySet());
@@ -83,5 +93,24 @@ class PageAccessApiTest {
             }
         });
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void thePublicAppealPagesAnswerAnyoneAndKeepTheAppealBehindItsKey() throws Exception {
+        String isp = Api.newIsp();
+        long first = Rulesets.current(isp);
+        String contested = Api.unique("public-access") + ".example.vn";
+        Api.approvedFor(List.of(isp), Api.unique("public-access"), contested);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        Appeals.Received appeal = Appeals.received(List.of(contested));
+        for (String token : List.of("", Api.OFFICER, Api.ADMIN)) {
+            var caller = token.isEmpty() ? Appeals.anonymous() : Appeals.anonymous().auth().oauth2(token);
+            caller.redirects().follow(false).get("/public/appeals/new").then().statusCode(200);
+        }
+        Appeals.anonymous().queryParam("key", appeal.key()).get("/public/appeals/" + appeal.id()).then()
+                .statusCode(200);
+        Appeals.anonymous().queryParam("key", appeal.key() + "x").get("/public/appeals/" + appeal.id()).then()
+                .statusCode(404);
+        Appeals.anonymous().auth().oauth2(Api.ADMIN).get("/public/appeals/" + appeal.id()).then().statusCode(404);
     }
 }
