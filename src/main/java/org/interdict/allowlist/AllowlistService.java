@@ -218,7 +218,8 @@ public class AllowlistService {
     }
 
     /** Removes the time-limited entries whose time is up: they stop protecting anything with the next version. */
-    @Scheduled(every = "${interdict.lifecycle.check-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${interdict.lifecycle.check-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeExpired() {
         Instant now = clock.instant();
         List<Long> appeals = Transactions.inTransaction(dataSource, c -> {

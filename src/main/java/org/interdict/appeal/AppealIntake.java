@@ -159,7 +159,7 @@ public class AppealIntake {
 
     /**
      * The appellant withdraws the appeal with its tracking key: every open review closes, a running interim suspension
-     * lapses at once. A decided appeal cannot be withdrawn (409); withdrawing again changes nothing.
+     * lapses at once. A decided or unconfirmed appeal cannot be withdrawn (409); withdrawing again changes nothing.
      */
     public AppealStatusView withdraw(long id, String key) {
         Instant now = clock.instant();
@@ -180,9 +180,10 @@ public class AppealIntake {
             if (status.equals("WITHDRAWN")) {
                 return false;
             }
-            if (!Set.of("UNCONFIRMED", "RECEIVED", "UNDER_REVIEW").contains(status)) {
+            // An unconfirmed appeal is in no queue: left unconfirmed, it is never received.
+            if (!Set.of("RECEIVED", "UNDER_REVIEW").contains(status)) {
                 throw ProblemException.conflict("appeal-state", "Appeal " + id + " is " + status
-                        + "; only an appeal still under way can be withdrawn");
+                        + "; only a received appeal still under review can be withdrawn");
             }
             try (PreparedStatement s = c.prepareStatement("update appeal set status = 'WITHDRAWN', closed_at = ?,"
                     + " version = version + 1 where id = ?")) {
@@ -190,8 +191,9 @@ public class AppealIntake {
                 s.setLong(2, id);
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("update appeal_review set status = 'WITHDRAWN', closed_at = ?,"
-                    + " version = version + 1 where appeal_id = ? and status in ('RECEIVED', 'UNDER_REVIEW')")) {
+            try (PreparedStatement s = c.prepareStatement("update appeal_review set status = 'WITHDRAWN',"
+                    + " closed_at = ?, version = version + 1 where appeal_id = ?"
+                    + " and status in ('RECEIVED', 'UNDER_REVIEW')")) {
                 s.setTimestamp(1, Timestamp.from(now));
                 s.setLong(2, id);
                 s.executeUpdate();

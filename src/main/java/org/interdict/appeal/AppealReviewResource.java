@@ -61,8 +61,9 @@ public class AppealReviewResource {
     @Operation(summary = "Download an evidence file of an appeal")
     public Response evidence(@PathParam("id") long id, @PathParam("evidenceId") long evidenceId) {
         AppealReviews.EvidenceFile file = reviews.evidence(actor.get(), id, evidenceId);
-        return Response.ok(file.content(), file.mediaType()).header("Content-Disposition", "attachment; filename=\""
-                + "appeal-" + id + "-evidence-" + evidenceId + "\"").header("X-Content-Type-Options", "nosniff").build();
+        return Response.ok(file.content(), file.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"appeal-" + id + "-evidence-" + evidenceId + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     @POST

@@ -102,8 +102,8 @@ public class AppealReviews {
                                 r.getString(5), r.getString(6), r.getInt(7), received,
                                 Duration.between(received, now).toHours(), received.plus(config.acknowledgeWithin()),
                                 received.plus(config.decideWithin()), overdue(r.getString(2), received, now),
-                                r.getString(9), r.getBoolean(10), suspended != null && suspended.isAfter(now) ? suspended
-                                        : null, r.getInt(12)));
+                                r.getString(9), r.getBoolean(10),
+                                suspended != null && suspended.isAfter(now) ? suspended : null, r.getInt(12)));
                     }
                 }
                 return items;
@@ -348,8 +348,8 @@ public class AppealReviews {
             try (ResultSet r = s.executeQuery()) {
                 if (r.next()) {
                     throw ProblemException.conflict("reviewer-involved", actor.displayName() + " drafted, submitted"
-                            + " or approved order " + r.getString(2) + " (directive " + r.getLong(1) + "), which appeal "
-                            + review.appealId() + " contests; someone not involved in it must act");
+                            + " or approved order " + r.getString(2) + " (directive " + r.getLong(1) + "), which"
+                            + " appeal " + review.appealId() + " contests; someone not involved in it must act");
                 }
             }
         }
@@ -427,8 +427,8 @@ public class AppealReviews {
      */
     private static List<AllowEntry> fullyLifted(Connection c, Review review) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select t.type, t.value from appeal_target t"
-                + " where t.appeal_id = ? and t.id = any(?) and t.type <> 'URL' and not exists (select 1 from directive d"
-                + " where d.id = any(t.directive_ids) and d.authority_id is distinct from ? and not exists (select 1"
+                + " where t.appeal_id = ? and t.id = any(?) and t.type <> 'URL'"
+                + " and not exists (select 1 from directive d where d.id = any(t.directive_ids) and d.authority_id is distinct from ? and not exists (select 1"
                 + " from appeal_review o where o.appeal_id = t.appeal_id and o.authority_id = d.authority_id"
                 + " and o.status = 'DECIDED' and t.id = any(o.lifted_target_ids))) order by t.id")) {
             s.setLong(1, review.appealId());

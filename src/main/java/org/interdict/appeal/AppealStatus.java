@@ -19,8 +19,8 @@ final class AppealStatus {
     static void openReviews(Connection c, long appeal, Instant received) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into appeal_review (appeal_id, authority_id, status,"
                 + " received_at) select distinct ?, d.authority_id, 'RECEIVED', ?::timestamptz from appeal_target t"
-                + " join directive d on d.id = any(t.directive_ids) where t.appeal_id = ? and d.authority_id is not null"
-                + " on conflict do nothing")) {
+                + " join directive d on d.id = any(t.directive_ids)"
+                + " where t.appeal_id = ? and d.authority_id is not null on conflict do nothing")) {
             s.setLong(1, appeal);
             s.setTimestamp(2, Timestamp.from(received));
             s.setLong(3, appeal);
@@ -35,7 +35,8 @@ final class AppealStatus {
                 + " from appeal_review where appeal_id = ?)"
                 + " update appeal a set status = case when r.received = r.total then 'RECEIVED'"
                 + " when r.open > 0 then 'UNDER_REVIEW' when r.inadmissible = r.total then 'INADMISSIBLE'"
-                + " else 'DECIDED' end, closed_at = case when r.open = 0 then ?::timestamptz end, version = a.version + 1"
+                + " else 'DECIDED' end, closed_at = case when r.open = 0 then ?::timestamptz end,"
+                + " version = a.version + 1"
                 + " from r where a.id = ? and a.status not in ('UNCONFIRMED', 'WITHDRAWN') and r.total > 0")) {
             s.setLong(1, appeal);
             s.setTimestamp(2, Timestamp.from(now));

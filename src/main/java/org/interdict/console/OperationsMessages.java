@@ -122,7 +122,9 @@ public interface OperationsMessages {
             + " into force{#is 'allowlist-import'}Allowlist entries imported{#is 'allowlist-added'}Allowlist entry"
             + " added{#is 'allowlist-removed'}Allowlist entry removed{#is 'allowlist-seeded'}Allowlist seeded from the"
             + " critical-infrastructure list{#is 'isp-registered'}ISP {subject} registered{#is 'isp-activated'}ISP"
-            + " {subject} activated{#is 'isp-deactivated'}ISP {subject} deactivated{#else}{kind}{/when}")
+            + " {subject} activated{#is 'isp-deactivated'}ISP {subject} deactivated{#is 'appeal-suspended'}Targets"
+            + " suspended pending {subject}{#is 'appeal-lifted'}Targets lifted on {subject}{#is 'appeal-lapsed'}Suspension"
+            + " for {subject} ended{#is 'appeal-expired'}Suspension for {subject} expired{#else}{kind}{/when}")
     String change(String kind, String subject);
 
     /** A version's state, in words. */

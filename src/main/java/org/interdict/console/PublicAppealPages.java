@@ -94,7 +94,7 @@ public class PublicAppealPages {
     public record Deadlines(Instant acknowledgeBy, Instant decideBy) {}
 
     /** Appeal states the appellant may still withdraw from. */
-    private static final Set<String> WITHDRAWABLE = Set.of("UNCONFIRMED", "RECEIVED", "UNDER_REVIEW");
+    private static final Set<String> WITHDRAWABLE = Set.of("RECEIVED", "UNDER_REVIEW");
 
     @CheckedTemplate
     static class Templates {

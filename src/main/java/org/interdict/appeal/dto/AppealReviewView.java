@@ -25,7 +25,8 @@ public record AppealReviewView(long id, String authority, String status, String 
     public record Evidence(long id, String fileName, String mediaType, int size, String sha256) {}
 
     /** The reviewer's proposal, waiting for a second person's confirmation. */
-    public record Proposal(String outcome, List<Long> liftTargets, String reasons, String proposedBy, Instant proposedAt) {}
+    public record Proposal(String outcome, List<Long> liftTargets, String reasons, String proposedBy,
+            Instant proposedAt) {}
 
     /** The confirmed decision. */
     public record Decision(String outcome, List<Long> liftedTargets, String reasons, String proposedBy,
