@@ -45,8 +45,10 @@ import org.interdict.target.TargetParser;
 @ApplicationScoped
 public class AppealIntake {
 
-    static final Set<String> APPELLANT_KINDS = Set.of("site-owner", "hosting-provider", "user", "other");
-    static final Set<String> COLLATERAL_KINDS = Set.of("shared-hosting", "cdn", "cloud");
+    /** Who may appeal, in the order a form offers them. */
+    public static final List<String> APPELLANT_KINDS = List.of("site-owner", "hosting-provider", "user", "other");
+    /** The collateral damage an appellant may claim, in the order a form offers them. */
+    public static final List<String> COLLATERAL_KINDS = List.of("shared-hosting", "cdn", "cloud");
     /** Enough to tell a typing slip; whether the address works is what the confirmation link tells. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_TARGETS = 50;
@@ -431,12 +433,16 @@ public class AppealIntake {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * The status page (its key also opens GET /public/v1/appeals/{id}); links sent to a person lead to pages, which
+     * are the same service's answers as the API's.
+     */
     String trackingUrl(long id, String tracking) {
-        return config.baseUrl() + "/public/v1/appeals/" + id + "?key=" + tracking;
+        return config.baseUrl() + "/public/appeals/" + id + "?key=" + tracking;
     }
 
     private String confirmationText(long id, String confirmation, String tracking) {
-        String confirm = config.baseUrl() + "/public/v1/appeals/" + id + "/confirmation?key=" + confirmation;
+        String confirm = config.baseUrl() + "/public/appeals/" + id + "/confirmation?key=" + confirmation;
         return "Khiếu nại số " + id + " đã được nộp. Mở liên kết sau để xác nhận địa chỉ e-mail; khiếu nại chỉ được"
                 + " tiếp nhận sau khi xác nhận:\n" + confirm + "\n\nTheo dõi khiếu nại:\n" + trackingUrl(id, tracking)
                 + "\n\n---\n\nAppeal " + id + " was filed. Open this link to confirm the e-mail address; the appeal is"

@@ -98,7 +98,12 @@ public class Visit {
         // A page shown in answer to a POST has the POST's address, which the language switch cannot go back to.
         String path = request.method() == HttpMethod.GET ? request.uri() : shownPage != null ? shownPage : "/";
         return new PageContext(CallerView.of(caller), actingFor(caller, locale), locale, config.console().timeZone(),
-                path, routing.get(CSRF_TOKEN), alertPeriods.active(caller));
+                path, csrfToken(), alertPeriods.active(caller));
+    }
+
+    /** The token this request's forms carry; null when the request was refused before the CSRF filter ran. */
+    public String csrfToken() {
+        return routing.get(CSRF_TOKEN);
     }
 
     /** Names the GET address of the page about to be shown in answer to a POST (a refused form, shown again). */

@@ -246,7 +246,7 @@ class AppealReviewApiTest {
                 .statusCode(201).extract().jsonPath();
         long id = receipt.getLong("id");
         String tracking = receipt.getString("trackingUrl");
-        Matcher link = Pattern.compile("/public/v1/appeals/" + id + "/confirmation\\?key=([A-Za-z0-9_-]+)")
+        Matcher link = Pattern.compile("/public/appeals/" + id + "/confirmation\\?key=([A-Za-z0-9_-]+)")
                 .matcher(text(MailServer.awaitMessagesTo(email, 1).get(0)));
         assertThat(link.find()).isTrue();
         anonymous().queryParam("key", link.group(1)).get("/public/v1/appeals/" + id + "/confirmation").then()

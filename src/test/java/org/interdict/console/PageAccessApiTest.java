@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.interdict.support.Api;
+import org.interdict.support.Appeals;
+import org.interdict.support.Rulesets;
 import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +35,15 @@ class PageAccessApiTest {
     private static final String FOREIGN_AGENCY = "foreign-agency";
 
     @Test
-    void everyPageAnswersEachCallerAsItsRolesAndScopesSay() {
+    void everyPageAnswersEachCallerAsItsRolesAndScopesSay() throws Exception {
         String isp = Api.newIsp();
         String other = Api.newIsp();
         long draft = Api.draft(Api.unique("page-access"), List.of(isp));
+        long first = Rulesets.current(isp);
+        String contested = Api.unique("page-access") + ".example.vn";
+        Api.approvedFor(List.of(isp), Api.unique("page-access"), contested);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        long appeal = Appeals.received(List.of(contested)).id();
         String agency = Api.newAgency();
         String otherAgency = Api.newAgency();
         String agencyToken = Tokens.agency("person-" + agency, agency);
@@ -85,6 +92,10 @@ class PageAccessApiTest {
         pages.put("/console/admin/authorities/dic-quang-nam",
                 new int[] {403, 403, 403, 200, 403, 403, 403, 403, 403, 403});
         pages.put("/console/admin/keys", new int[] {403, 403, 403, 200, 403, 403, 403, 403, 403, 403});
+        pages.put("/console/appeals", new int[] {200, 200, 403, 403, 403, 403, 200, 200, 403, 403});
+        pages.put("/console/appeals/" + appeal, new int[] {200, 200, 403, 403, 403, 403, 404, 404, 403, 403});
+        pages.put("/console/isps/" + isp + "/error-reports",
+                new int[] {403, 403, 403, 403, 200, 404, 403, 403, 403, 403});
 
         pages.put("/console/admin/agencies", new int[] {403, 403, 403, 200, 403, 403, 403, 403, 403, 403});
         pages.put("/console/admin/agencies/" + agency, new int[] {403, 403, 403, 200, 403, 403, 403, 403, 403, 403});
@@ -135,5 +146,24 @@ class PageAccessApiTest {
                 .post("/api/v1/advisories").then().statusCode(201).extract().jsonPath().getLong("id");
         Api.as(Api.SUPERVISOR).post("/api/v1/advisories/" + id + "/publish").then().statusCode(200);
         return id;
+    }
+
+    @Test
+    void thePublicAppealPagesAnswerAnyoneAndKeepTheAppealBehindItsKey() throws Exception {
+        String isp = Api.newIsp();
+        long first = Rulesets.current(isp);
+        String contested = Api.unique("public-access") + ".example.vn";
+        Api.approvedFor(List.of(isp), Api.unique("public-access"), contested);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        Appeals.Received appeal = Appeals.received(List.of(contested));
+        for (String token : List.of("", Api.OFFICER, Api.ADMIN)) {
+            var caller = token.isEmpty() ? Appeals.anonymous() : Appeals.anonymous().auth().oauth2(token);
+            caller.redirects().follow(false).get("/public/appeals/new").then().statusCode(200);
+        }
+        Appeals.anonymous().queryParam("key", appeal.key()).get("/public/appeals/" + appeal.id()).then()
+                .statusCode(200);
+        Appeals.anonymous().queryParam("key", appeal.key() + "x").get("/public/appeals/" + appeal.id()).then()
+                .statusCode(404);
+        Appeals.anonymous().auth().oauth2(Api.ADMIN).get("/public/appeals/" + appeal.id()).then().statusCode(404);
     }
 }
