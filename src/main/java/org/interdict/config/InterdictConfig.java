@@ -466,8 +466,10 @@ public interface InterdictConfig {
         Duration situationReportWarning();
 
         /**
-         * How often the deadlines above are looked at. Each replica looks; one at a time does the work (a PostgreSQL
-         * advisory lock), and a warning sent is remembered in the database, so none is sent twice.
+         * How often the deadlines about to pass are looked at (the warnings of {@code deadline-warning},
+         * {@code remediation-warning} and {@code situation-report-warning}). Each replica looks; one at a time does
+         * the work (a PostgreSQL advisory lock), and a warning sent is remembered in the database, so none is sent
+         * twice.
          */
         @WithDefault("60s")
         Duration deadlineCheckInterval();

@@ -167,6 +167,8 @@ class AlertPeriodApiTest {
                 .contains("Alert period cancelled");
         as(QNAM_OFFICER).body(Map.of("reason", "again")).post(path + "/cancel").then().statusCode(409)
                 .body("code", equalTo("alert-period-cancelled"));
+        as(QNAM_OFFICER).body(Map.of("reason", "unknown")).post("/api/v1/alert-periods/999999999/cancel").then()
+                .statusCode(404);
         // No longer in force: directives approved now keep their own deadline.
         long after = Api.approvedFor(List.of(isp), Api.unique("ALERT"), Api.unique("after") + ".example.vn");
         as(OFFICER).get("/api/v1/directives/" + after).then().statusCode(200)
@@ -174,6 +176,24 @@ class AlertPeriodApiTest {
         assertThat(Db.queryString("select summary->>'reason' from audit_entry where subject_type = 'alert-period'"
                 + " and subject_id = ? and action = 'alert-period.cancelled'", String.valueOf(period)))
                 .isEqualTo("Bão đã qua");
+    }
+
+    @Test
+    void aPeriodThatHasEndedCanNoLongerBeEditedOrCancelled() {
+        long period = declare(List.of(Api.newIsp()), List.of());
+        Db.update("update alert_period set starts_at = now() - interval '3 days', ends_at = now() - interval '1 day'"
+                + " where id = ?", period);
+        String path = "/api/v1/alert-periods/" + period;
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Lễ 30/4 – 1/5");
+        body.put("from", Instant.now().minus(3, ChronoUnit.DAYS).toString());
+        body.put("to", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        body.put("level", "high");
+        body.put("audience", Map.of("allIsps", true));
+        as(QNAM_OFFICER).body(body).put(path).then().statusCode(409).body("code", equalTo("alert-period-ended"));
+        as(QNAM_OFFICER).body(Map.of("reason", "late")).post(path + "/cancel").then().statusCode(409)
+                .body("code", equalTo("alert-period-ended"));
+        as(QNAM_OFFICER).get(path).then().statusCode(200).body("version", equalTo(0)).body("active", equalTo(false));
     }
 
     @Test

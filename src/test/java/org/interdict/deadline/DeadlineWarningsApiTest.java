@@ -23,6 +23,7 @@ import org.interdict.notification.MailServer;
 import org.interdict.notification.WebhookReceiver;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
+import org.interdict.support.Rulesets;
 import org.interdict.support.Tokens;
 import org.interdict.support.Waits;
 import org.junit.jupiter.api.Test;
@@ -69,16 +70,25 @@ class DeadlineWarningsApiTest {
     void anIspNotYetEnforcingADirectiveIsWarnedOnceBeforeItsEnforcementDeadline() throws Exception {
         try (WebhookReceiver hook = WebhookReceiver.start()) {
             String isp = Api.newIspWithContact();
+            String enforcing = Api.newIspWithContact();
             String secret = registerWebhook(Tokens.ispEngineer("eng-" + isp, isp), hook.url("/hook"));
+            Api.registerAppliance(isp, "resolver-1");
+            String applied = Api.registerAppliance(enforcing, "resolver-1");
+            long before = Rulesets.current(enforcing);
             Map<String, Object> body = new HashMap<>(Api.directive(Api.unique("DL"), Instant.now().minusSeconds(60),
                     null));
-            body.put("audience", Map.of("isps", List.of(isp)));
+            body.put("audience", Map.of("isps", List.of(isp, enforcing)));
             body.put("enforcementDeadlineMinutes", 3);
             long id = as(OFFICER).body(body).post("/api/v1/directives").then().statusCode(201).extract().jsonPath()
                     .getLong("id");
             Api.addTargets(id, Api.unique("late") + ".example.vn");
             as(OFFICER).post("/api/v1/directives/" + id + "/submit").then().statusCode(200);
             as(SUPERVISOR).body(Map.of()).post("/api/v1/directives/" + id + "/approve").then().statusCode(200);
+            // The appliance of the second ISP applies the version carrying the directive; the first ISP's does not.
+            long carrying = Rulesets.await(enforcing, r -> r.getLong("current.version") > before)
+                    .getLong("current.version");
+            as(applied).body(Map.of("version", carrying, "applied", true)).post("/api/v1/appliances/self/status")
+                    .then().statusCode(200);
 
             runTwiceAtOnceAndAgain();
 
@@ -93,8 +103,13 @@ class DeadlineWarningsApiTest {
             assertThat(Instant.parse(data.get("enforcementDeadline").asText())).isAfter(Instant.now());
             assertThat(MailServer.messagesTo("noc@" + isp + ".example"))
                     .filteredOn(m -> subject(m).contains("Enforcement deadline approaching")).hasSize(1);
+            assertThat(data.get("appliancesNotApplied").toString()).contains("resolver-1");
             assertThat(Db.queryString("select count(*) from deadline_warning where kind = 'directive-enforcement'"
                     + " and subject_id = ? and recipient = ?", id, "isp:" + isp)).isEqualTo("1");
+            assertThat(Db.queryString("select count(*) from notification where cause = ?",
+                    "directive:" + id + ":deadline:isp:" + enforcing)).isEqualTo("0");
+            assertThat(MailServer.messagesTo("noc@" + enforcing + ".example"))
+                    .filteredOn(m -> subject(m).contains("Enforcement deadline approaching")).isEmpty();
         }
     }
 
