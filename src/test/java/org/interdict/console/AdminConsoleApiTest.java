@@ -107,7 +107,7 @@ class AdminConsoleApiTest {
         driver.findElement(By.id("register-agency")).click();
         assertThat(done()).isEqualTo("Agency " + agency + " registered.");
         assertThat(driver.findElement(By.id("agency-" + agency)).getText()).contains("Test Health Department " + suffix,
-                authority, "IT office", "trucban@example.vn", "Yes");
+                authority, "IT office", "trucban@example.vn", "yes");
         visited("admin-agencies-en");
         driver.get(root.resolve("/console/admin/agencies/" + agency).toString());
         assertThat(driver.findElement(By.id("active")).isSelected()).isTrue();
