@@ -55,6 +55,10 @@ public class AgencyPages {
                     FormChecks.read("version", form.getFirst("version"), Integer::valueOf));
         }
 
+        AgencyForm active(boolean isActive) {
+            return new AgencyForm(id, nameVi, nameEn, authority, contacts, isActive, version);
+        }
+
         AgencyInput input() {
             List<AgencyInput.ContactPointInput> points = lines(contacts).stream().map(line -> {
                 String[] split = line.split(";", -1);
@@ -100,7 +104,8 @@ public class AgencyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response register(MultivaluedMap<String, String> form) {
-        AgencyForm typed = AgencyForm.of(form);
+        // The registration form has no "active" box: a new agency is active, as the API makes one left unsaid.
+        AgencyForm typed = AgencyForm.of(form).active(true);
         return FormChecks.afterChange(() -> {
             AgencyView created = agencies.create(FormChecks.valid(validator, typed.input(), visit.locale()),
                     visit.actor());

@@ -107,11 +107,13 @@ class AdminConsoleApiTest {
         driver.findElement(By.id("register-agency")).click();
         assertThat(done()).isEqualTo("Agency " + agency + " registered.");
         assertThat(driver.findElement(By.id("agency-" + agency)).getText()).contains("Test Health Department " + suffix,
-                authority, "IT office", "trucban@example.vn");
+                authority, "IT office", "trucban@example.vn", "yes");
         visited("admin-agencies-en");
         driver.get(root.resolve("/console/admin/agencies/" + agency).toString());
+        assertThat(driver.findElement(By.id("active")).isSelected()).isTrue();
         driver.findElement(By.id("active")).click();
-        driver.findElement(By.id("save")).click();
+        assertThat(driver.findElement(By.id("active")).isSelected()).isFalse();
+        browser.press("save");
         assertThat(done()).isEqualTo("Agency " + agency + " updated.");
         JsonPath agencyRecord = as(Api.ADMIN).get("/api/v1/agencies/" + agency).then().statusCode(200).extract()
                 .jsonPath();
