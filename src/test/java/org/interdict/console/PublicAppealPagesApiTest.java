@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interdict.notification.MailServer;
 import org.interdict.support.Api;
+import org.interdict.support.Appeals;
 import org.interdict.support.Db;
 import org.interdict.support.Rulesets;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class PublicAppealPagesApiTest {
-
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
 
     /** The form page's CSRF cookie and the token its form carries. */
     private record FormToken(String cookie, String token) {}
@@ -57,7 +53,7 @@ class PublicAppealPagesApiTest {
         Response receipt = post(address, token).multiPart("targets", name).multiPart("appellantKind", "site-owner")
                 .multiPart("email", email).multiPart("grounds", "Our shop shares the address of the blocked site.")
                 .multiPart("collateral", "shared-hosting").multiPart("lang", "en")
-                .multiPart("evidence", "contract.pdf", PDF, "application/pdf").post("/public/appeals");
+                .multiPart("evidence", "contract.pdf", Appeals.PDF, "application/pdf").post("/public/appeals");
         receipt.then().statusCode(201).header("Cache-Control", "no-store");
         String page = receipt.asString();
         assertThat(page).contains("We sent a confirmation link").contains("Your tracking link");
@@ -75,7 +71,7 @@ class PublicAppealPagesApiTest {
         given().header("X-Forwarded-For", address).queryParam("key", "wrong").get("/public/appeals/" + id).then()
                 .statusCode(404);
 
-        String text = text(MailServer.awaitMessagesTo(email, 1).get(0));
+        String text = Appeals.text(MailServer.awaitMessagesTo(email, 1).get(0));
         Matcher confirmation = Pattern.compile("(/public/appeals/" + id + "/confirmation)\\?key=([A-Za-z0-9_-]+)")
                 .matcher(text);
         assertThat(confirmation.find()).as(text).isTrue();
@@ -140,14 +136,6 @@ class PublicAppealPagesApiTest {
         assertThat(start).as(id).isNotNegative();
         int end = page.indexOf("class=\"field\"", start);
         return page.substring(start, end < 0 ? page.length() : end);
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            return String.valueOf(multipart.getBodyPart(0).getContent());
-        }
-        return String.valueOf(content);
     }
 
     private static String address() {
