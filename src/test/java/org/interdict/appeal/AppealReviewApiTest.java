@@ -193,6 +193,9 @@ class AppealReviewApiTest {
         String target = Api.unique("reported") + ".example.vn";
         Api.approvedFor(List.of(isp), Api.unique("80/QD-APPEAL"), target);
         Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        String contact = Api.unique("noc") + "@" + isp + ".example.vn";
+        Api.as(Api.ADMIN).body(Map.of("contact", Map.of("email", contact))).patch("/api/v1/isps/" + isp).then()
+                .statusCode(200);
         String engineer = Tokens.ispEngineer("eng-report", isp);
         Api.as(engineer).body(Map.of("kind", "odd", "targets", List.of(target, Api.unique("free") + ".example.vn"),
                 "description", "")).post("/api/v1/isps/" + isp + "/error-reports").then().statusCode(400)
@@ -224,12 +227,113 @@ class AppealReviewApiTest {
         Api.as(engineer).get("/api/v1/isps/" + isp + "/error-reports").then().statusCode(200)
                 .body("find { it.id == " + report + " }.status", equalTo("DECIDED"))
                 .body("find { it.id == " + report + " }.reviews[0].reasons", equalTo("The hospital moved elsewhere."));
+        // The ISP's contact address got the acknowledgement, then the decision with its reasons.
+        assertThat(text(MailServer.awaitMessagesTo(contact, 2).get(1))).contains("The hospital moved elsewhere.");
         assertThat(appealCount(month, "decided")).isEqualTo(decidedBefore + 1);
         assertThat(appealCount(month, "upheld")).isEqualTo(upheldBefore + 1);
         String csv = Api.as(Api.AUDITOR).queryParam("format", "csv").queryParam("section", "appeals")
                 .get("/api/v1/transparency").then().statusCode(200).extract().asString();
         assertThat(csv).startsWith("month,authority,").contains(month + "," + Tokens.DEFAULT_AUTHORITY + ",");
         assertThat(rules(isp)).contains(target);
+    }
+
+    @Test
+    void eachAuthorityDecidesForItsOwnOrdersAndATargetBothBlockIsLiftedOnlyWhenBothLiftIt() throws Exception {
+        String isp = Api.newIsp();
+        long first = Rulesets.current(isp);
+        String shared = Api.unique("both") + ".example.vn";
+        String ministryOnly = Api.unique("ministry") + ".example.vn";
+        Api.approvedFor(List.of(isp), Api.unique("81/QD-APPEAL"), shared, ministryOnly);
+        String department = Api.unique("dic-appeals");
+        Api.as(Api.ADMIN).body(Map.of("id", department, "nameVi", "Sở " + department, "nameEn", "Department "
+                + department, "level", "PROVINCIAL", "parent", Tokens.DEFAULT_AUTHORITY))
+                .post("/api/v1/authorities").then().statusCode(201);
+        String drafter = Tokens.ofAuthority(department, "officer-" + department, "officer");
+        String approver = Tokens.ofAuthority(department, "supervisor-" + department, "supervisor");
+        String departmentReviewer = Tokens.ofAuthority(department, "reviewer-" + department, "supervisor");
+        String departmentConfirmer = Tokens.ofAuthority(department, "confirmer-" + department, "supervisor");
+        Map<String, Object> order = new java.util.HashMap<>(Api.directive(Api.unique("12/QD-SO"),
+                java.time.Instant.now().minusSeconds(60), null));
+        order.put("audience", Map.of("isps", List.of(isp)));
+        long directive = Api.as(drafter).body(order).post("/api/v1/directives").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        Api.addTargetsAs(drafter, directive, shared);
+        Api.as(drafter).post("/api/v1/directives/" + directive + "/submit").then().statusCode(200);
+        Api.as(approver).body(Map.of("confirmFlaggedTargets", List.of())).post("/api/v1/directives/" + directive
+                + "/approve").then().statusCode(200);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        awaitOrders(shared, 2);
+        Filed appeal = file(Api.unique("both") + "@example.org", List.of(shared, ministryOnly), "cdn");
+
+        JsonPath ministry = Api.as(REVIEWER).get("/api/v1/appeals/" + appeal.id()).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(ministry.getBoolean("targets.find { it.value == '" + ministryOnly + "' }.decidedHere")).isTrue();
+        JsonPath theirs = Api.as(departmentReviewer).get("/api/v1/appeals/" + appeal.id()).then().statusCode(200)
+                .body("authority", equalTo(department)).extract().jsonPath();
+        assertThat(theirs.getBoolean("targets.find { it.value == '" + ministryOnly + "' }.decidedHere")).isFalse();
+        assertThat(theirs.getBoolean("targets.find { it.value == '" + shared + "' }.decidedHere")).isTrue();
+
+        // One authority suspends only what its own orders alone block.
+        int version = Api.as(CONFIRMER).body(Map.of("version", version(appeal.id(), "mic")))
+                .post("/api/v1/appeals/" + appeal.id() + "/suspension").then().statusCode(200)
+                .body("suspension.targets", equalTo(List.of(ministryOnly))).extract().jsonPath().getInt("version");
+        version = Api.as(REVIEWER).body(Map.of("version", version)).post("/api/v1/appeals/" + appeal.id() + "/review")
+                .then().statusCode(200).extract().jsonPath().getInt("version");
+        version = Api.as(REVIEWER).body(Map.of("outcome", "LIFTED", "reasons", "Both sites are lawful.", "version",
+                version)).post("/api/v1/appeals/" + appeal.id() + "/proposal").then().statusCode(200)
+                .extract().jsonPath().getInt("version");
+        Api.as(CONFIRMER).body(Map.of("version", version)).post("/api/v1/appeals/" + appeal.id() + "/decision").then()
+                .statusCode(200).body("appealStatus", equalTo("UNDER_REVIEW"));
+        Rulesets.settle();
+        assertThat(rules(isp)).contains(shared).doesNotContain(ministryOnly);
+
+        version = Api.as(departmentReviewer).body(Map.of("version", version(appeal.id(), department)))
+                .post("/api/v1/appeals/" + appeal.id() + "/review").then().statusCode(200).extract().jsonPath()
+                .getInt("version");
+        version = Api.as(departmentReviewer).body(Map.of("outcome", "LIFTED", "reasons", "Lawful.", "version",
+                version)).post("/api/v1/appeals/" + appeal.id() + "/proposal").then().statusCode(200)
+                .extract().jsonPath().getInt("version");
+        Api.as(departmentConfirmer).body(Map.of("version", version)).post("/api/v1/appeals/" + appeal.id()
+                + "/decision").then().statusCode(200).body("appealStatus", equalTo("DECIDED"));
+        Rulesets.settle();
+        assertThat(rules(isp)).doesNotContain(shared).doesNotContain(ministryOnly);
+        anonymous().queryParam("key", appeal.key()).get("/public/v1/appeals/" + appeal.id()).then().statusCode(200)
+                .body("reviews.authority", equalTo(List.of(department, "mic").stream().sorted().toList()))
+                .body("reviews.outcome", equalTo(List.of("LIFTED", "LIFTED")));
+    }
+
+    @Test
+    void aSuspensionLapsesAtItsExpiryAndUrlsAreNeitherSuspendedNorLifted() throws Exception {
+        String isp = Api.newIsp();
+        long first = Rulesets.current(isp);
+        String name = Api.unique("expiring") + ".example.vn";
+        String url = "https://" + Api.unique("page") + ".example.vn/login";
+        Api.approvedFor(List.of(isp), Api.unique("82/QD-APPEAL"), name, url);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        Filed appeal = file(Api.unique("expiring") + "@example.org", List.of(name), "cloud");
+        Api.as(CONFIRMER).body(Map.of("version", version(appeal.id()))).post("/api/v1/appeals/" + appeal.id()
+                + "/suspension").then().statusCode(200);
+        Rulesets.await(isp, s -> s.getList("current.changes.change", String.class)
+                .contains("appeal-suspended:appeal " + appeal.id()));
+        assertThat(rules(isp)).doesNotContain(name);
+        // Time passes: the suspension's limit is reached.
+        Db.update("update allowlist_entry set expires_at = now() - interval '1 second' where appeal_id = ?", appeal.id());
+        Db.update("update appeal_review set suspended_until = now() - interval '1 second' where appeal_id = ?",
+                appeal.id());
+        Rulesets.await(isp, s -> s.getList("current.changes.change", String.class)
+                .contains("appeal-expired:appeal " + appeal.id()));
+        assertThat(rules(isp)).contains(name);
+        assertThat(Db.queryString("select count(*) from audit_entry where action = 'allowlist.expired'"
+                + " and summary ->> 'appeal' = ?", String.valueOf(appeal.id()))).isEqualTo("1");
+
+        Filed onUrl = file(Api.unique("url") + "@example.org", List.of(url), "shared-hosting");
+        Api.as(CONFIRMER).body(Map.of("version", version(onUrl.id()))).post("/api/v1/appeals/" + onUrl.id()
+                + "/suspension").then().statusCode(409).body("code", equalTo("not-suspendable"));
+        int version = Api.as(REVIEWER).body(Map.of("version", version(onUrl.id()))).post("/api/v1/appeals/"
+                + onUrl.id() + "/review").then().statusCode(200).extract().jsonPath().getInt("version");
+        Api.as(REVIEWER).body(Map.of("outcome", "LIFTED", "reasons", "Gone.", "version", version))
+                .post("/api/v1/appeals/" + onUrl.id() + "/proposal").then().statusCode(409)
+                .body("code", equalTo("url-not-liftable"));
     }
 
     private record Filed(long id, String key) {}
@@ -259,8 +363,26 @@ class AppealReviewApiTest {
                 .post("/public/v1/appeals/" + appeal.id() + "/withdrawal");
     }
 
+    /** Waits until the public lookup names {@code count} orders blocking {@code target}, as appeals read them. */
+    private static void awaitOrders(String target, int count) throws InterruptedException {
+        int found = 0;
+        for (int i = 0; i < 300 && found < count; i++) {
+            found = anonymous().queryParam("q", target).get("/public/v1/lookup").then().statusCode(200).extract()
+                    .jsonPath().getList("orders").size();
+            if (found < count) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(found).as("orders blocking %s", target).isEqualTo(count);
+    }
+
     private static int version(long appeal) {
         return Integer.parseInt(Db.queryString("select version from appeal_review where appeal_id = ?", appeal));
+    }
+
+    private static int version(long appeal, String authority) {
+        return Integer.parseInt(Db.queryString("select version from appeal_review where appeal_id = ?"
+                + " and authority_id = ?", appeal, authority));
     }
 
     private static long targetId(JsonPath detail, String value) {
