@@ -2,6 +2,7 @@ package org.interdict.console;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -81,6 +82,32 @@ class PublicAppealPagesApiTest {
                 .extract().asString();
         assertThat(confirmed).contains("địa chỉ e-mail đã được xác nhận").contains("Đã tiếp nhận");
         assertThat(Db.queryString("select status from appeal where id = ?", Long.parseLong(id))).isEqualTo("RECEIVED");
+
+        // The status page offers the withdrawal, carrying the tracking key and its own form token.
+        Response received = given().header("X-Forwarded-For", address).queryParam("key", tracking.group(3))
+                .queryParam("lang", "en").get("/public/appeals/" + id);
+        assertThat(received.asString()).contains("Withdraw the appeal").contains("Decide by");
+        FormToken withdrawal = token(received);
+        String withdrawn = given().header("X-Forwarded-For", address).cookie("csrf-token", withdrawal.cookie())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf-token", withdrawal.token()).formParam("key", tracking.group(3))
+                .formParam("lang", "en").post("/public/appeals/" + id + "/withdrawal").then().statusCode(200)
+                .header("Cache-Control", "no-store").extract().asString();
+        assertThat(withdrawn).contains("Your appeal is withdrawn.").doesNotContain("Withdraw the appeal");
+        assertThat(Db.queryString("select status from appeal where id = ?", Long.parseLong(id))).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void theAppealPagesCountAgainstTheClientAddressesAllowance() {
+        String address = address();
+        int answered = 0;
+        Response last = null;
+        for (int i = 0; i < 100 && (last == null || last.statusCode() == 200); i++) {
+            last = given().header("X-Forwarded-For", address).get("/public/appeals/new");
+            answered++;
+        }
+        assertThat(answered).as("requests answered before the refusal").isGreaterThan(1).isLessThan(100);
+        last.then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
     }
 
     @Test
