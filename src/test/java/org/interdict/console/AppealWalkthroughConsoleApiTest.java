@@ -142,6 +142,8 @@ class AppealWalkthroughConsoleApiTest {
         driver.manage().deleteAllCookies();
         driver.get(root.resolve(status + "&lang=en").toString());
         assertThat(driver.findElement(By.id("appeal-status")).getText()).isEqualTo("Decided");
+        assertThat(driver.findElement(By.cssSelector(".review h3")).getText())
+                .isEqualTo("Review by Ministry of Information and Communications");
         assertThat(driver.findElement(By.cssSelector(".review .outcome")).getText()).isEqualTo("Partially lifted");
         assertThat(driver.findElement(By.cssSelector(".review .reasons")).getText()).isEqualTo(reasons);
         assertThat(driver.findElement(By.id("targets")).getText()).contains("Lifted");
