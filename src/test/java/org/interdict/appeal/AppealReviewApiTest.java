@@ -336,6 +336,44 @@ class AppealReviewApiTest {
                 .body("code", equalTo("url-not-liftable"));
     }
 
+    @Test
+    void aTargetThatTrippedAGuardIsSuspendedWithoutCollateralAndBlockedAgainWhenTheOrderIsUpheld() throws Exception {
+        String isp = Api.newIsp();
+        long first = Rulesets.current(isp);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        // An address of a CDN's range: the shared-infrastructure guard flags it, the supervisor confirmed it.
+        String address = "104.16." + random.nextInt(1, 255) + "." + random.nextInt(1, 255);
+        long directive = Api.draft(Api.unique("83/QD-APPEAL"), List.of(isp));
+        Api.as(Api.OFFICER).contentType("text/plain; charset=UTF-8").body(address
+                + "  # justification: the court order names this address").post("/api/v1/directives/" + directive
+                        + "/targets").then().statusCode(200).body("flagged", equalTo(1));
+        long flagged = Api.as(Api.OFFICER).get("/api/v1/directives/" + directive + "/targets?flagged=true").then()
+                .statusCode(200).extract().jsonPath().getLong("items[0].id");
+        Api.as(Api.OFFICER).post("/api/v1/directives/" + directive + "/submit").then().statusCode(200);
+        Api.as(Api.SUPERVISOR).body(Map.of("confirmFlaggedTargets", List.of(flagged)))
+                .post("/api/v1/directives/" + directive + "/approve").then().statusCode(200);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        Filed appeal = file(Api.unique("guarded") + "@example.org", List.of(address), null);
+
+        int version = Api.as(CONFIRMER).body(Map.of("version", version(appeal.id()))).post("/api/v1/appeals/"
+                + appeal.id() + "/suspension").then().statusCode(200).body("suspension.targets",
+                        equalTo(List.of(address))).extract().jsonPath().getInt("version");
+        Rulesets.await(isp, s -> s.getList("current.changes.change", String.class)
+                .contains("appeal-suspended:appeal " + appeal.id()));
+        version = Api.as(REVIEWER).body(Map.of("version", version)).post("/api/v1/appeals/" + appeal.id() + "/review")
+                .then().statusCode(200).extract().jsonPath().getInt("version");
+        version = Api.as(REVIEWER).body(Map.of("outcome", "UPHELD", "reasons", "The address serves only the"
+                + " blocked site.", "version", version)).post("/api/v1/appeals/" + appeal.id() + "/proposal").then()
+                .statusCode(200).extract().jsonPath().getInt("version");
+        Api.as(CONFIRMER).body(Map.of("version", version)).post("/api/v1/appeals/" + appeal.id() + "/decision").then()
+                .statusCode(200).body("decision.outcome", equalTo("UPHELD")).body("suspension.targets",
+                        equalTo(List.of()));
+        Rulesets.await(isp, s -> s.getList("current.changes.change", String.class)
+                .contains("appeal-lapsed:appeal " + appeal.id()));
+        assertThat(Db.queryString("select count(*) from allowlist_entry where appeal_id = ?", appeal.id()))
+                .isEqualTo("0");
+    }
+
     private record Filed(long id, String key) {}
 
     /** Files an appeal and confirms its address through the e-mailed link: it is received. */
