@@ -431,4 +431,27 @@ public interface AppealMessages {
 
     @Message("Your appeal is withdrawn.")
     String withdrawnNotice();
+
+    // Transparency report
+
+    @Message("Appeals and ISP error reports")
+    String appealsReport();
+
+    @Message("Appeals per authority and month: received that month, and decided that month by outcome")
+    String appealsReportCaption();
+
+    @Message("Month")
+    String month();
+
+    @Message("Authority")
+    String issuingAuthority();
+
+    @Message("Received")
+    String receivedCount();
+
+    @Message("Decided")
+    String decidedCount();
+
+    @Message("Median time to decision")
+    String medianHours();
 }

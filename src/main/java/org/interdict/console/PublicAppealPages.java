@@ -18,14 +18,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.interdict.appeal.AppealForm;
 import org.interdict.appeal.AppealIntake;
 import org.interdict.appeal.dto.AppealReceipt;
 import org.interdict.appeal.dto.AppealStatusView;
+import org.interdict.authority.AuthorityService;
+import org.interdict.authority.dto.AuthorityView;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.Problem;
 import org.interdict.error.ProblemException;
@@ -104,19 +108,22 @@ public class PublicAppealPages {
 
         static native TemplateInstance receipt(PublicPage page, AppealReceipt receipt);
 
+        /** {@code authorities}: the name of each reviewing authority in the page's language, by its id. */
         static native TemplateInstance status(PublicPage page, String csrfToken, String key, AppealStatusView appeal,
-                Deadlines deadlines, String done, Problem refusal);
+                Map<String, String> authorities, Deadlines deadlines, String done, Problem refusal);
 
         static native TemplateInstance unknown(PublicPage page);
     }
 
     private final Visit visit;
     private final AppealIntake intake;
+    private final AuthorityService authorities;
     private final InterdictConfig config;
 
-    public PublicAppealPages(Visit visit, AppealIntake intake, InterdictConfig config) {
+    public PublicAppealPages(Visit visit, AppealIntake intake, AuthorityService authorities, InterdictConfig config) {
         this.visit = visit;
         this.intake = intake;
+        this.authorities = authorities;
         this.config = config;
     }
 
@@ -158,7 +165,8 @@ public class PublicAppealPages {
         try {
             AppealStatusView appeal = intake.confirm(id, key);
             // The confirmation key is not the tracking key: the page offers no withdrawal; the tracking link does.
-            return answer(200, Templates.status(page, null, null, appeal, deadlines(appeal), "confirmed", null), page);
+            return answer(200, Templates.status(page, null, null, appeal, authorityNames(appeal, page),
+                    deadlines(appeal), "confirmed", null), page);
         } catch (ProblemException unknown) {
             return answer(unknown.category().status(), Templates.unknown(page), page);
         }
@@ -200,7 +208,18 @@ public class PublicAppealPages {
             Problem refusal) {
         boolean withdrawable = WITHDRAWABLE.contains(appeal.status());
         return Templates.status(page, withdrawable ? visit.csrfToken() : null, withdrawable ? key : null, appeal,
-                deadlines(appeal), done, refusal);
+                authorityNames(appeal, page), deadlines(appeal), done, refusal);
+    }
+
+    /** The reviewing authorities' names, as the public lookup names the issuers of orders. */
+    private Map<String, String> authorityNames(AppealStatusView appeal, PublicPage page) {
+        Map<String, String> names = new HashMap<>();
+        for (AppealStatusView.Review review : appeal.reviews() == null ? List.<AppealStatusView.Review>of()
+                : appeal.reviews()) {
+            AuthorityView authority = authorities.get(review.authority(), visit.actor());
+            names.put(review.authority(), page.lang().equals("vi") ? authority.nameVi() : authority.nameEn());
+        }
+        return names;
     }
 
     private Deadlines deadlines(AppealStatusView appeal) {

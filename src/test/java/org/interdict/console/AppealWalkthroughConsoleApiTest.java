@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interdict.notification.MailServer;
 import org.interdict.support.Api;
+import org.interdict.support.Appeals;
 import org.interdict.support.Rulesets;
+import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -27,13 +28,10 @@ import org.openqa.selenium.WebDriver;
  * to them; a supervisor of the Ministry suspends the contested targets (a new version without them, reason "appeal
  * N"); an officer who took no part in the order proposes to lift the shop only, with reasons, and the supervisor
  * confirms as the second person; the appellant reads the outcome and the reasons on the status page and in an
- * e-mail. Every page is checked for accessibility and kept as a screenshot.
+ * e-mail; the transparency report counts the partial lift. Every page is checked for accessibility and kept as a screenshot.
  */
 @QuarkusTest
 class AppealWalkthroughConsoleApiTest {
-
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
 
     @TestHTTPResource("/")
     URI root;
@@ -71,7 +69,7 @@ class AppealWalkthroughConsoleApiTest {
                 + " with the blocked casino; the contract is attached.");
         driver.findElement(By.id("collateral-shared-hosting")).click();
         Path contract = Files.createTempFile("hosting-contract", ".pdf");
-        Files.write(contract, PDF);
+        Files.write(contract, Appeals.PDF);
         driver.findElement(By.id("evidence")).sendKeys(contract.toAbsolutePath().toString());
         driver.findElement(By.id("file-appeal")).click();
 
@@ -80,7 +78,7 @@ class AppealWalkthroughConsoleApiTest {
         String id = driver.findElement(By.id("appeal-id")).getText();
         checked("appeal-receipt");
 
-        String mail = text(MailServer.awaitMessagesTo(email, 1).get(0));
+        String mail = Appeals.text(MailServer.awaitMessagesTo(email, 1).get(0));
         Matcher confirmation = Pattern.compile("/public/appeals/" + id + "/confirmation\\?key=[A-Za-z0-9_-]+")
                 .matcher(mail);
         assertThat(confirmation.find()).as(mail).isTrue();
@@ -128,6 +126,8 @@ class AppealWalkthroughConsoleApiTest {
         assertThat(driver.findElement(By.id("proposed-outcome")).getText()).isEqualTo("Partially lifted");
 
         // The supervisor confirms as the second person: the shop is lifted, the blog stays blocked.
+        String month = LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7);
+        long partiallyLifted = partiallyLifted(month);
         browser.signIn(root.resolve("/console/appeals/" + id).toString(), "mic-supervisor", "dev-mic-supervisor");
         switchTo("en");
         driver.findElement(By.id("confirm")).click();
@@ -142,17 +142,34 @@ class AppealWalkthroughConsoleApiTest {
         driver.manage().deleteAllCookies();
         driver.get(root.resolve(status + "&lang=en").toString());
         assertThat(driver.findElement(By.id("appeal-status")).getText()).isEqualTo("Decided");
+        assertThat(driver.findElement(By.cssSelector(".review h3")).getText())
+                .isEqualTo("Review by Ministry of Information and Communications");
         assertThat(driver.findElement(By.cssSelector(".review .outcome")).getText()).isEqualTo("Partially lifted");
         assertThat(driver.findElement(By.cssSelector(".review .reasons")).getText()).isEqualTo(reasons);
         assertThat(driver.findElement(By.id("targets")).getText()).contains("Lifted");
         inBothLanguages("appeal-status-decided");
         assertThat(MailServer.awaitMessagesTo(email, 3).stream().map(m -> {
             try {
-                return text(m);
+                return Appeals.text(m);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         })).anySatisfy(text -> assertThat(text).contains(reasons));
+
+        // The transparency report counts it.
+        assertThat(partiallyLifted(month)).isEqualTo(partiallyLifted + 1);
+        browser.signIn(root.resolve("/console/transparency").toString(), "mic-auditor", "dev-mic-auditor");
+        switchTo("en");
+        assertThat(driver.findElement(By.cssSelector("#appeals-" + month + "-" + Tokens.DEFAULT_AUTHORITY
+                + " .partially-lifted")).getText()).isEqualTo(String.valueOf(partiallyLifted + 1));
+        checked("appeal-transparency");
+    }
+
+    private static long partiallyLifted(String month) {
+        Object count = Api.as(Api.AUDITOR).get("/api/v1/transparency").then().statusCode(200).extract().jsonPath()
+                .get("appeals.find { it.month == '" + month + "' && it.authority.id == '" + Tokens.DEFAULT_AUTHORITY
+                        + "' }.partiallyLifted");
+        return count == null ? 0 : ((Number) count).longValue();
     }
 
     /** The console page shown again in {@code language}, through its language switch. */
@@ -177,13 +194,5 @@ class AppealWalkthroughConsoleApiTest {
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
             checked(name + "-" + language);
         }
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            return String.valueOf(multipart.getBodyPart(0).getContent());
-        }
-        return String.valueOf(content);
     }
 }

@@ -2,12 +2,11 @@ package org.interdict.console;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interdict.notification.MailServer;
 import org.interdict.support.Api;
+import org.interdict.support.Appeals;
 import org.interdict.support.Db;
 import org.interdict.support.Rulesets;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class PublicAppealPagesApiTest {
-
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
 
     /** The form page's CSRF cookie and the token its form carries. */
     private record FormToken(String cookie, String token) {}
@@ -57,7 +54,7 @@ class PublicAppealPagesApiTest {
         Response receipt = post(address, token).multiPart("targets", name).multiPart("appellantKind", "site-owner")
                 .multiPart("email", email).multiPart("grounds", "Our shop shares the address of the blocked site.")
                 .multiPart("collateral", "shared-hosting").multiPart("lang", "en")
-                .multiPart("evidence", "contract.pdf", PDF, "application/pdf").post("/public/appeals");
+                .multiPart("evidence", "contract.pdf", Appeals.PDF, "application/pdf").post("/public/appeals");
         receipt.then().statusCode(201).header("Cache-Control", "no-store");
         String page = receipt.asString();
         assertThat(page).contains("We sent a confirmation link").contains("Your tracking link");
@@ -75,7 +72,7 @@ class PublicAppealPagesApiTest {
         given().header("X-Forwarded-For", address).queryParam("key", "wrong").get("/public/appeals/" + id).then()
                 .statusCode(404);
 
-        String text = text(MailServer.awaitMessagesTo(email, 1).get(0));
+        String text = Appeals.text(MailServer.awaitMessagesTo(email, 1).get(0));
         Matcher confirmation = Pattern.compile("(/public/appeals/" + id + "/confirmation)\\?key=([A-Za-z0-9_-]+)")
                 .matcher(text);
         assertThat(confirmation.find()).as(text).isTrue();
@@ -85,6 +82,32 @@ class PublicAppealPagesApiTest {
                 .extract().asString();
         assertThat(confirmed).contains("địa chỉ e-mail đã được xác nhận").contains("Đã tiếp nhận");
         assertThat(Db.queryString("select status from appeal where id = ?", Long.parseLong(id))).isEqualTo("RECEIVED");
+
+        // The status page offers the withdrawal, carrying the tracking key and its own form token.
+        Response received = given().header("X-Forwarded-For", address).queryParam("key", tracking.group(3))
+                .queryParam("lang", "en").get("/public/appeals/" + id);
+        assertThat(received.asString()).contains("Withdraw the appeal").contains("Decide by");
+        FormToken withdrawal = token(received);
+        String withdrawn = given().header("X-Forwarded-For", address).cookie("csrf-token", withdrawal.cookie())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf-token", withdrawal.token()).formParam("key", tracking.group(3))
+                .formParam("lang", "en").post("/public/appeals/" + id + "/withdrawal").then().statusCode(200)
+                .header("Cache-Control", "no-store").extract().asString();
+        assertThat(withdrawn).contains("Your appeal is withdrawn.").doesNotContain("Withdraw the appeal");
+        assertThat(Db.queryString("select status from appeal where id = ?", Long.parseLong(id))).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void theAppealPagesCountAgainstTheClientAddressesAllowance() {
+        String address = address();
+        int answered = 0;
+        Response last = null;
+        for (int i = 0; i < 100 && (last == null || last.statusCode() == 200); i++) {
+            last = given().header("X-Forwarded-For", address).get("/public/appeals/new");
+            answered++;
+        }
+        assertThat(answered).as("requests answered before the refusal").isGreaterThan(1).isLessThan(100);
+        last.then().statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
     }
 
     @Test
@@ -140,14 +163,6 @@ class PublicAppealPagesApiTest {
         assertThat(start).as(id).isNotNegative();
         int end = page.indexOf("class=\"field\"", start);
         return page.substring(start, end < 0 ? page.length() : end);
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            return String.valueOf(multipart.getBodyPart(0).getContent());
-        }
-        return String.valueOf(content);
     }
 
     private static String address() {
