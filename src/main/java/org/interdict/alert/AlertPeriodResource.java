@@ -4,7 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -12,10 +14,12 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interdict.alert.dto.AlertPeriodCancellation;
 import org.interdict.alert.dto.AlertPeriodInput;
 import org.interdict.alert.dto.AlertPeriodView;
 import org.interdict.alert.dto.SituationReportInput;
 import org.interdict.alert.dto.SituationReportView;
+import org.interdict.paging.QueryParams;
 import org.interdict.security.CurrentActor;
 import org.interdict.security.RecipientScope;
 import org.interdict.security.Roles;
@@ -55,9 +59,34 @@ public class AlertPeriodResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER, Roles.AGENCY})
-    @Operation(summary = "One alert period", description = "Not found for a recipient it does not address.")
+    @Operation(summary = "One alert period", description = "Not found for a recipient it does not address. Its "
+            + "`version` is the one If-Match names to edit or cancel it.")
     public AlertPeriodView get(@PathParam("id") long id) {
         return service.get(id, actor.get());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "Edit an alert period that has not ended", description = "The whole new content, by the "
+            + "people of its authority (403 `other-authority`): name, end (in the future), level, audience, deadline "
+            + "and silence interval; the start only while it has not started (`already-started`). An ended or "
+            + "cancelled period is a 409 (`alert-period-ended`, `alert-period-cancelled`), a stale If-Match a 409 "
+            + "`stale-version` (If-Match: its `version`). The recipients it addressed before or addresses now are told.")
+    public AlertPeriodView edit(@PathParam("id") long id, @NotNull @Valid AlertPeriodInput request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return service.edit(id, request, QueryParams.versionTag("If-Match", ifMatch), actor.get());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR})
+    @Operation(summary = "Cancel an alert period: it ends now", description = "With a reason, by the people of its "
+            + "authority; its recipients are told. Refused like an edit when it has ended, was cancelled or the "
+            + "If-Match is stale.")
+    public AlertPeriodView cancel(@PathParam("id") long id, @NotNull @Valid AlertPeriodCancellation request,
+            @HeaderParam("If-Match") String ifMatch) {
+        return service.cancel(id, request, QueryParams.versionTag("If-Match", ifMatch), actor.get());
     }
 
     @POST

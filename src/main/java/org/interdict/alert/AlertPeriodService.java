@@ -10,13 +10,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.interdict.agency.ContactPoints;
+import org.interdict.alert.dto.AlertPeriodCancellation;
 import org.interdict.alert.dto.AlertPeriodInput;
 import org.interdict.alert.dto.AlertPeriodView;
 import org.interdict.alert.dto.SituationReportInput;
@@ -24,6 +28,7 @@ import org.interdict.alert.dto.SituationReportView;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
 import org.interdict.config.InterdictConfig;
+import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
 import org.interdict.notification.EmailNotice;
 import org.interdict.notification.Notifications;
@@ -45,7 +50,8 @@ public class AlertPeriodService {
     static final String SUBJECT = "alert-period";
     private static final int LIST_LIMIT = 200;
     private static final String COLUMNS = "id, authority_id, name, starts_at, ends_at, level, all_isps, all_agencies,"
-            + " isps, agencies, enforcement_deadline_minutes, appliance_silence_minutes, declared_by, declared_at";
+            + " isps, agencies, enforcement_deadline_minutes, appliance_silence_minutes, declared_by, declared_at,"
+            + " version, updated_by, updated_at, cancelled_by, cancelled_at, cancellation_reason";
     private static final String ADDRESSES = "(? = 'isp' and (all_isps or ? = any(isps))"
             + " or ? = 'agency' and (all_agencies or ? = any(agencies)))";
 
@@ -65,15 +71,8 @@ public class AlertPeriodService {
     }
 
     public AlertPeriodView declare(AlertPeriodInput input, Actor actor) {
-        if (!input.to().isAfter(input.from())) {
-            throw ProblemException.invalid("to", "ends-before-start", "the period must end after it starts");
-        }
+        requireValid(input);
         AlertPeriodInput.Audience audience = input.audience();
-        if (!audience.everyIsp() && !audience.everyAgency() && audience.listedIsps().isEmpty()
-                && audience.listedAgencies().isEmpty()) {
-            throw ProblemException.invalid("audience", "no-recipient",
-                    "an alert period must address every ISP, every agency, or some listed ISPs or agencies");
-        }
         return Transactions.inTransaction(dataSource, c -> {
             Registries.ISP.requireRegistered(c, audience.listedIsps(), "audience.isps");
             Registries.AGENCY.requireRegistered(c, audience.listedAgencies(), "audience.agencies");
@@ -102,10 +101,135 @@ public class AlertPeriodService {
                 }
             }
             AlertPeriodView view = require(c, id, now, null);
-            tell(c, view);
+            tell(c, view, recipients(c, view), "alert-period.declared");
             audit.append(c, AuditEvent.by(actor, now, "alert-period.declared", SUBJECT, id, Map.of("after", view)));
             return view;
         });
+    }
+
+    /**
+     * Replaces what a period says (name, start while it has not started, end, level, audience, deadline, silence
+     * interval) while it has not ended, for the people of its authority. With {@code expectedVersion} (the ETag read
+     * before), a version that has moved on is a 409. The recipients it addressed before or addresses now are told.
+     */
+    public AlertPeriodView edit(long id, AlertPeriodInput input, Integer expectedVersion, Actor actor) {
+        requireValid(input);
+        AlertPeriodInput.Audience audience = input.audience();
+        return Transactions.inTransaction(dataSource, c -> {
+            Instant now = clock.instant();
+            AlertPeriodView before = lockOwn(c, id, actor, now);
+            requireOpen(before, now, expectedVersion);
+            if (!input.to().isAfter(now)) {
+                throw ProblemException.invalid("to", "ends-in-the-past",
+                        "the period must end in the future; to end it now, cancel it");
+            }
+            if (!input.from().equals(before.from()) && !before.from().isAfter(now)) {
+                throw ProblemException.invalid("from", "already-started",
+                        "the period started at " + before.from() + "; its start can no longer change");
+            }
+            Registries.ISP.requireRegistered(c, audience.listedIsps(), "audience.isps");
+            Registries.AGENCY.requireRegistered(c, audience.listedAgencies(), "audience.agencies");
+            try (PreparedStatement s = c.prepareStatement("update alert_period set name = ?, starts_at = ?,"
+                    + " ends_at = ?, level = ?, all_isps = ?, all_agencies = ?, isps = ?, agencies = ?,"
+                    + " enforcement_deadline_minutes = ?, appliance_silence_minutes = ?, updated_by = ?,"
+                    + " updated_at = ?, version = version + 1 where id = ?")) {
+                s.setString(1, input.name().strip());
+                Columns.set(s, 2, input.from());
+                Columns.set(s, 3, input.to());
+                s.setString(4, input.level());
+                s.setBoolean(5, audience.everyIsp());
+                s.setBoolean(6, audience.everyAgency());
+                s.setArray(7, c.createArrayOf("text", audience.listedIsps().toArray()));
+                s.setArray(8, c.createArrayOf("text", audience.listedAgencies().toArray()));
+                s.setObject(9, input.enforcementDeadlineMinutes(), java.sql.Types.INTEGER);
+                s.setObject(10, input.applianceSilenceMinutes(), java.sql.Types.INTEGER);
+                s.setString(11, actor.subject());
+                Columns.set(s, 12, now);
+                s.setLong(13, id);
+                s.executeUpdate();
+            }
+            AlertPeriodView after = require(c, id, now, null);
+            Set<String> told = new TreeSet<>(recipients(c, before));
+            told.addAll(recipients(c, after));
+            tell(c, after, List.copyOf(told), "alert-period.updated");
+            audit.append(c, AuditEvent.by(actor, now, "alert-period.updated", SUBJECT, id,
+                    Map.of("before", before, "after", after)));
+            return after;
+        });
+    }
+
+    /**
+     * Ends a period now, with a reason (one that has not started yet then never starts), for the people of its
+     * authority; its recipients are told. A period that has ended or was cancelled is a 409.
+     */
+    public AlertPeriodView cancel(long id, AlertPeriodCancellation cancellation, Integer expectedVersion,
+            Actor actor) {
+        return Transactions.inTransaction(dataSource, c -> {
+            // As PostgreSQL keeps it: rounded to the microsecond, the end could fall after now.
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            AlertPeriodView before = lockOwn(c, id, actor, now);
+            requireOpen(before, now, expectedVersion);
+            String reason = cancellation.reason().strip();
+            try (PreparedStatement s = c.prepareStatement("update alert_period set ends_at = ?, cancelled_by = ?,"
+                    + " cancelled_at = ?, cancellation_reason = ?, version = version + 1 where id = ?")) {
+                Columns.set(s, 1, now);
+                s.setString(2, actor.subject());
+                Columns.set(s, 3, now);
+                s.setString(4, reason);
+                s.setLong(5, id);
+                s.executeUpdate();
+            }
+            AlertPeriodView after = require(c, id, now, null);
+            tell(c, after, recipients(c, after), "alert-period.cancelled");
+            audit.append(c, AuditEvent.by(actor, now, "alert-period.cancelled", SUBJECT, id,
+                    Map.of("reason", reason, "before", before)));
+            return after;
+        });
+    }
+
+    private static void requireValid(AlertPeriodInput input) {
+        if (!input.to().isAfter(input.from())) {
+            throw ProblemException.invalid("to", "ends-before-start", "the period must end after it starts");
+        }
+        AlertPeriodInput.Audience audience = input.audience();
+        if (!audience.everyIsp() && !audience.everyAgency() && audience.listedIsps().isEmpty()
+                && audience.listedAgencies().isEmpty()) {
+            throw ProblemException.invalid("audience", "no-recipient",
+                    "an alert period must address every ISP, every agency, or some listed ISPs or agencies");
+        }
+    }
+
+    /** The period, locked, when the caller works for its authority: another authority's is a 403. */
+    private static AlertPeriodView lockOwn(Connection c, long id, Actor actor, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select id from alert_period where id = ? for update")) {
+            s.setLong(1, id);
+            try (ResultSet rows = s.executeQuery()) {
+                if (!rows.next()) {
+                    throw ProblemException.notFound("Alert period", id);
+                }
+            }
+        }
+        AlertPeriodView period = require(c, id, now, null);
+        if (!period.authority().equals(actor.authority())) {
+            throw new ProblemException(ErrorCategory.FORBIDDEN, "other-authority", "Forbidden", "Alert period " + id
+                    + " was declared by " + period.authority() + "; only its people may change it");
+        }
+        return period;
+    }
+
+    private static void requireOpen(AlertPeriodView period, Instant now, Integer expectedVersion) {
+        if (period.cancelledAt() != null) {
+            throw ProblemException.conflict("alert-period-cancelled", "Alert period " + period.id()
+                    + " was cancelled at " + period.cancelledAt() + "; it can no longer change");
+        }
+        if (!period.to().isAfter(now)) {
+            throw ProblemException.conflict("alert-period-ended", "Alert period " + period.id() + " ended at "
+                    + period.to() + "; it can no longer change");
+        }
+        if (expectedVersion != null && expectedVersion != period.version()) {
+            throw ProblemException.conflict("stale-version", "Alert period " + period.id() + " is at version "
+                    + period.version() + ", not " + expectedVersion + "; reload it and apply the change again");
+        }
     }
 
     /** Newest first; recipients see the periods that address them. */
@@ -208,46 +332,57 @@ public class AlertPeriodService {
         });
     }
 
-    /** E-mails every recipient's contact points and calls its webhooks about the declared period. */
-    private void tell(Connection c, AlertPeriodView period) throws SQLException {
-        String cause = "alert-period:" + period.id() + ":declared";
-        String subject = "Giai đoạn cảnh báo / Alert period: " + period.name() + " (" + period.level() + ")";
-        String text = period.name() + "\n\n" + "Từ / From: " + period.from() + "\nĐến / To: " + period.to() + "\n"
+    /**
+     * E-mails the contact points of the recipients (keys such as {@code isp:vnpt}) and calls their webhooks about
+     * the period: {@code event} is alert-period.declared, alert-period.updated or alert-period.cancelled.
+     */
+    private void tell(Connection c, AlertPeriodView period, List<String> recipients, String event)
+            throws SQLException {
+        String what = event.substring(event.indexOf('.') + 1);
+        String cause = "alert-period:" + period.id() + ":" + what
+                + (what.equals("updated") ? "-v" + period.version() : "");
+        String heading = switch (what) {
+            case "updated" -> "Giai đoạn cảnh báo đã thay đổi / Alert period changed: ";
+            case "cancelled" -> "Giai đoạn cảnh báo đã hủy / Alert period cancelled: ";
+            default -> "Giai đoạn cảnh báo / Alert period: ";
+        };
+        String subject = heading + period.name() + " (" + period.level() + ")";
+        String text = period.name() + "\n\n"
+                + (period.cancelledAt() == null ? ""
+                        : "Đã hủy / Cancelled: " + period.cancelledAt() + "\nLý do / Reason: "
+                                + period.cancellationReason() + "\n")
+                + "Từ / From: " + period.from() + "\nĐến / To: " + period.to() + "\n"
                 + (period.enforcementDeadlineMinutes() == null ? ""
                         : "Hạn thực thi / Enforcement deadline: " + period.enforcementDeadlineMinutes() + " min\n")
-                + "Báo cáo tình hình hằng ngày / Daily situation report: /api/v1/alert-periods/" + period.id() + "\n";
+                + (period.cancelledAt() != null ? ""
+                        : "Báo cáo tình hình hằng ngày / Daily situation report: /api/v1/alert-periods/" + period.id()
+                                + "\n");
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("alertPeriod", period.id());
+        payload.put("version", period.version());
         payload.put("authority", period.authority());
         payload.put("name", period.name());
         payload.put("level", period.level());
         payload.put("from", period.from().toString());
         payload.put("to", period.to().toString());
-        for (String key : recipients(c, period)) {
+        payload.put("enforcementDeadlineMinutes", period.enforcementDeadlineMinutes());
+        payload.put("applianceSilenceMinutes", period.applianceSilenceMinutes());
+        if (period.cancelledAt() != null) {
+            payload.put("cancelledAt", period.cancelledAt().toString());
+            payload.put("cancellationReason", period.cancellationReason());
+        }
+        for (String key : recipients) {
             int colon = key.indexOf(':');
             Recipient recipient = new Recipient(key.substring(0, colon), key.substring(colon + 1));
             for (String email : ContactPoints.emails(c, recipient)) {
                 notifications.email(c, new EmailNotice(email, subject, text, cause));
             }
-            notifications.webhook(c, key, "alert-period.declared", payload, cause);
+            notifications.webhook(c, key, event, payload, cause);
         }
     }
 
     private static List<String> recipients(Connection c, AlertPeriodView period) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select 'isp:' || id from isp where active and (? or id = any(?))"
-                + " union all select 'agency:' || id from agency where active and (? or id = any(?)) order by 1")) {
-            s.setBoolean(1, period.audience().everyIsp());
-            s.setArray(2, c.createArrayOf("text", period.audience().listedIsps().toArray()));
-            s.setBoolean(3, period.audience().everyAgency());
-            s.setArray(4, c.createArrayOf("text", period.audience().listedAgencies().toArray()));
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getString(1));
-                }
-            }
-        }
-        return found;
+        return AlertPeriods.recipients(c, period.audience()).stream().map(Recipient::key).toList();
     }
 
     /** The recipient a confined caller acts for; null for people who see every period. */
@@ -316,6 +451,9 @@ public class AlertPeriodService {
         return new AlertPeriodView(r.getLong("id"), r.getString("authority_id"), r.getString("name"), from, to,
                 r.getString("level"), audience, Columns.intOrNull(r, "enforcement_deadline_minutes"),
                 Columns.intOrNull(r, "appliance_silence_minutes"), r.getString("declared_by"),
-                Columns.instant(r, "declared_at"), !now.isBefore(from) && now.isBefore(to));
+                Columns.instant(r, "declared_at"), r.getTimestamp("cancelled_at") == null && !now.isBefore(from)
+                        && now.isBefore(to), r.getInt("version"),
+                r.getString("updated_by"), Columns.instant(r, "updated_at"), r.getString("cancelled_by"),
+                Columns.instant(r, "cancelled_at"), r.getString("cancellation_reason"));
     }
 }

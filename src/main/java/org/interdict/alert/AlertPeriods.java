@@ -6,13 +6,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import org.interdict.alert.dto.AlertPeriodInput;
 import org.interdict.persistence.Columns;
+import org.interdict.security.RecipientScope;
+import org.interdict.security.RecipientScope.Recipient;
 
 /**
  * What alert periods in force change elsewhere, read in the caller's transaction: the enforcement deadline of a
- * directive approved now, and the interval after which an ISP's appliances count as silent.
+ * directive approved now, the interval after which an ISP's appliances count as silent, and who owes reports.
  */
 public final class AlertPeriods {
 
@@ -56,5 +61,24 @@ public final class AlertPeriods {
                 return minutes == null ? Optional.empty() : Optional.of(Duration.ofMinutes(minutes));
             }
         }
+    }
+
+    /** The active ISPs and agencies an audience addresses, ISPs first, each by identifier. */
+    public static List<Recipient> recipients(Connection c, AlertPeriodInput.Audience audience) throws SQLException {
+        List<Recipient> found = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select 'isp', id from isp where active and (? or id = any(?))"
+                + " union all select 'agency', id from agency where active and (? or id = any(?)) order by 1, 2")) {
+            s.setBoolean(1, audience.everyIsp());
+            s.setArray(2, c.createArrayOf("text", audience.listedIsps().toArray()));
+            s.setBoolean(3, audience.everyAgency());
+            s.setArray(4, c.createArrayOf("text", audience.listedAgencies().toArray()));
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Recipient(rows.getString(1).equals("isp") ? RecipientScope.ISP
+                            : RecipientScope.AGENCY, rows.getString(2)));
+                }
+            }
+        }
+        return found;
     }
 }

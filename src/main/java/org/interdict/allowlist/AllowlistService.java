@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import io.quarkus.scheduler.Scheduled;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,9 @@ import org.interdict.error.ProblemException;
 import org.interdict.error.Violation;
 import org.interdict.paging.Cursors;
 import org.interdict.paging.Page;
+import org.interdict.persistence.Columns;
 import org.interdict.persistence.Transactions;
+import org.interdict.ruleset.ChangeLog;
 import org.interdict.ruleset.RulesetChange;
 import org.interdict.security.Actor;
 import org.interdict.target.TargetParser;
@@ -123,9 +127,144 @@ public class AllowlistService {
         }, "allowlist-removed");
     }
 
+    /**
+     * Protects {@code entries} until {@code until} for appeal {@code appeal} (its interim suspension), inside the
+     * caller's transaction: entries the allowlist already holds are left as they are. The change recorded for the
+     * compiler names the appeal; the caller wakes the compiler once committed ({@link #wakeCompiler}). Returns the
+     * entries added.
+     */
+    public List<AllowEntry> suspendForAppeal(Connection c, long appeal, List<AllowEntry> entries, Instant until,
+            Actor actor) throws SQLException {
+        List<AllowEntry> added = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("insert into allowlist_entry (type, value, reason, source,"
+                + " created_by, created_at, expires_at, appeal_id) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (type, value) do nothing")) {
+            for (AllowEntry entry : entries) {
+                s.setString(1, entry.type().name());
+                s.setString(2, entry.value());
+                s.setString(3, entry.reason());
+                s.setString(4, entry.source());
+                s.setString(5, actor.subject());
+                s.setTimestamp(6, Timestamp.from(clock.instant()));
+                s.setTimestamp(7, Timestamp.from(until));
+                s.setLong(8, appeal);
+                if (s.executeUpdate() == 1) {
+                    added.add(entry);
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            ChangeLog.record(c, null, "appeal-suspended:" + appealName(appeal), clock.instant());
+            audit.append(c, AuditEvent.by(actor, clock.instant(), "allowlist.suspended", SUBJECT, null, Map.of(
+                    "appeal", appeal, "until", until.toString(), "entries", describe(added))));
+        }
+        return added;
+    }
+
+    /**
+     * Protects {@code entries} for good, as the outcome of appeal {@code appeal}, inside the caller's transaction: the
+     * appeal's own time-limited entry for the same value becomes permanent, other existing entries stay as they are.
+     * Returns the entries added or made permanent.
+     */
+    public List<AllowEntry> liftForAppeal(Connection c, long appeal, List<AllowEntry> entries, Actor actor)
+            throws SQLException {
+        List<AllowEntry> lifted = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("insert into allowlist_entry (type, value, reason, source,"
+                + " created_by, created_at, appeal_id) values (?, ?, ?, ?, ?, ?, ?) on conflict (type, value) do update"
+                + " set expires_at = null, reason = excluded.reason, created_by = excluded.created_by,"
+                + " created_at = excluded.created_at where allowlist_entry.appeal_id = excluded.appeal_id"
+                + " and allowlist_entry.expires_at is not null")) {
+            for (AllowEntry entry : entries) {
+                s.setString(1, entry.type().name());
+                s.setString(2, entry.value());
+                s.setString(3, entry.reason());
+                s.setString(4, entry.source());
+                s.setString(5, actor.subject());
+                s.setTimestamp(6, Timestamp.from(clock.instant()));
+                s.setLong(7, appeal);
+                if (s.executeUpdate() == 1) {
+                    lifted.add(entry);
+                }
+            }
+        }
+        if (!lifted.isEmpty()) {
+            ChangeLog.record(c, null, "appeal-lifted:" + appealName(appeal), clock.instant());
+            audit.append(c, AuditEvent.by(actor, clock.instant(), "allowlist.lifted", SUBJECT, null, Map.of(
+                    "appeal", appeal, "entries", describe(lifted))));
+        }
+        return lifted;
+    }
+
+    /**
+     * Ends the interim suspension of appeal {@code appeal} for the values listed ({@code TYPE value}), inside the
+     * caller's transaction: its time-limited entries for them are removed. {@code actor} is null when the suspension
+     * lapses with a step nobody signed in for (the appellant's withdrawal). Returns how many were removed.
+     */
+    public int lapseForAppeal(Connection c, long appeal, List<String> values, Actor actor) throws SQLException {
+        int removed;
+        try (PreparedStatement s = c.prepareStatement("delete from allowlist_entry where appeal_id = ?"
+                + " and expires_at is not null and type || ' ' || value = any(?)")) {
+            s.setLong(1, appeal);
+            s.setArray(2, c.createArrayOf("text", values.toArray()));
+            removed = s.executeUpdate();
+        }
+        if (removed > 0) {
+            ChangeLog.record(c, null, "appeal-lapsed:" + appealName(appeal), clock.instant());
+            Map<String, Object> summary = Map.of("appeal", appeal, "entries", values);
+            audit.append(c, actor == null ? AuditEvent.bySystem(clock.instant(), "allowlist.lapsed", SUBJECT, null,
+                    summary) : AuditEvent.by(actor, clock.instant(), "allowlist.lapsed", SUBJECT, null, summary));
+        }
+        return removed;
+    }
+
+    /** Removes the time-limited entries whose time is up: they stop protecting anything with the next version. */
+    @Scheduled(every = "${interdict.lifecycle.check-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeExpired() {
+        Instant now = clock.instant();
+        List<Long> appeals = Transactions.inTransaction(dataSource, c -> {
+            List<Long> lapsed = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("delete from allowlist_entry where expires_at <= ?"
+                    + " returning appeal_id, type, value")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                Map<Long, List<String>> byAppeal = new java.util.TreeMap<>();
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        byAppeal.computeIfAbsent(rows.getLong(1), a -> new ArrayList<>())
+                                .add(rows.getString(2) + " " + rows.getString(3));
+                    }
+                }
+                for (Map.Entry<Long, List<String>> expired : byAppeal.entrySet()) {
+                    ChangeLog.record(c, null, "appeal-expired:" + appealName(expired.getKey()), now);
+                    audit.append(c, AuditEvent.bySystem(now, "allowlist.expired", SUBJECT, null, Map.of(
+                            "appeal", expired.getKey(), "entries", expired.getValue())));
+                    lapsed.add(expired.getKey());
+                }
+            }
+            return lapsed;
+        });
+        if (!appeals.isEmpty()) {
+            wakeCompiler("appeal-expired");
+        }
+    }
+
+    /** Wakes the compiler for changes recorded in a transaction of another feature, once it committed. */
+    public void wakeCompiler(String change) {
+        changes.fire(new RulesetChange(null, change));
+    }
+
+    /** How versions name an appeal in their change reasons. */
+    public static String appealName(long appeal) {
+        return "appeal " + appeal;
+    }
+
+    private static List<String> describe(List<AllowEntry> entries) {
+        return entries.stream().limit(AUDITED_VALUES).map(e -> e.type().name() + " " + e.value()).toList();
+    }
+
     public Page<AllowEntryView> list(AllowType type, String text, Long after, int limit) {
-        StringBuilder sql = new StringBuilder("select id, type, value, reason, source, created_by, created_at"
-                + " from allowlist_entry where id > ?");
+        StringBuilder sql = new StringBuilder("select id, type, value, reason, source, created_by, created_at,"
+                + " expires_at, appeal_id from allowlist_entry where id > ?");
         List<Object> params = new ArrayList<>(List.of(after == null ? 0L : after));
         if (type != null) {
             sql.append(" and type = ?");
@@ -196,8 +335,8 @@ public class AllowlistService {
     }
 
     private AllowEntryView find(AllowType type, String value) {
-        return query("select id, type, value, reason, source, created_by, created_at from allowlist_entry"
-                + " where type = ? and value = ?", type.name(), value).get(0);
+        return query("select id, type, value, reason, source, created_by, created_at, expires_at, appeal_id"
+                + " from allowlist_entry where type = ? and value = ?", type.name(), value).get(0);
     }
 
     private List<AllowEntryView> query(String sql, Object... params) {
@@ -211,7 +350,8 @@ public class AllowlistService {
                     while (rows.next()) {
                         views.add(new AllowEntryView(rows.getLong(1), AllowType.valueOf(rows.getString(2)),
                                 rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-                                rows.getTimestamp(7).toInstant()));
+                                rows.getTimestamp(7).toInstant(), Columns.instant(rows, "expires_at"),
+                                Columns.longOrNull(rows, "appeal_id")));
                     }
                 }
                 return views;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.interdict.allowlist.AllowlistService;
 import org.interdict.appeal.dto.AppealReceipt;
 import org.interdict.appeal.dto.AppealStatusView;
 import org.interdict.appeal.dto.AppealStatusView.ContestedTarget;
@@ -44,8 +45,10 @@ import org.interdict.target.TargetParser;
 @ApplicationScoped
 public class AppealIntake {
 
-    static final Set<String> APPELLANT_KINDS = Set.of("site-owner", "hosting-provider", "user", "other");
-    static final Set<String> COLLATERAL_KINDS = Set.of("shared-hosting", "cdn", "cloud");
+    /** Who may appeal, in the order a form offers them. */
+    public static final List<String> APPELLANT_KINDS = List.of("site-owner", "hosting-provider", "user", "other");
+    /** The collateral damage an appellant may claim, in the order a form offers them. */
+    public static final List<String> COLLATERAL_KINDS = List.of("shared-hosting", "cdn", "cloud");
     /** Enough to tell a typing slip; whether the address works is what the confirmation link tells. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_TARGETS = 50;
@@ -57,23 +60,26 @@ public class AppealIntake {
     private final PublicLookup lookup;
     private final Notifications notifications;
     private final AuditLog audit;
+    private final AllowlistService allowlist;
     private final Clock clock;
     private final InterdictConfig.PublicAccess config;
     private final SecureRandom random = new SecureRandom();
 
     public AppealIntake(AgroalDataSource dataSource, TargetParser parser, PublicLookup lookup,
-            Notifications notifications, AuditLog audit, Clock clock, InterdictConfig config) {
+            Notifications notifications, AuditLog audit, AllowlistService allowlist, Clock clock,
+            InterdictConfig config) {
         this.dataSource = dataSource;
         this.parser = parser;
         this.lookup = lookup;
         this.notifications = notifications;
         this.audit = audit;
+        this.allowlist = allowlist;
         this.clock = clock;
         this.config = config.publicAccess();
     }
 
     /** A contested target that passed: normalised, and blocked now by these published orders. */
-    private record Contested(Target target, String input, List<Long> orders) {}
+    record Contested(Target target, String input, List<Long> orders) {}
 
     public AppealReceipt file(AppealForm form) {
         List<Violation> violations = new ArrayList<>();
@@ -131,6 +137,7 @@ public class AppealIntake {
                 s.setLong(2, id);
                 s.setString(3, Sha256.hex(key == null ? "" : key));
                 if (s.executeUpdate() == 1) {
+                    AppealStatus.openReviews(c, id, now);
                     audit.append(c, new AuditEvent(now, "appellant", "public", "appeal.received", SUBJECT_TYPE,
                             String.valueOf(id), Map.of()));
                     return null;
@@ -148,6 +155,67 @@ public class AppealIntake {
             return null;
         });
         return Transactions.read(dataSource, c -> view(c, id, "id = ?", null));
+    }
+
+    /**
+     * The appellant withdraws the appeal with its tracking key: every open review closes, a running interim suspension
+     * lapses at once. A decided or unconfirmed appeal cannot be withdrawn (409); withdrawing again changes nothing.
+     */
+    public AppealStatusView withdraw(long id, String key) {
+        Instant now = clock.instant();
+        String hash = Sha256.hex(key == null ? "" : key);
+        boolean lapsed = Transactions.inTransaction(dataSource, c -> {
+            String status;
+            try (PreparedStatement s = c.prepareStatement("select status from appeal where id = ? and tracking_hash = ?"
+                    + " for update")) {
+                s.setLong(1, id);
+                s.setString(2, hash);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw unknown(id);
+                    }
+                    status = r.getString(1);
+                }
+            }
+            if (status.equals("WITHDRAWN")) {
+                return false;
+            }
+            // An unconfirmed appeal is in no queue: left unconfirmed, it is never received.
+            if (!Set.of("RECEIVED", "UNDER_REVIEW").contains(status)) {
+                throw ProblemException.conflict("appeal-state", "Appeal " + id + " is " + status
+                        + "; only a received appeal still under review can be withdrawn");
+            }
+            try (PreparedStatement s = c.prepareStatement("update appeal set status = 'WITHDRAWN', closed_at = ?,"
+                    + " version = version + 1 where id = ?")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setLong(2, id);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("update appeal_review set status = 'WITHDRAWN',"
+                    + " closed_at = ?, version = version + 1 where appeal_id = ?"
+                    + " and status in ('RECEIVED', 'UNDER_REVIEW')")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setLong(2, id);
+                s.executeUpdate();
+            }
+            List<String> suspended = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("select type || ' ' || value from allowlist_entry"
+                    + " where appeal_id = ? and expires_at is not null")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        suspended.add(r.getString(1));
+                    }
+                }
+            }
+            audit.append(c, new AuditEvent(now, "appellant", "public", "appeal.withdrawn", SUBJECT_TYPE,
+                    String.valueOf(id), Map.of("status", status)));
+            return allowlist.lapseForAppeal(c, id, suspended, null) > 0;
+        });
+        if (lapsed) {
+            allowlist.wakeCompiler("appeal-withdrawn");
+        }
+        return status(id, key);
     }
 
     /** The appeal behind a tracking link; the same 404 for an unknown number and a wrong key. */
@@ -179,18 +247,7 @@ public class AppealIntake {
                 received = r.getTimestamp(5) == null ? null : r.getTimestamp(5).toInstant();
             }
         }
-        List<ContestedTarget> targets = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select t.type, t.value, coalesce(array_agg(d.legal_reference"
-                + " order by d.id) filter (where d.id is not null), '{}') from appeal_target t left join directive d"
-                + " on d.id = any(t.directive_ids) where t.appeal_id = ? group by t.id, t.type, t.value order by t.id")) {
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    targets.add(new ContestedTarget(r.getString(1), r.getString(2),
-                            List.of((String[]) r.getArray(3).getArray())));
-                }
-            }
-        }
+        List<ContestedTarget> targets = contestedTargets(c, id);
         List<String> evidence = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select file_name from appeal_evidence where appeal_id = ?"
                 + " order by id")) {
@@ -201,10 +258,48 @@ public class AppealIntake {
                 }
             }
         }
-        return new AppealStatusView(id, status, kind, collateral, filed, received, targets, evidence);
+        return new AppealStatusView(id, status, kind, collateral, filed, received, targets, evidence, reviews(c, id));
     }
 
-    private List<Contested> contested(String text, List<Violation> violations) {
+    /** The contested targets, each with the orders that blocked it at filing and whether it is lifted for good. */
+    static List<ContestedTarget> contestedTargets(Connection c, long id) throws SQLException {
+        List<ContestedTarget> targets = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select t.type, t.value, coalesce(array_agg(d.legal_reference"
+                + " order by d.id) filter (where d.id is not null), '{}'), exists (select 1 from allowlist_entry e"
+                + " where e.appeal_id = t.appeal_id and e.expires_at is null and e.value = t.value"
+                + " and e.type = case t.type when 'IP' then 'CIDR' else t.type end) from appeal_target t"
+                + " left join directive d on d.id = any(t.directive_ids) where t.appeal_id = ?"
+                + " group by t.id, t.type, t.value order by t.id")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    targets.add(new ContestedTarget(r.getString(1), r.getString(2),
+                            List.of((String[]) r.getArray(3).getArray()), r.getBoolean(4)));
+                }
+            }
+        }
+        return targets;
+    }
+
+    /** Each authority's review: state, outcome and reasons once closed, a running suspension. */
+    static List<AppealStatusView.Review> reviews(Connection c, long id) throws SQLException {
+        List<AppealStatusView.Review> reviews = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select authority_id, status, outcome, reasons, closed_at,"
+                + " case when suspended_until > now() and status in ('RECEIVED', 'UNDER_REVIEW') then suspended_until"
+                + " end from appeal_review where appeal_id = ? order by authority_id")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    reviews.add(new AppealStatusView.Review(r.getString(1), r.getString(2), r.getString(3),
+                            r.getString(4), r.getString(3) == null ? null : r.getTimestamp(5).toInstant(),
+                            r.getTimestamp(6) == null ? null : r.getTimestamp(6).toInstant()));
+                }
+            }
+        }
+        return reviews;
+    }
+
+    List<Contested> contested(String text, List<Violation> violations) {
         Map<String, Contested> found = new LinkedHashMap<>();
         String[] lines = text == null ? new String[0] : text.split("\\R");
         int line = 0;
@@ -299,7 +394,7 @@ public class AppealIntake {
         }
     }
 
-    private static void insertTargets(Connection c, long appeal, List<Contested> contested) throws SQLException {
+    static void insertTargets(Connection c, long appeal, List<Contested> contested) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into appeal_target (appeal_id, type, value, input,"
                 + " directive_ids) values (?, ?, ?, ?, ?)")) {
             for (Contested target : contested) {
@@ -332,18 +427,22 @@ public class AppealIntake {
         }
     }
 
-    private String secret() {
+    String secret() {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * The status page (its key also opens GET /public/v1/appeals/{id}); links sent to a person lead to pages, which
+     * are the same service's answers as the API's.
+     */
     String trackingUrl(long id, String tracking) {
-        return config.baseUrl() + "/public/v1/appeals/" + id + "?key=" + tracking;
+        return config.baseUrl() + "/public/appeals/" + id + "?key=" + tracking;
     }
 
     private String confirmationText(long id, String confirmation, String tracking) {
-        String confirm = config.baseUrl() + "/public/v1/appeals/" + id + "/confirmation?key=" + confirmation;
+        String confirm = config.baseUrl() + "/public/appeals/" + id + "/confirmation?key=" + confirmation;
         return "Khiếu nại số " + id + " đã được nộp. Mở liên kết sau để xác nhận địa chỉ e-mail; khiếu nại chỉ được"
                 + " tiếp nhận sau khi xác nhận:\n" + confirm + "\n\nTheo dõi khiếu nại:\n" + trackingUrl(id, tracking)
                 + "\n\n---\n\nAppeal " + id + " was filed. Open this link to confirm the e-mail address; the appeal is"

@@ -85,6 +85,20 @@ public class PublicAppealResource {
         return Response.ok(view).cacheControl(noStore()).build();
     }
 
+    @POST
+    @Path("/{id}/withdrawal")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Withdraw an appeal, with its tracking key", description = "Every open review closes and a "
+            + "running interim suspension lapses. 409 `appeal-state` once decided; 404 for a wrong key.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AppealStatusView.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal, or a wrong key")
+    @APIResponse(responseCode = "409", description = "The appeal is decided already")
+    @APIResponse(responseCode = "429", description = "Too many requests from this address; Retry-After says when to"
+            + " try again")
+    public Response withdraw(@PathParam("id") long id, @QueryParam("key") String key) {
+        return Response.ok(intake.withdraw(id, key)).cacheControl(noStore()).build();
+    }
+
     /** Appeal answers carry a secret or personal data: never kept by a cache. */
     private static CacheControl noStore() {
         CacheControl cache = new CacheControl();

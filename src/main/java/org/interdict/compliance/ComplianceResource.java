@@ -4,8 +4,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.interdict.compliance.dto.AlertPeriodComplianceView;
 import org.interdict.compliance.dto.ComplianceView;
 import org.interdict.paging.QueryParams;
 import org.interdict.security.Actor;
@@ -19,10 +21,12 @@ import org.interdict.security.Roles;
 public class ComplianceResource {
 
     private final ComplianceService compliance;
+    private final AlertPeriodCompliance alertPeriods;
     private final CurrentActor actor;
 
-    public ComplianceResource(ComplianceService compliance, CurrentActor actor) {
+    public ComplianceResource(ComplianceService compliance, AlertPeriodCompliance alertPeriods, CurrentActor actor) {
         this.compliance = compliance;
+        this.alertPeriods = alertPeriods;
         this.actor = actor;
     }
 
@@ -37,5 +41,20 @@ public class ComplianceResource {
             IspVisibility.requireRead(caller, asked);
         }
         return compliance.overview(IspVisibility.boundIsp(caller).orElse(asked));
+    }
+
+    @GET
+    @Path("/alert-periods")
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Who missed a daily situation report or an enforcement deadline during alert periods",
+            description = "The periods that have started, latest first (at most 20): for each, the past days a "
+                    + "recipient sent no situation report, and the enforcement deadlines of block directives that fell "
+                    + "in the period and that an ISP it addresses missed (`enforcedAt` when enforced late). Officers "
+                    + "and supervisors see their authority's periods, auditors and administrators all. `alertPeriod` "
+                    + "asks for one period (404 when not seen); `isp` keeps the periods addressing that ISP and its "
+                    + "misses only.")
+    public List<AlertPeriodComplianceView> alertPeriods(@QueryParam("alertPeriod") Long alertPeriod,
+            @QueryParam("isp") String isp) {
+        return alertPeriods.missed(alertPeriod, QueryParams.text(isp), actor.get());
     }
 }

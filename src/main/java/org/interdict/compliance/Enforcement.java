@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.interdict.compliance.dto.EnforcementView;
 import org.interdict.compliance.dto.EnforcementView.ApplianceEnforcement;
 import org.interdict.compliance.dto.EnforcementView.IspEnforcement;
@@ -54,6 +55,15 @@ public class Enforcement {
 
     /** {@code boundIsp}: the only ISP shown, for ISP engineers; a directive not addressed to it is not found. */
     public EnforcementView of(long id, String boundIsp) {
+        return view(id, boundIsp, boundIsp == null ? null : Set.of(boundIsp));
+    }
+
+    /** Like {@link #of(long, String)} for every ISP, or only those of {@code isps} when not null. */
+    EnforcementView forIsps(long id, Set<String> isps) {
+        return view(id, null, isps);
+    }
+
+    private EnforcementView view(long id, String boundIsp, Set<String> shown) {
         Instant now = clock.instant();
         try (Connection c = dataSource.getConnection()) {
             Order order = order(c, id);
@@ -67,7 +77,7 @@ public class Enforcement {
                     .forEach(held -> waiting.put(held.isp(), new WaitingBehind(held.version(), held.since())));
             List<IspEnforcement> isps = new ArrayList<>();
             for (String isp : order.isps()) {
-                if (boundIsp == null || boundIsp.equals(isp)) {
+                if (shown == null || shown.contains(isp)) {
                     isps.add(forIsp(c, order, isp, deadline, now, waiting.get(isp)));
                 }
             }

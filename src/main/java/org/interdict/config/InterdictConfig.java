@@ -68,6 +68,9 @@ public interface InterdictConfig {
     /** E-mails and webhook calls queued with the changes they report, and their delivery. */
     Notifications notifications();
 
+    /** Review of appeals and ISP error reports by the authorities whose orders they contest. */
+    Appeals appeals();
+
     /**
      * Base64 of the 32-byte AES key that seals the secrets the service must read back (TSIG keys of the zones, webhook
      * signing secrets) in the database. Keep it outside the database and its backups; without it the stored secrets
@@ -439,5 +442,57 @@ public interface InterdictConfig {
         /** Longest wait for a webhook receiver's answer, once connected; no answer counts as a failed attempt. */
         @WithDefault("10s")
         Duration webhookTimeout();
+
+        /**
+         * How long before a directive's enforcement deadline an ISP whose appliances have not all applied it is
+         * warned (once), by e-mail to its contact point and its webhooks ({@code directive.deadline-approaching}).
+         */
+        @WithDefault("5m")
+        Duration deadlineWarning();
+
+        /**
+         * How long before an advisory's remediation deadline a recipient that has reported neither patched nor not
+         * affected is warned (once per deadline), by e-mail and webhook ({@code advisory.deadline-approaching}).
+         */
+        @WithDefault("24h")
+        Duration remediationWarning();
+
+        /**
+         * How long before the end of a day of an alert period (in {@code interdict.console.time-zone}) a recipient
+         * that has not sent its situation report for the day is reminded (once), by e-mail and webhook
+         * ({@code alert-period.report-due}).
+         */
+        @WithDefault("4h")
+        Duration situationReportWarning();
+
+        /**
+         * How often the deadlines about to pass are looked at (the warnings of {@code deadline-warning},
+         * {@code remediation-warning} and {@code situation-report-warning}). Each replica looks; one at a time does
+         * the work (a PostgreSQL advisory lock), and a warning sent is remembered in the database, so none is sent
+         * twice.
+         */
+        @WithDefault("60s")
+        Duration deadlineCheckInterval();
+    }
+
+    interface Appeals {
+        /** Time from an appeal's receipt within which a reviewer of each authority concerned must take it up. */
+        @WithDefault("1d")
+        Duration acknowledgeWithin();
+
+        /** Time from an appeal's receipt within which each authority concerned must decide it (confirmed). */
+        @WithDefault("5d")
+        Duration decideWithin();
+
+        /**
+         * How long an interim suspension lasts at most: its allowlist entries are removed when the appeal is decided,
+         * or at the latest this long after the suspension.
+         */
+        @WithDefault("7d")
+        Duration suspensionLimit();
+
+        /** How often the overdue counts ({@code interdict_appeals_overdue}) are computed again. */
+        @WithDefault("60s")
+        Duration metricsRefresh();
     }
 }

@@ -29,8 +29,10 @@ import org.interdict.appliance.ApplianceService;
 import org.interdict.appliance.dto.ApplianceCreate;
 import org.interdict.appliance.dto.ApplianceView;
 import org.interdict.appliance.dto.IssuedToken;
+import org.interdict.compliance.AlertPeriodCompliance;
 import org.interdict.compliance.ComplianceService;
 import org.interdict.compliance.Enforcement;
+import org.interdict.compliance.dto.AlertPeriodComplianceView;
 import org.interdict.compliance.dto.ComplianceView.ApplianceCompliance;
 import org.interdict.compliance.dto.ComplianceView.IspCompliance;
 import org.interdict.compliance.dto.EnforcementView;
@@ -96,7 +98,8 @@ public class IspPages {
                 String done, Problem refusal, ApplianceKind[] kinds);
 
         static native TemplateInstance compliance(PageContext page, IspView isp, IspCompliance state,
-                List<EnforcementView> directives, String nextLink);
+                List<EnforcementView> directives, String nextLink, boolean authorityView,
+                List<AlertPeriodComplianceView> alertPeriods);
     }
 
     private final Visit visit;
@@ -107,6 +110,7 @@ public class IspPages {
     private final ApplianceService appliances;
     private final ComplianceService compliance;
     private final Enforcement enforcement;
+    private final AlertPeriodCompliance alertPeriods;
     private final DirectiveListing listing;
     private final IssuedTokens issuedTokens;
     private final Validator validator;
@@ -114,7 +118,9 @@ public class IspPages {
 
     public IspPages(Visit visit, IspService isps, RuleSetQueries rulesets, RuleSetDownloads downloads, SigningKeys keys,
             ApplianceService appliances, ComplianceService compliance, Enforcement enforcement,
-            DirectiveListing listing, IssuedTokens issuedTokens, Validator validator, InterdictConfig config) {
+            AlertPeriodCompliance alertPeriods, DirectiveListing listing, IssuedTokens issuedTokens,
+            Validator validator, InterdictConfig config) {
+        this.alertPeriods = alertPeriods;
         this.visit = visit;
         this.isps = isps;
         this.rulesets = rulesets;
@@ -190,7 +196,8 @@ public class IspPages {
 
     /**
      * The block directives in force for the ISP, each with when it reached the ISP's appliances against its
-     * enforcement deadline, as GET /api/v1/directives/{id}/enforcement tells it.
+     * enforcement deadline, as GET /api/v1/directives/{id}/enforcement tells it; for the authorities' people, what
+     * the ISP missed in alert periods.
      */
     @GET
     @Path("/compliance")
@@ -202,7 +209,13 @@ public class IspPages {
         List<EnforcementView> rows = inForce.items().stream().map(d -> enforcement.of(d.id(), isp)).toList();
         String next = inForce.nextCursor() == null ? null
                 : "/console/isps/" + isp + "/compliance?cursor=" + inForce.nextCursor();
-        return visit.localized(Templates.compliance(visit.context(), view, state(isp), rows, next));
+        // What the ISP missed in alert periods is the authorities' view (GET /api/v1/compliance/alert-periods).
+        boolean authorityView = !visit.actor().has(Roles.ISP_ENGINEER);
+        List<AlertPeriodComplianceView> missed = !authorityView ? List.of()
+                : alertPeriods.missed(null, isp, visit.actor()).stream()
+                        .filter(p -> !p.missedReports().isEmpty() || !p.missedDeadlines().isEmpty()).toList();
+        return visit.localized(Templates.compliance(visit.context(), view, state(isp), rows, next, authorityView,
+                missed));
     }
 
     private TemplateInstance ispPage(String isp, ShownToken shown, boolean tokenGone, String done, Problem refusal) {

@@ -122,7 +122,9 @@ public interface OperationsMessages {
             + " into force{#is 'allowlist-import'}Allowlist entries imported{#is 'allowlist-added'}Allowlist entry"
             + " added{#is 'allowlist-removed'}Allowlist entry removed{#is 'allowlist-seeded'}Allowlist seeded from the"
             + " critical-infrastructure list{#is 'isp-registered'}ISP {subject} registered{#is 'isp-activated'}ISP"
-            + " {subject} activated{#is 'isp-deactivated'}ISP {subject} deactivated{#else}{kind}{/when}")
+            + " {subject} activated{#is 'isp-deactivated'}ISP {subject} deactivated{#is 'appeal-suspended'}Targets"
+            + " suspended pending {subject}{#is 'appeal-lifted'}Targets lifted on {subject}{#is 'appeal-lapsed'}Suspension"
+            + " for {subject} ended{#is 'appeal-expired'}Suspension for {subject} expired{#else}{kind}{/when}")
     String change(String kind, String subject);
 
     /** A version's state, in words. */
@@ -229,6 +231,28 @@ public interface OperationsMessages {
 
     @Message("No block directive is in force for this ISP.")
     String noDirectivesInForce();
+
+    @Message("Alert periods: missed reports and deadlines")
+    String alertPeriodsTitle();
+
+    @Message("The days this ISP sent no situation report, and the enforcement deadlines it missed, in each alert period"
+            + " addressing it")
+    String alertPeriodsCaption();
+
+    @Message("This ISP missed no situation report and no enforcement deadline in an alert period.")
+    String noAlertPeriodMisses();
+
+    @Message("Alert period")
+    String alertPeriod();
+
+    @Message("Days without a situation report")
+    String missedReportDays();
+
+    @Message("Missed enforcement deadlines")
+    String missedDeadlines();
+
+    @Message("cancelled")
+    String cancelled();
 
     @Message("Directive")
     String directive();

@@ -65,6 +65,21 @@ public record PageContext(CallerView caller, String actingFor, Locale locale, Zo
                 || role.equals(Roles.AUDITOR) || role.equals(Roles.ADMIN) || role.equals(Roles.ISP_ENGINEER));
     }
 
+    /** ISP engineers and agency people: those who receive advisories and alert periods and report incidents. */
+    public boolean recipient() {
+        return caller.roles().contains(Roles.ISP_ENGINEER) || caller.roles().contains(Roles.AGENCY);
+    }
+
+    /** Officers and supervisors, who act for an authority: draft, triage, declare. */
+    public boolean authorityPerson() {
+        return officer() || supervisor();
+    }
+
+    /** Those who see every recipient's records: the authorities' people, auditors and administrators. */
+    public boolean overseesRecipients() {
+        return authorityPerson() || audits();
+    }
+
     /** Those who may read the audit log and the transparency report. */
     public boolean audits() {
         return caller.roles().contains(Roles.AUDITOR) || caller.roles().contains(Roles.ADMIN);

@@ -29,6 +29,11 @@ public record PublicPage(Locale locale, ZoneId zone, String path, String query) 
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** {@link #encode} for templates. */
+    public String encoded(String value) {
+        return encode(value);
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }

@@ -107,6 +107,12 @@ public class TransparencyPages {
         return Math.round(time.medianSeconds() / 60);
     }
 
+    /** The median time from receipt to decision in whole minutes, as the page shows it. */
+    @TemplateExtension
+    static long medianMinutes(TransparencyReport.Appeals appeals) {
+        return Math.round(appeals.medianSecondsToDecision() / 60);
+    }
+
     /** The roles the API's report asks for, unless the report is public. */
     private void requireAllowed() {
         var roles = visit.actor().roles();

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Locale;
+import org.interdict.agency.AgencyService;
 import org.interdict.alert.AlertPeriodService;
 import org.interdict.authority.AuthorityService;
 import org.interdict.config.InterdictConfig;
@@ -30,6 +31,7 @@ public class Visit {
     private final CurrentActor actor;
     private final AuthorityService authorities;
     private final IspService isps;
+    private final AgencyService agencies;
     private final AlertPeriodService alertPeriods;
     private final InterdictConfig config;
 
@@ -42,13 +44,14 @@ public class Visit {
     private String shownPage;
 
     public Visit(RoutingContext routing, CurrentActor actor, AuthorityService authorities, IspService isps,
-            AlertPeriodService alertPeriods, InterdictConfig config) {
+            AgencyService agencies, AlertPeriodService alertPeriods, InterdictConfig config) {
         this.routing = routing;
         this.alertPeriods = alertPeriods;
         this.request = routing.request();
         this.actor = actor;
         this.authorities = authorities;
         this.isps = isps;
+        this.agencies = agencies;
         this.config = config;
     }
 
@@ -95,7 +98,12 @@ public class Visit {
         // A page shown in answer to a POST has the POST's address, which the language switch cannot go back to.
         String path = request.method() == HttpMethod.GET ? request.uri() : shownPage != null ? shownPage : "/";
         return new PageContext(CallerView.of(caller), actingFor(caller, locale), locale, config.console().timeZone(),
-                path, routing.get(CSRF_TOKEN), alertPeriods.active(caller));
+                path, csrfToken(), alertPeriods.active(caller));
+    }
+
+    /** The token this request's forms carry; null when the request was refused before the CSRF filter ran. */
+    public String csrfToken() {
+        return routing.get(CSRF_TOKEN);
     }
 
     /** Names the GET address of the page about to be shown in answer to a POST (a refused form, shown again). */
@@ -108,7 +116,9 @@ public class Visit {
         return template.setLocale(locale());
     }
 
-    /** The name of the authority or ISP the caller acts for; its id when it is not (or no longer) registered. */
+    /**
+     * The name of the authority, ISP or agency the caller acts for; its id when it is not (or no longer) registered.
+     */
     private String actingFor(Actor caller, Locale locale) {
         try {
             if (caller.authority() != null) {
@@ -118,8 +128,13 @@ public class Visit {
             if (caller.isp() != null) {
                 return isps.get(caller.isp(), caller).legalName();
             }
+            if (caller.agency() != null) {
+                var agency = agencies.get(caller.agency(), caller);
+                return locale.getLanguage().equals("vi") ? agency.nameVi() : agency.nameEn();
+            }
         } catch (ProblemException unknown) {
-            return caller.authority() != null ? caller.authority() : caller.isp();
+            return caller.authority() != null ? caller.authority() : caller.isp() != null ? caller.isp()
+                    : caller.agency();
         }
         return null;
     }

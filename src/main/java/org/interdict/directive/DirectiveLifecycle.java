@@ -45,12 +45,14 @@ public class DirectiveLifecycle {
     private final AgroalDataSource dataSource;
     private final DirectiveService directives;
     private final AuditLog audit;
+    private final DirectiveNotices notices;
     private final Clock clock;
     private final Duration defaultDeadline;
 
-    public DirectiveLifecycle(AgroalDataSource dataSource, DirectiveService directives, AuditLog audit, Clock clock,
-            InterdictConfig config) {
+    public DirectiveLifecycle(AgroalDataSource dataSource, DirectiveService directives, AuditLog audit,
+            DirectiveNotices notices, Clock clock, InterdictConfig config) {
         this.dataSource = dataSource;
+        this.notices = notices;
         this.defaultDeadline = config.compliance().enforcementDeadline();
         this.directives = directives;
         this.audit = audit;
@@ -120,6 +122,8 @@ public class DirectiveLifecycle {
                 details.put("alertPeriod", alert.get().period());
                 details.put("enforcementDeadlineMinutes", alert.get().minutes());
             }
+            // In force at once: its ISPs are told now; a scheduled one is told when it is activated.
+            notices.tellIsps(c, d.id);
             audit.append(c, DirectiveAudit.transition(actor, now, "approved", d, DirectiveStatus.PENDING_APPROVAL,
                     details));
             // An ISP whose rule set the breaker holds will not receive this approval until someone decides.

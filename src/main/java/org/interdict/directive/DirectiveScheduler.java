@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 /**
  * Applies scheduled activations and expiries without any request. Each transition is one conditional UPDATE,
  * so with several replicas each directive changes state exactly once, and a restart loses nothing: the
- * times are in the database.
+ * times are in the database. The ISPs of a block directive activated are told in the same transaction.
  */
 @ApplicationScoped
 public class DirectiveScheduler {
@@ -33,12 +33,15 @@ public class DirectiveScheduler {
     private final AgroalDataSource dataSource;
     private final Event<RulesetChange> changes;
     private final AuditLog audit;
+    private final DirectiveNotices notices;
     private final Clock clock;
 
-    public DirectiveScheduler(AgroalDataSource dataSource, Event<RulesetChange> changes, AuditLog audit, Clock clock) {
+    public DirectiveScheduler(AgroalDataSource dataSource, Event<RulesetChange> changes, AuditLog audit,
+            DirectiveNotices notices, Clock clock) {
         this.dataSource = dataSource;
         this.changes = changes;
         this.audit = audit;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -66,7 +69,13 @@ public class DirectiveScheduler {
                 + " select id, legal_reference from changed order by id";
         List<Long> done = Transactions.inTransaction(dataSource, c -> {
             List<Long> ids = new ArrayList<>();
-            for (AuditEvent event : changed(c, sql, now, change, ids)) {
+            List<AuditEvent> events = changed(c, sql, now, change, ids);
+            if (change.equals("activated")) {
+                for (long id : ids) {
+                    notices.tellIsps(c, id);
+                }
+            }
+            for (AuditEvent event : events) {
                 audit.append(c, event);
             }
             return ids;

@@ -50,13 +50,15 @@ public class RuleSetBuilder {
     private final ObjectMapper json;
     private final InterdictConfig config;
     private final AuditLog audit;
+    private final HeldNotices heldNotices;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final IncrementalCompiler incremental = new IncrementalCompiler();
     /** Only the compiler thread touches it: runs never overlap (see CompileTrigger). */
     private Earlier earlier;
 
     public RuleSetBuilder(AgroalDataSource dataSource, RuleSetContents contents, ObjectMapper json, InterdictConfig config,
-            AuditLog audit) {
+            AuditLog audit, HeldNotices heldNotices) {
+        this.heldNotices = heldNotices;
         this.dataSource = dataSource;
         this.contents = contents;
         this.json = json;
@@ -118,6 +120,11 @@ public class RuleSetBuilder {
         }
         writer.prune(config.rulesets().retainedVersions());
         markCompiled(c, changes, now);
+        for (NewVersion version : created) {
+            if (version.state() == VersionState.HELD) {
+                heldNotices.tell(c, version.isp(), version.number());
+            }
+        }
         for (NewVersion version : created) {
             // Last in the transaction: the audit lock is then held only until the commit.
             audit.append(c, AuditEvent.bySystem(now, version.state() == VersionState.HELD

@@ -30,4 +30,24 @@ public final class TransparencyCsv {
         }
         return text.toString();
     }
+
+    /** The appeal counts of a report as CSV, one row per month and authority. */
+    public static String ofAppeals(List<TransparencyReport.Appeals> appeals) {
+        StringWriter text = new StringWriter();
+        CsvWriter csv = new CsvWriter(text);
+        try {
+            csv.row("month", "authority", "authority_name_vi", "authority_name_en", "received", "decided", "upheld",
+                    "partially_lifted", "lifted", "inadmissible", "withdrawn", "median_seconds_to_decision");
+            for (TransparencyReport.Appeals a : appeals) {
+                csv.cell(a.month()).cell(a.authority().id()).cell(a.authority().nameVi()).cell(a.authority().nameEn())
+                        .cell(a.received()).cell(a.decided()).cell(a.upheld()).cell(a.partiallyLifted())
+                        .cell(a.lifted()).cell(a.inadmissible()).cell(a.withdrawn())
+                        .cell(a.medianSecondsToDecision() == null ? "" : String.valueOf(Math.round(
+                                a.medianSecondsToDecision()))).endRow();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
 }

@@ -50,15 +50,25 @@ public class TransparencyResource {
             + "(dates, inclusive; default: the last twelve months; at most interdict.transparency.max-range-years "
             + "apart, ten by default): counts by month, authority, category and kind, "
             + "revocations, median time to enforce per ISP, and the directives with their first targets. Targets of "
-            + "child-abuse directives are counted, never listed. `format=csv` gives the counts as CSV. Auditors and "
+            + "child-abuse directives are counted, never listed; appeals per authority and month (received, decided by "
+            + "outcome, withdrawn, median time to decision). `format=csv` gives the counts as CSV, or with "
+            + "`section=appeals` the appeal counts. Auditors and "
             + "administrators only, unless interdict.transparency.public is true.")
     public Response report(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format, @QueryParam("section") String section) {
         requireAllowed();
         ReportPeriod period = ReportPeriod.of(from, to, LocalDate.now(clock), config.transparency().maxRangeYears());
         String kind = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(Locale.ROOT);
         if (!kind.equals("json") && !kind.equals("csv")) {
             throw ProblemException.invalid("format", "unknown-format", "format is json or csv");
+        }
+        String part = section == null || section.isBlank() ? "counts" : section.strip().toLowerCase(Locale.ROOT);
+        if (!part.equals("counts") && !part.equals("appeals")) {
+            throw ProblemException.invalid("section", "unknown-section", "section is counts or appeals");
+        }
+        if (kind.equals("csv") && part.equals("appeals")) {
+            return Response.ok(TransparencyCsv.ofAppeals(transparency.appeals(period.from(), period.to())),
+                    "text/csv; charset=UTF-8").build();
         }
         return kind.equals("csv")
                 ? Response.ok(TransparencyCsv.of(transparency.counts(period.from(), period.to())),

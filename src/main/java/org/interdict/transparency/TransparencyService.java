@@ -22,6 +22,7 @@ import org.interdict.authority.AuthorityRef;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
+import org.interdict.transparency.dto.TransparencyReport.Appeals;
 import org.interdict.transparency.dto.TransparencyReport.AuthorityTotal;
 import org.interdict.transparency.dto.TransparencyReport.Count;
 import org.interdict.transparency.dto.TransparencyReport.DirectiveEntry;
@@ -78,6 +79,24 @@ public class TransparencyService {
             + " from directive d left join authority a on a.id = d.authority_id where " + APPROVED
             + " order by d.issued_on, d.id";
 
+    /**
+     * Appeal reviews per month and authority: counted in the month of their receipt as received, in the month of
+     * their closing as decided (by outcome) or withdrawn. Parameters: the range twice.
+     */
+    private static final String APPEALS = "with e as (select to_char(received_at at time zone 'UTC', 'YYYY-MM') as m,"
+            + " authority_id, 1 as received, null::text as outcome, false as withdrawn, null::float8 as seconds"
+            + " from appeal_review where (received_at at time zone 'UTC')::date between ? and ?"
+            + " union all select to_char(closed_at at time zone 'UTC', 'YYYY-MM'), authority_id, 0, outcome,"
+            + " status = 'WITHDRAWN',"
+            + " case when outcome is not null then extract(epoch from closed_at - received_at) end"
+            + " from appeal_review where closed_at is not null"
+            + " and (closed_at at time zone 'UTC')::date between ? and ?)"
+            + " select e.m, a.id, a.name_vi, a.name_en, sum(e.received), count(e.outcome),"
+            + " count(*) filter (where e.outcome = 'UPHELD'), count(*) filter (where e.outcome = 'PARTIALLY_LIFTED'),"
+            + " count(*) filter (where e.outcome = 'LIFTED'), count(*) filter (where e.outcome = 'INADMISSIBLE'),"
+            + " count(*) filter (where e.withdrawn), percentile_cont(0.5) within group (order by e.seconds)"
+            + " from e join authority a on a.id = e.authority_id group by 1, 2, 3, 4 order by 1, 2";
+
     /** An instant as microseconds since the epoch, which the report computes with: read as a plain number. */
     private static String micros(String instant) {
         return "(extract(epoch from " + instant + ") * 1000000)::bigint";
@@ -101,8 +120,25 @@ public class TransparencyService {
             return new TransparencyReport(from, to, counts, perAuthority(counts),
                     query.rows(REVOCATIONS, r -> new Revocations(r.getString(1), r.getLong(2))),
                     timeToEnforce(query),
-                    query.rows(DIRECTIVES, TransparencyService::entry));
+                    query.rows(DIRECTIVES, TransparencyService::entry), appeals(query));
         });
+    }
+
+    /** Only the appeal counts of the report over [from, to] (their CSV form). */
+    public List<Appeals> appeals(LocalDate from, LocalDate to) {
+        return read(from, to, TransparencyService::appeals);
+    }
+
+    private static List<Appeals> appeals(Query query) throws SQLException {
+        List<Appeals> rows = new ArrayList<>();
+        Date from = Date.valueOf(query.from());
+        Date to = Date.valueOf(query.to());
+        query.each(APPEALS, List.of(from, to, from, to), r -> {
+            double median = r.getDouble(12);
+            rows.add(new Appeals(r.getString(1), authority(r, 2), r.getLong(5), r.getLong(6), r.getLong(7),
+                    r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11), r.wasNull() ? null : median));
+        });
+        return rows;
     }
 
     /** The counts summed per authority (per free text for directives recorded before the registry), busiest first. */

@@ -139,10 +139,12 @@ public class HttpEdge {
         if (api && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
-        if (api || request.path() != null && request.path().startsWith(PublicEdge.PUBLIC_PREFIX)) {
+        boolean publicSide = request.path() != null && request.path().startsWith(PublicEdge.PUBLIC_PREFIX);
+        if (api || publicSide && !request.path().startsWith(PublicEdge.APPEAL_PAGES_PREFIX)) {
             // The API is stateless: its callers send a bearer token; the public side keeps no session at all. The
             // console's CSRF filter would otherwise hand every caller a token cookie it has no use for (its token
-            // paths can only be listed exactly).
+            // paths can only be listed exactly). The appeal form is the public side's one form: it keeps the token's
+            // cookie, which is no session, only what its multipart post is checked against.
             context.response().removeCookies(csrfCookie, false);
         }
         String type = headers.get(HttpHeaders.CONTENT_TYPE);

@@ -35,6 +35,8 @@ public class PublicEdge {
     static final int ORDER = HttpEdge.ORDER + 1;
     public static final String PUBLIC_PREFIX = "/public/";
     public static final String LANDING_PATH = "/public/landing";
+    /** The appeal pages: the public side's form, whose post carries a CSRF token. */
+    public static final String APPEAL_PAGES_PREFIX = "/public/appeals";
 
     private final InterdictConfig.PublicAccess config;
     private final ClientAddresses addresses;

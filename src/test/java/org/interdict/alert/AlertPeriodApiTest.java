@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class AlertPeriodApiTest {
 
     private static final String QNAM_OFFICER = Tokens.ofAuthority("dic-quang-nam", "qnam-officer-test", "officer");
+    private static final String QNAM_SUPERVISOR = Tokens.ofAuthority("dic-quang-nam", "qnam-supervisor-test",
+            "supervisor");
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** "Lễ 30/4 – 1/5" for the ISPs and agencies listed, from a day ago to two days ahead: 10 minutes, 5 minutes. */
@@ -107,6 +109,122 @@ class AlertPeriodApiTest {
         assertThat(state(situation, "isp:" + isp, today)).isEqualTo("due");
         assertThat(state(situation, "isp:" + isp, today.minusDays(1))).isEqualTo("missed");
         assertThat(situation.getList("recipient", String.class)).doesNotContain("agency:" + otherAgency);
+    }
+
+    @Test
+    void anOpenPeriodIsEditedByItsAuthorityWithItsVersionAndItsRecipientsAreTold() throws Exception {
+        String isp = Api.newIsp();
+        String agency = Api.newAgency();
+        String added = Api.newAgency();
+        long period = declare(List.of(isp), List.of(agency));
+        String path = "/api/v1/alert-periods/" + period;
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Lễ 30/4 – 1/5 (kéo dài)");
+        body.put("from", as(OFFICER).get(path).then().extract().path("from"));
+        body.put("to", Instant.now().plus(3, ChronoUnit.DAYS).toString());
+        body.put("level", "high");
+        body.put("audience", Map.of("isps", List.of(isp), "agencies", List.of(agency, added)));
+        body.put("enforcementDeadlineMinutes", 15);
+
+        as(QNAM_OFFICER).header("If-Match", "\"0\"").body(body).put(path).then().statusCode(200)
+                .body("version", equalTo(1)).body("level", equalTo("high"))
+                .body("enforcementDeadlineMinutes", equalTo(15)).body("updatedBy", equalTo("qnam-officer-test"));
+        // The second of two people editing from version 0 is refused.
+        as(QNAM_SUPERVISOR).header("If-Match", "\"0\"").body(body).put(path).then().statusCode(409)
+                .body("code", equalTo("stale-version"));
+        assertThat(MailServer.awaitMessagesTo("it@" + added + ".example", 1).get(0).getSubject())
+                .contains("Alert period changed").contains("(kéo dài)");
+        MailServer.awaitMessagesTo("it@" + agency + ".example", 2);
+        assertThat(Db.queryString("select count(*) from audit_entry where subject_type = 'alert-period'"
+                + " and subject_id = ? and action = 'alert-period.updated'", String.valueOf(period))).isEqualTo("1");
+
+        as(Tokens.ofAuthority("dic-da-nang", "dnang-officer-test", "officer")).body(body).put(path).then()
+                .statusCode(403).body("code", equalTo("other-authority"));
+        body.put("to", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        as(QNAM_OFFICER).body(body).put(path).then().statusCode(400)
+                .body("violations[0].field", equalTo("to"));
+        body.put("to", Instant.now().plus(3, ChronoUnit.DAYS).toString());
+        body.put("from", Instant.now().minus(3, ChronoUnit.DAYS).toString());
+        as(QNAM_OFFICER).body(body).put(path).then().statusCode(400)
+                .body("violations[0].code", equalTo("already-started"));
+    }
+
+    @Test
+    void aCancelledPeriodEndsNowWithItsReasonAndCanNoLongerChange() throws Exception {
+        String isp = Api.newIsp();
+        String agency = Api.newAgency();
+        long period = declare(List.of(isp), List.of(agency));
+        String path = "/api/v1/alert-periods/" + period;
+
+        as(QNAM_OFFICER).body(Map.of("reason", " ")).post(path + "/cancel").then().statusCode(400)
+                .body("violations[0].field", equalTo("reason"));
+        as(QNAM_OFFICER).header("If-Match", "\"7\"").body(Map.of("reason", "Bão đã qua")).post(path + "/cancel")
+                .then().statusCode(409).body("code", equalTo("stale-version"));
+        as(QNAM_OFFICER).header("If-Match", "\"0\"").body(Map.of("reason", "Bão đã qua")).post(path + "/cancel")
+                .then().statusCode(200).body("active", equalTo(false)).body("version", equalTo(1))
+                .body("cancellationReason", equalTo("Bão đã qua")).body("cancelledBy", equalTo("qnam-officer-test"));
+        assertThat(MailServer.awaitMessagesTo("it@" + agency + ".example", 2).get(1).getSubject())
+                .contains("Alert period cancelled");
+        as(QNAM_OFFICER).body(Map.of("reason", "again")).post(path + "/cancel").then().statusCode(409)
+                .body("code", equalTo("alert-period-cancelled"));
+        as(QNAM_OFFICER).body(Map.of("reason", "unknown")).post("/api/v1/alert-periods/999999999/cancel").then()
+                .statusCode(404);
+        // No longer in force: directives approved now keep their own deadline.
+        long after = Api.approvedFor(List.of(isp), Api.unique("ALERT"), Api.unique("after") + ".example.vn");
+        as(OFFICER).get("/api/v1/directives/" + after).then().statusCode(200)
+                .body("enforcementDeadlineMinutes", nullValue());
+        assertThat(Db.queryString("select summary->>'reason' from audit_entry where subject_type = 'alert-period'"
+                + " and subject_id = ? and action = 'alert-period.cancelled'", String.valueOf(period)))
+                .isEqualTo("Bão đã qua");
+    }
+
+    @Test
+    void aPeriodThatHasEndedCanNoLongerBeEditedOrCancelled() {
+        long period = declare(List.of(Api.newIsp()), List.of());
+        Db.update("update alert_period set starts_at = now() - interval '3 days', ends_at = now() - interval '1 day'"
+                + " where id = ?", period);
+        String path = "/api/v1/alert-periods/" + period;
+        Map<String, Object> body = new HashMap<>();
+        body.put("name", "Lễ 30/4 – 1/5");
+        body.put("from", Instant.now().minus(3, ChronoUnit.DAYS).toString());
+        body.put("to", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        body.put("level", "high");
+        body.put("audience", Map.of("allIsps", true));
+        as(QNAM_OFFICER).body(body).put(path).then().statusCode(409).body("code", equalTo("alert-period-ended"));
+        as(QNAM_OFFICER).body(Map.of("reason", "late")).post(path + "/cancel").then().statusCode(409)
+                .body("code", equalTo("alert-period-ended"));
+        as(QNAM_OFFICER).get(path).then().statusCode(200).body("version", equalTo(0)).body("active", equalTo(false));
+    }
+
+    @Test
+    void complianceShowsWhoMissedAReportOrADeadlineDuringThePeriod() {
+        String isp = Api.newIsp();
+        String agency = Api.newAgency();
+        long period = declare(List.of(isp), List.of(agency));
+        as(Tokens.agency("p-" + agency, agency)).body(Map.of("noIncident", true, "day",
+                        LocalDate.now(VIETNAM).minusDays(1).toString()))
+                .post("/api/v1/alert-periods/" + period + "/recipients/agency:" + agency + "/situation-reports")
+                .then().statusCode(201);
+        long directive = Api.approvedFor(List.of(isp), Api.unique("ALERT"), Api.unique("missed") + ".example.vn");
+        // Approved 20 minutes ago, its 10-minute deadline passed with no appliance of the ISP applying it.
+        Db.update("update directive set decided_at = now() - interval '20 minutes',"
+                + " effective_from = now() - interval '30 minutes' where id = ?", directive);
+
+        JsonPath missed = as(QNAM_OFFICER).queryParam("alertPeriod", period).get("/api/v1/compliance/alert-periods")
+                .then().statusCode(200).extract().jsonPath().setRootPath("[0]");
+        LocalDate yesterday = LocalDate.now(VIETNAM).minusDays(1);
+        assertThat(missed.getList("missedReports.findAll { it.recipient == 'isp:" + isp + "' }.day"))
+                .contains(yesterday.toString());
+        assertThat(missed.getList("missedReports.recipient")).doesNotContain("agency:" + agency);
+        assertThat(missed.getList("missedDeadlines.findAll { it.isp == '" + isp + "' }.directive", Long.class))
+                .containsExactly(directive);
+        // Narrowed to an ISP the period does not address, the period is not shown.
+        assertThat(as(QNAM_OFFICER).queryParam("isp", Api.newIsp()).get("/api/v1/compliance/alert-periods").then()
+                .statusCode(200).extract().jsonPath().getList("alertPeriod", Long.class)).doesNotContain(period);
+        // Another authority's people do not see the period.
+        as(Tokens.ofAuthority("dic-da-nang", "dnang-officer-test", "officer")).queryParam("alertPeriod", period)
+                .get("/api/v1/compliance/alert-periods").then().statusCode(404);
+        as(Tokens.ispEngineer("eng-" + isp, isp)).get("/api/v1/compliance/alert-periods").then().statusCode(403);
     }
 
     private static String state(JsonPath situation, String recipient, LocalDate day) {

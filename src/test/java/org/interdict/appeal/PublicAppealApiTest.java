@@ -59,7 +59,7 @@ class PublicAppealApiTest {
 
         MimeMessage mail = MailServer.awaitMessagesTo(email, 1).get(0);
         String text = text(mail);
-        Matcher link = Pattern.compile("/public/v1/appeals/" + id + "/confirmation\\?key=([A-Za-z0-9_-]+)").matcher(text);
+        Matcher link = Pattern.compile("/public/appeals/" + id + "/confirmation\\?key=([A-Za-z0-9_-]+)").matcher(text);
         assertThat(link.find()).as(text).isTrue();
         assertThat(text).contains(tracking);
         anonymous().queryParam("key", trackingKey).get("/public/v1/appeals/" + id + "/confirmation").then()

@@ -21,8 +21,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * In a real Chromium whose language is English: the administrator registers an ISP, registers a provincial authority
- * under {@code mic} whose scope is one category and that ISP, and protects an allowlist entry; a supervisor confirms
- * a version the circuit breaker held. Every page is checked with axe-core and photographed.
+ * under {@code mic} whose scope is one category and that ISP, registers an agency answering to that authority and
+ * deactivates it, and protects an allowlist entry; a supervisor confirms a version the circuit breaker held. Every page
+ * is checked with axe-core and photographed.
  */
 @QuarkusTest
 class AdminConsoleApiTest {
@@ -93,6 +94,32 @@ class AdminConsoleApiTest {
         visited("admin-authority-en");
         driver.findElement(By.id("link-legacy")).click();
         assertThat(done()).contains("0 directive(s) linked.");
+
+        // An agency that answers to the new authority, with two contact points, then deactivated.
+        String agency = "agency-" + suffix;
+        driver.get(root.resolve("/console/admin/agencies").toString());
+        driver.findElement(By.id("id")).sendKeys(agency);
+        driver.findElement(By.id("nameVi")).sendKeys("Sở Thử nghiệm Y tế " + suffix);
+        driver.findElement(By.id("nameEn")).sendKeys("Test Health Department " + suffix);
+        new Select(driver.findElement(By.id("authority"))).selectByValue(authority);
+        driver.findElement(By.id("contacts"))
+                .sendKeys("IT office; +84 235 3810 000; it@example.vn\nDuty desk; ; trucban@example.vn");
+        driver.findElement(By.id("register-agency")).click();
+        assertThat(done()).isEqualTo("Agency " + agency + " registered.");
+        assertThat(driver.findElement(By.id("agency-" + agency)).getText()).contains("Test Health Department " + suffix,
+                authority, "IT office", "trucban@example.vn", "yes");
+        visited("admin-agencies-en");
+        driver.get(root.resolve("/console/admin/agencies/" + agency).toString());
+        assertThat(driver.findElement(By.id("active")).isSelected()).isTrue();
+        driver.findElement(By.id("active")).click();
+        assertThat(driver.findElement(By.id("active")).isSelected()).isFalse();
+        browser.press("save");
+        assertThat(done()).isEqualTo("Agency " + agency + " updated.");
+        JsonPath agencyRecord = as(Api.ADMIN).get("/api/v1/agencies/" + agency).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(agencyRecord.getBoolean("active")).isFalse();
+        assertThat(agencyRecord.getString("authority")).isEqualTo(authority);
+        assertThat(agencyRecord.getList("contacts.email")).containsExactly("it@example.vn", "trucban@example.vn");
 
         String entry = "portal-" + suffix + ".example.vn";
         driver.get(root.resolve("/console/allowlist").toString());

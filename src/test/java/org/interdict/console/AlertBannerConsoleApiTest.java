@@ -12,7 +12,7 @@ import org.interdict.support.Api;
 import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
 
-/** The alert period in force shows on every console page of those it concerns, in their language. */
+/** The alert period in force shows on every console page of those it concerns, its level in words of their language. */
 @QuarkusTest
 class AlertBannerConsoleApiTest {
 
@@ -29,9 +29,10 @@ class AlertBannerConsoleApiTest {
 
         String vietnamese = page("/", Tokens.ispEngineer("eng-" + addressed, addressed), "vi");
         assertThat(vietnamese).contains("id=\"alert-period-" + period + "\"")
-                .contains("Đang trong giai đoạn cảnh báo: " + name).contains("mức highest");
+                .contains("Đang trong giai đoạn cảnh báo: " + name).contains("mức cao nhất, đến")
+                .doesNotContain("mức highest");
         assertThat(page("/", Tokens.ispEngineer("eng-" + addressed, addressed), "en"))
-                .contains("Alert period in force: " + name);
+                .contains("Alert period in force: " + name).contains("highest level, until");
         assertThat(page("/", Api.AUDITOR, "en")).contains("alert-period-" + period);
         assertThat(page("/", Tokens.ispEngineer("eng-" + other, other), "en")).doesNotContain("alert-period-" + period);
     }

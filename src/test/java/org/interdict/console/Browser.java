@@ -92,6 +92,20 @@ final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallbac
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
     }
 
+    /**
+     * Clicks the button or link {@code id} (or {@code what}) and waits until the page it leads to has replaced this one, so that what
+     * the test reads next (a confirmation with the same id as the page before's, say) is the new page's.
+     */
+    void press(String id) {
+        press(By.id(id));
+    }
+
+    void press(By what) {
+        var page = driver.findElement(By.tagName("html"));
+        driver.findElement(what).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     WebDriver.Navigation navigate() {
         return driver.navigate();
     }

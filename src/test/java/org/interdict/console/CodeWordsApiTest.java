@@ -69,6 +69,14 @@ class CodeWordsApiTest {
     OperationsMessages operationsEnglish;
 
     @Inject
+    @Localized("en")
+    AppealMessages appealEnglish;
+
+    @Inject
+    @Localized("vi")
+    AppealMessages appealVietnamese;
+
+    @Inject
     @Localized("vi")
     OperationsMessages operationsVietnamese;
 
@@ -144,6 +152,43 @@ class CodeWordsApiTest {
             assertThat(reviewVietnamese.targetHint(hint)).as(hint).isNotEqualTo(hint)
                     .isNotEqualTo(reviewEnglish.targetHint(hint));
         }
+    }
+
+    /** A field of the appeal refused with its code (or one of two), in the intake. */
+    private static final Pattern APPEAL_FIELD_CODES = Pattern.compile(
+            "Violation\\.ofField\\(\\s*\"\\w+\",\\s*([^\"]*\"[a-z-]+\"(?:\\s*:\\s*\"[a-z-]+\")?)");
+
+    /** A line of the appeal's targets refused by the intake itself. */
+    private static final Pattern APPEAL_LINE_CODE = Pattern.compile(
+            "Violation\\.ofLine\\(\\s*\\w+,\\s*\\w+,\\s*\"([a-z-]+)\"");
+
+    @Test
+    void everyRefusalOfAnAppealsFieldHasItsSentence() throws IOException {
+        String intake = Files.readString(SOURCES.resolve("org/interdict/appeal/AppealIntake.java"));
+        Set<String> codes = new TreeSet<>(Set.of("not-an-address"));
+        Matcher fields = APPEAL_FIELD_CODES.matcher(intake);
+        while (fields.find()) {
+            Matcher literal = Pattern.compile("\"([a-z-]+)\"").matcher(fields.group(1));
+            while (literal.find()) {
+                codes.add(literal.group(1));
+            }
+        }
+        Matcher lines = APPEAL_LINE_CODE.matcher(intake);
+        while (lines.find()) {
+            codes.add(lines.group(1));
+        }
+        assertThat(codes).as("codes read from the intake").contains("not-blocked", "unsupported-file", "too-long",
+                "required", "invalid-email");
+        List<String> missing = new ArrayList<>();
+        for (String code : codes) {
+            if (appealEnglish.fieldProblem(code).equals(appealEnglish.fieldProblem("no-such-code"))) {
+                missing.add(code + " (English)");
+            }
+            if (appealVietnamese.fieldProblem(code).equals(appealVietnamese.fieldProblem("no-such-code"))) {
+                missing.add(code + " (Vietnamese)");
+            }
+        }
+        assertThat(missing).as("appeal refusals without a sentence").isEmpty();
     }
 
     @Test

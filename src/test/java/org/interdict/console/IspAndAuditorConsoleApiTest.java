@@ -8,11 +8,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.interdict.support.Api;
 import org.interdict.support.Rulesets;
+import org.interdict.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -23,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * In a real Chromium whose language is Vietnamese: an engineer of VNPT sees the directive just approved through the
  * API on the ISP's page, registers an appliance and sees its token once; finds the order with the lookup; an auditor
- * verifies the audit chain and downloads the transparency report as CSV with the session. Every page is checked with
+ * verifies the audit chain, sees on an ISP's compliance page the report it missed in an alert period, and downloads
+ * the transparency report as CSV with the session. Every page is checked with
  * axe-core and photographed.
  */
 @QuarkusTest
@@ -99,6 +105,21 @@ class IspAndAuditorConsoleApiTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.id("verification")));
         assertThat(driver.findElement(By.id("verification")).getAttribute("class")).isEqualTo("notice");
         visited("audit-verified-en");
+
+        // A period for VNPT that began yesterday, cancelled at once: yesterday's report shows as missed.
+        String periodName = "Lễ 30/4 – 1/5 " + Api.unique("console");
+        String department = Tokens.ofAuthority("dic-quang-nam", "qnam-console-officer", "officer");
+        long period = Api.as(department).body(Map.of("name", periodName,
+                        "from", Instant.now().minus(1, ChronoUnit.DAYS).toString(),
+                        "to", Instant.now().plus(1, ChronoUnit.DAYS).toString(), "level", "high",
+                        "audience", Map.of("isps", List.of("vnpt"))))
+                .post("/api/v1/alert-periods").then().statusCode(201).extract().jsonPath().getLong("id");
+        Api.as(department).body(Map.of("reason", "console test")).post("/api/v1/alert-periods/" + period + "/cancel")
+                .then().statusCode(200);
+        driver.get(root.resolve("/console/isps/vnpt/compliance").toString());
+        assertThat(driver.findElement(By.id("alert-period-misses")).getText()).contains(periodName)
+                .contains(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1).toString());
+        visited("compliance-alert-periods");
 
         driver.get(root.resolve("/console/transparency").toString());
         assertThat(driver.findElement(By.id("chart-month")).getAttribute("role")).isEqualTo("img");

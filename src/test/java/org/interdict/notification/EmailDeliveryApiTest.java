@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.interdict.persistence.Transactions;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
+import org.interdict.support.Waits;
 import org.junit.jupiter.api.Test;
 
 /** E-mails queued in a transaction reach a real SMTP server after the commit, survive its outage, and go out once. */
@@ -156,17 +157,6 @@ class EmailDeliveryApiTest {
     }
 
     static void await(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not reached: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Waits.until(condition, what);
     }
 }

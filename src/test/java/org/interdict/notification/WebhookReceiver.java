@@ -1,18 +1,24 @@
 package org.interdict.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A real HTTP server (the JDK's) on a free loopback port that records every request it receives, headers and body,
@@ -29,6 +35,19 @@ public final class WebhookReceiver implements AutoCloseable {
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** Checks the signature as a receiver would, from the secret alone, with nothing of the service's code. */
+        public void assertSignedWith(String secret) throws Exception {
+            String signature = header("Interdict-Signature");
+            assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+            String t = signature.substring(2, signature.indexOf(','));
+            String v1 = signature.substring(signature.indexOf("v1=") + 3);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
+            assertThat(HexFormat.of().formatHex(mac.doFinal(body))).isEqualTo(v1);
+            assertThat(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(t))).isLessThan(300);
         }
     }
 

@@ -162,6 +162,11 @@ class AuthorizationMatrixApiTest {
                     .hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY).body(seed -> Map.of("noIncident", true))
                     .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
             Map.entry("AlertPeriodResource_situationReports", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
+            Map.entry("AlertPeriodResource_edit", allow(OFFICER, SUPERVISOR).body(Seed::periodBody)
+                    .path(seed -> Map.of("id", seed.freshAlertPeriod()))),
+            Map.entry("AlertPeriodResource_cancel", allow(OFFICER, SUPERVISOR)
+                    .body(seed -> Map.of("reason", "authorization matrix"))
+                    .path(seed -> Map.of("id", seed.freshAlertPeriod()))),
             Map.entry("AuditResource_list", allow(AUDITOR, ADMIN)),
             // Every person reads the registry of authorities; engineers see their own ISP only in a scope.
             Map.entry("AuthorityResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
@@ -174,6 +179,7 @@ class AuthorizationMatrixApiTest {
             Map.entry("AuditResource_verify", allow(AUDITOR, ADMIN)),
             Map.entry("ComplianceResource_compliance", allow(READERS, ENGINEER).hiding(FOREIGN_ENGINEER)
                     .query("isp", "{isp}")),
+            Map.entry("ComplianceResource_alertPeriods", allow(READERS).query("isp", "{isp}")),
             Map.entry("DirectiveResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER)),
             Map.entry("DirectiveResource_create", allow(OFFICER)
                     .body(seed -> Api.directive(Api.unique("MATRIX"), Instant.now(), null))),
@@ -243,6 +249,23 @@ class AuthorizationMatrixApiTest {
             // Without its secret key an appeal is not found, whoever asks.
             Map.entry("PublicAppealResource_confirm", hiddenFromEveryone().path(seed -> Map.of("id", "1"))),
             Map.entry("PublicAppealResource_status", hiddenFromEveryone().path(seed -> Map.of("id", "1"))),
+            Map.entry("PublicAppealResource_withdraw", hiddenFromEveryone().path(seed -> Map.of("id", "1"))),
+            // Appeals are reviewed by the officers and supervisors of the authority whose order they contest (the
+            // seeded directive's); allowed callers may still be refused for what they ask (who drafted the order).
+            Map.entry("AppealReviewResource_queue", allow(OFFICER, SUPERVISOR)),
+            Map.entry("AppealReviewResource_detail", allow(OFFICER, SUPERVISOR).path(seed -> seed.appeal())),
+            Map.entry("AppealReviewResource_evidence", allow(OFFICER, SUPERVISOR).path(seed -> seed.appeal())),
+            Map.entry("AppealReviewResource_take", allow(OFFICER, SUPERVISOR).body(seed -> Map.of("version", 0))
+                    .path(seed -> seed.appeal())),
+            Map.entry("AppealReviewResource_propose", allow(OFFICER, SUPERVISOR).body(seed -> Map.of("outcome",
+                    "UPHELD", "reasons", "matrix", "version", 0)).path(seed -> seed.appeal())),
+            Map.entry("AppealReviewResource_confirm", allow(SUPERVISOR).body(seed -> Map.of("version", 0))
+                    .path(seed -> seed.appeal())),
+            Map.entry("AppealReviewResource_suspend", allow(SUPERVISOR).body(seed -> Map.of("version", 0))
+                    .path(seed -> seed.appeal())),
+            Map.entry("ErrorReportResource_file", allow(ENGINEER).hiding(FOREIGN_ENGINEER).body(seed -> Map.of(
+                    "kind", "false-positive", "targets", List.of(seed.target()), "description", "matrix"))),
+            Map.entry("ErrorReportResource_list", allow(ENGINEER).hiding(FOREIGN_ENGINEER)),
             Map.entry("MeResource_get", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE, AGENCY,
                     FOREIGN_AGENCY)),
             Map.entry("SigningKeyResource_list", allow(READERS, ENGINEER, FOREIGN_ENGINEER, APPLIANCE, FOREIGN_APPLIANCE)),
@@ -562,11 +585,54 @@ class AuthorizationMatrixApiTest {
             return "198.51." + (n / 250) % 250 + "." + (n % 250 + 1);
         }
 
+        String freshAlertPeriod() {
+            return String.valueOf(Api.as(Api.OFFICER).body(periodBody()).post("/api/v1/alert-periods").then()
+                    .statusCode(201).extract().jsonPath().getLong("id"));
+        }
+
         String freshAllowEntry() {
             return String.valueOf(Api.as(Api.ADMIN)
                     .body(Map.of("value", Api.unique("matrix") + ".example.org", "reason", "authorization matrix"))
                     .post("/api/v1/allowlist").then().statusCode(201).extract().jsonPath().getLong("id"));
         }
+
+        /**
+         * An appeal received against the seeded directive, with one evidence file: its id and its file's, filed once
+         * and confirmed through the link e-mailed to its address.
+         */
+        Map<String, String> appeal() {
+            synchronized (APPEAL) {
+                if (APPEAL.isEmpty()) {
+                    String email = Api.unique("matrix") + "@example.org";
+                    long id = given().contentType(ContentType.JSON).header("X-Forwarded-For", "192.0.2.200")
+                            .body(Map.of("targets", List.of(target), "appellantKind", "user", "email", email,
+                                    "grounds", "authorization matrix", "evidence", List.of(Map.of("fileName",
+                                            "matrix.pdf", "content", java.util.Base64.getEncoder().encodeToString(
+                                                    "%PDF-1.4 matrix".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))))
+                            .post("/public/v1/appeals").then().statusCode(201).extract().jsonPath().getLong("id");
+                    String text;
+                    try {
+                        Object content = org.interdict.notification.MailServer.awaitMessagesTo(email, 1).get(0)
+                                .getContent();
+                        text = content instanceof jakarta.mail.Multipart multipart
+                                ? String.valueOf(multipart.getBodyPart(0).getContent()) : String.valueOf(content);
+                    } catch (IOException | jakarta.mail.MessagingException e) {
+                        return fail("cannot read the confirmation e-mail: %s", e.getMessage());
+                    }
+                    Matcher key = Pattern.compile("confirmation\\?key=([A-Za-z0-9_-]+)").matcher(text);
+                    assertThat(key.find()).as(text).isTrue();
+                    given().header("X-Forwarded-For", "192.0.2.200").queryParam("key", key.group(1))
+                            .get("/public/v1/appeals/" + id + "/confirmation").then().statusCode(200);
+                    String evidence = Api.as(Api.OTHER_OFFICER).get("/api/v1/appeals/" + id).then().statusCode(200)
+                            .extract().jsonPath().getString("evidence[0].id");
+                    APPEAL.put("id", String.valueOf(id));
+                    APPEAL.put("evidenceId", evidence);
+                }
+                return Map.copyOf(APPEAL);
+            }
+        }
+
+        private static final Map<String, String> APPEAL = new HashMap<>();
 
         String freshDirective() {
             return String.valueOf(Api.approvedFor(List.of(isp), Api.unique("MATRIX"), Api.unique("matrix") + ".example.vn"));

@@ -36,6 +36,15 @@ public final class Api {
         return id;
     }
 
+    /** Registers an ISP with a fresh identifier and the contact e-mail noc@{id}.example; returns the identifier. */
+    public static String newIspWithContact() {
+        String id = unique("isp");
+        as(ADMIN).body(Map.of("id", id, "legalName", "Test ISP " + id, "licenceNumber", "L-" + id,
+                "contact", Map.of("department", "NOC", "email", "noc@" + id + ".example"))).post("/api/v1/isps")
+                .then().statusCode(201);
+        return id;
+    }
+
     /** Registers an agency with a fresh identifier, with a contact e-mail, and returns the identifier. */
     public static String newAgency() {
         String id = unique("agency");
