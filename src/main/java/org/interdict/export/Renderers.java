@@ -1,9 +1,11 @@
 package org.interdict.export;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.interdict.compile.RuleSet;
 
 /** The export formats by name. Renderers hold no state between calls and may be shared. */
 public final class Renderers {
@@ -54,5 +56,14 @@ public final class Renderers {
     /** An RPZ renderer for a zone other than {@code rpz.interdict.}, which is what {@code get("rpz")} uses. */
     public static RuleSetRenderer rpz(String origin) {
         return new RpzRenderer(origin);
+    }
+
+    /**
+     * The policy records of the RPZ export for a zone named {@code origin}, handed one by one to {@code sink}
+     * rather than written as text: what a zone transfer sends after the zone's SOA and NS.
+     */
+    public static RenderReport rpzPolicy(String origin, RuleSet rules, RenderContext context, RpzRecordSink sink)
+            throws IOException {
+        return new RpzRenderer(origin).policy(rules, context, sink);
     }
 }

@@ -41,9 +41,24 @@ final class RpzRenderer extends AbstractRenderer {
         long serial = context.version() & 0xFFFF_FFFFL;
         out.write("@ SOA localhost. hostmaster.localhost. " + serial + " 3600 600 864000 " + TTL + "\n");
         out.write("@ NS localhost.\n");
-        String target = context.landingTarget() == null ? "." : context.landingTarget();
-        String rdata = " CNAME " + target + "\n";
+        policy(rules, context, report, (owner, ttl, target) -> {
+            out.write(owner);
+            out.write(" CNAME ");
+            out.write(target);
+            out.write('\n');
+        });
+    }
 
+    /** The policy records alone, without the zone's head, each as {@link #write} writes it. */
+    RenderReport policy(RuleSet rules, RenderContext context, RpzRecordSink sink) throws IOException {
+        ReportBuilder report = new ReportBuilder(format());
+        policy(rules, context, report, sink);
+        return report.build();
+    }
+
+    private void policy(RuleSet rules, RenderContext context, ReportBuilder report, RpzRecordSink sink)
+            throws IOException {
+        String target = context.landingTarget() == null ? "." : context.landingTarget();
         forEachDomain(rules, report, true, (name, tree) -> {
             RuleType type = tree ? RuleType.DOMAIN_TREE : RuleType.DOMAIN;
             String problem = problem(name, tree);
@@ -51,21 +66,16 @@ final class RpzRenderer extends AbstractRenderer {
                 report.reject(type, name, problem);
                 return;
             }
-            out.write(name);
-            out.write(rdata);
+            sink.record(name, TTL, target);
             if (tree) {
-                out.write("*.");
-                out.write(name);
-                out.write(rdata);
+                sink.record("*." + name, TTL, target);
             }
             report.written(type);
         });
         for (RuleType type : new RuleType[] {RuleType.IPV4, RuleType.IPV6}) {
             // rpz-ip triggers take prefix lengths from 1 up.
             forEachCidr(rules, type, 1, report, (rule, cidr) -> {
-                out.write(cidr.rpzIpLabels());
-                out.write(".rpz-ip");
-                out.write(rdata);
+                sink.record(cidr.rpzIpLabels() + ".rpz-ip", TTL, target);
                 report.written(type);
             });
         }

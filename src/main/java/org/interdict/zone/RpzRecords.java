@@ -1,26 +1,26 @@
 package org.interdict.zone;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
 import org.interdict.compile.RuleSet;
 import org.interdict.export.RenderContext;
-import org.interdict.export.RuleSetRenderer;
+import org.interdict.export.Renderers;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
- * The records of a zone, exactly as the RPZ export writes them: the renderer writes its text into a pipe on one
- * thread while dnsjava's zone-file parser reads records out of it on the caller's, so a million-rule zone flows
- * through a 64 KiB buffer instead of being built in memory. The first record is the SOA.
+ * The records of a zone, exactly as the RPZ export writes them. The head (SOA and NS) is the export's text for no
+ * rules, read by dnsjava's zone-file parser; the policy records come from the export's walk of the rules one by one,
+ * so a million-rule zone flows record by record instead of being built in memory, and without being written as text
+ * only to be parsed again (which took most of a transfer's time).
  */
 final class RpzRecords {
-
-    private static final int PIPE_OCTETS = 64 * 1024;
 
     /** Takes records one by one; may throw to stop the zone midway (the client went away). */
     interface Consumer {
@@ -29,40 +29,43 @@ final class RpzRecords {
 
     private RpzRecords() {}
 
-    /**
-     * Renders {@code rules} with {@code renderer} on a thread of {@code renderers} and hands each record to
-     * {@code consumer} on this one. An error on either side stops both.
-     */
-    static void forEach(RuleSetRenderer renderer, RuleSet rules, RenderContext context, Name origin,
-            ExecutorService renderers, Consumer consumer) throws IOException {
-        PipedInputStream in = new PipedInputStream(PIPE_OCTETS);
-        PipedOutputStream out = new PipedOutputStream(in);
-        Future<?> rendering = renderers.submit(() -> {
-            try (out) {
-                renderer.render(rules, context, out);
-            }
-            return null;
-        });
-        try (Master master = new Master(in, origin)) {
+    /** The zone's SOA and NS, in that order. */
+    static List<Record> head(RenderContext context, Name origin) throws IOException {
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        Renderers.rpz(origin.toString()).render(RuleSet.empty(), context, text);
+        List<Record> records = new ArrayList<>();
+        try (Master master = new Master(new ByteArrayInputStream(text.toByteArray()), origin)) {
             master.disableIncludes();
-            Record record;
-            while ((record = master.nextRecord()) != null) {
-                consumer.accept(record);
+            for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
+                records.add(record);
             }
-        } finally {
-            // Closing the reading end makes a renderer still writing fail at once rather than wait for room.
-            in.close();
         }
-        try {
-            rendering.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+        return records;
+    }
+
+    /** Hands each policy record of {@code rules} to {@code consumer}, in the export's order. */
+    static void policy(RuleSet rules, RenderContext context, Name origin, Consumer consumer) throws IOException {
+        Targets targets = new Targets(origin);
+        Renderers.rpzPolicy(origin.toString(), rules, context, (owner, ttl, target) -> consumer.accept(
+                new CNAMERecord(Name.fromString(owner, origin), DClass.IN, ttl, targets.name(target))));
+    }
+
+    /** Every record of a zone has the same target: read it once, as a zone file reads a name under its origin. */
+    private static final class Targets {
+        private final Name origin;
+        private String text;
+        private Name name;
+
+        Targets(Name origin) {
+            this.origin = origin;
+        }
+
+        Name name(String target) throws IOException {
+            if (!target.equals(text)) {
+                name = Name.fromString(target, origin);
+                text = target;
             }
-            throw new IllegalStateException("rendering the zone failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while rendering the zone", e);
+            return name;
         }
     }
 }

@@ -3,22 +3,17 @@ package org.interdict.zone;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
 import org.interdict.config.InterdictConfig;
 import org.interdict.error.ProblemException;
 import org.interdict.export.RenderContext;
-import org.interdict.export.Renderers;
 import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.RuleSetContents;
 import org.interdict.ruleset.RuleSetDownloads;
@@ -61,12 +56,6 @@ public class ZoneRequests {
     private final MeterRegistry registry;
     private final Clock clock;
     private final ZoneNames names;
-    /** Renders zones into the pipes transfers read from; one thread per transfer under way. */
-    private final ExecutorService renderers = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "zone-renderer");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public ZoneRequests(ZoneKeys keys, RuleSetQueries queries, RuleSetDownloads downloads, RuleSetContents contents,
             AgroalDataSource dataSource, MeterRegistry registry, Clock clock, InterdictConfig config) {
@@ -78,10 +67,6 @@ public class ZoneRequests {
         this.registry = registry;
         this.clock = clock;
         this.names = new ZoneNames(config.zone().suffix());
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        renderers.shutdownNow();
     }
 
     /**
@@ -236,11 +221,7 @@ public class ZoneRequests {
     private List<Record> policyRecords(RuleSet rules, VersionView version) throws IOException {
         Name origin = origin(version.isp());
         List<Record> records = new ArrayList<>();
-        RpzRecords.forEach(Renderers.rpz(origin.toString()), rules, context(version), origin, renderers, record -> {
-            if (record.getType() != Type.SOA && record.getType() != Type.NS) {
-                records.add(record);
-            }
-        });
+        RpzRecords.policy(rules, context(version), origin, records::add);
         return records;
     }
 
@@ -254,14 +235,13 @@ public class ZoneRequests {
         }
         Name origin = origin(version.isp());
         TransferWriter writer = new TransferWriter(request, tsig, signature, sink);
-        Record[] soa = new Record[1];
-        RpzRecords.forEach(Renderers.rpz(origin.toString()), rules, context(version), origin, renderers, record -> {
-            if (soa[0] == null) {
-                soa[0] = record;
-            }
+        RenderContext context = context(version);
+        List<Record> head = RpzRecords.head(context, origin);
+        for (Record record : head) {
             writer.add(record);
-        });
-        writer.add(soa[0]);
+        }
+        RpzRecords.policy(rules, context, origin, writer::add);
+        writer.add(head.get(0));
         writer.finish();
         transferred(version, client, "AXFR", null, keyName, writer.records());
     }
@@ -281,17 +261,9 @@ public class ZoneRequests {
         });
     }
 
-    /** The zone's SOA, as the RPZ export writes it: the head of the zone rendered without rules. */
+    /** The zone's SOA, as the RPZ export writes it. */
     Record soa(VersionView version) throws IOException {
-        Name origin = origin(version.isp());
-        Record[] first = new Record[1];
-        RpzRecords.forEach(Renderers.rpz(origin.toString()), RuleSet.empty(), context(version), origin, renderers,
-                record -> {
-                    if (first[0] == null) {
-                        first[0] = record;
-                    }
-                });
-        return first[0];
+        return RpzRecords.head(context(version), origin(version.isp())).get(0);
     }
 
     private RenderContext context(VersionView version) {

@@ -12,14 +12,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.interdict.compile.Delta;
 import org.interdict.compile.RuleSet;
 import org.interdict.compile.RuleType;
 import org.interdict.export.RenderContext;
-import org.interdict.export.Renderers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -29,13 +25,6 @@ import org.xbill.DNS.Type;
 class ZoneDiffTest {
 
     private static final String ORIGIN = "isp-a.rpz.interdict.";
-    private static final ExecutorService RENDERERS = Executors.newCachedThreadPool();
-
-    @AfterAll
-    static void stop() {
-        RENDERERS.shutdownNow();
-    }
-
     @Test
     void aTreeAddedAboveANameRemovesTheNamesOwnRecord() throws IOException {
         RuleSet before = rules(List.of("a.example.vn", "b.example.vn"), List.of(), List.of("192.0.2.0/24"));
@@ -93,12 +82,8 @@ class ZoneDiffTest {
         Name origin = Name.fromString(ORIGIN);
         List<String> records = new ArrayList<>();
         RenderContext context = RenderContext.of("isp-a", 1, rules.digest(), Instant.parse("2026-12-01T00:00:00Z"));
-        RpzRecords.forEach(Renderers.rpz(ORIGIN), rules, context, origin, RENDERERS, (Record record) -> {
-            if (record.getType() != Type.SOA && record.getType() != Type.NS) {
-                records.add(record.getName().relativize(origin) + " " + Type.string(record.getType()) + " "
-                        + record.rdataToString());
-            }
-        });
+        RpzRecords.policy(rules, context, origin, (Record record) -> records.add(record.getName().relativize(origin)
+                + " " + Type.string(record.getType()) + " " + record.rdataToString()));
         return records;
     }
 
