@@ -59,8 +59,8 @@ public class AdminPages {
         }
 
         static IspForm of(MultivaluedMap<String, String> form) {
-            return new IspForm(field(form, "id"), field(form, "legalName"), field(form, "licenceNumber"),
-                    field(form, "department"), field(form, "phone"), field(form, "email"), form.containsKey("active"));
+            return new IspForm(FormChecks.field(form, "id"), FormChecks.field(form, "legalName"), FormChecks.field(form, "licenceNumber"),
+                    FormChecks.field(form, "department"), FormChecks.field(form, "phone"), FormChecks.field(form, "email"), form.containsKey("active"));
         }
 
         IspCreate.ContactInput contact() {
@@ -80,8 +80,8 @@ public class AdminPages {
                 null, null, null, List.of(), true, List.of(), true, null);
 
         static AuthorityForm of(AuthorityView a) {
-            String contacts = String.join("\n", a.contacts().stream().map(p -> String.join("; ", blank(p.department()),
-                    blank(p.phone()), blank(p.email()))).toList());
+            String contacts = String.join("\n", a.contacts().stream().map(p -> String.join("; ", FormChecks.blank(p.department()),
+                    FormChecks.blank(p.phone()), FormChecks.blank(p.email()))).toList());
             List<String> categories = a.scope().categories() == null ? List.of()
                     : a.scope().categories().stream().map(ReasonCategory::code).toList();
             return new AuthorityForm(a.id(), a.nameVi(), a.nameEn(), a.level().name(),
@@ -91,25 +91,25 @@ public class AdminPages {
         }
 
         static AuthorityForm of(MultivaluedMap<String, String> form) {
-            return new AuthorityForm(field(form, "id"), field(form, "nameVi"), field(form, "nameEn"),
-                    field(form, "level"), field(form, "parent"), field(form, "jurisdiction"), field(form, "contacts"),
-                    field(form, "aliases"), form.getOrDefault("category", List.of()), form.containsKey("allIsps"),
+            return new AuthorityForm(FormChecks.field(form, "id"), FormChecks.field(form, "nameVi"), FormChecks.field(form, "nameEn"),
+                    FormChecks.field(form, "level"), FormChecks.field(form, "parent"), FormChecks.field(form, "jurisdiction"), FormChecks.field(form, "contacts"),
+                    FormChecks.field(form, "aliases"), form.getOrDefault("category", List.of()), form.containsKey("allIsps"),
                     form.getOrDefault("isp", List.of()), form.containsKey("active"),
                     FormChecks.read("version", form.getFirst("version"), Integer::valueOf));
         }
 
         AuthorityInput input() {
-            List<AuthorityInput.ContactPointInput> points = lines(contacts).stream().map(line -> {
+            List<AuthorityInput.ContactPointInput> points = FormChecks.lines(contacts).stream().map(line -> {
                 String[] split = line.split(";", -1);
                 String[] parts = Arrays.copyOf(split, 3);
                 if (split.length > 3) {
                     throw ProblemException.invalid("contacts", "invalid-value",
                             "'" + line + "' is not 'department; phone; email'");
                 }
-                return new AuthorityInput.ContactPointInput(strip(parts[0]), strip(parts[1]), strip(parts[2]));
+                return new AuthorityInput.ContactPointInput(FormChecks.strip(parts[0]), FormChecks.strip(parts[1]), FormChecks.strip(parts[2]));
             }).toList();
             return new AuthorityInput(id, nameVi, nameEn, FormChecks.read("level", level, AuthorityLevel::valueOf),
-                    parent, jurisdiction, points, lines(aliases), new AuthorityInput.ScopeInput(
+                    parent, jurisdiction, points, FormChecks.lines(aliases), new AuthorityInput.ScopeInput(
                             categories.isEmpty() ? null : categories, allIsps, isps), active);
         }
 
@@ -285,21 +285,5 @@ public class AdminPages {
     /** Changes, then goes where the change says; a refusal is shown with the API's status, the form as typed. */
     private static Response act(Supplier<String> change, Function<Problem, TemplateInstance> refused) {
         return FormChecks.afterChange(change, refused);
-    }
-
-    private static String field(MultivaluedMap<String, String> form, String name) {
-        return FormChecks.read(name, form.getFirst(name), text -> text);
-    }
-
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static String strip(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static String blank(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -88,8 +88,8 @@ public record AdvisoryForm(String title, String severity, String cves, String af
         }
         AdvisoryInput input = new AdvisoryInput(title, severity,
                 Arrays.stream(cves.split("[\\s,;]+")).filter(c -> !c.isEmpty()).toList(),
-                lines(affected).stream().map(AdvisoryForm::product).toList(), description, recommendedActions,
-                lines(references), deadline, new AdvisoryInput.Audience(allIsps, allAgencies, isps, agencies));
+                FormChecks.lines(affected).stream().map(AdvisoryForm::product).toList(), description, recommendedActions,
+                FormChecks.lines(references), deadline, new AdvisoryInput.Audience(allIsps, allAgencies, isps, agencies));
         for (ConstraintViolation<AdvisoryInput> v : validator.validate(input)) {
             String field = field(v.getPropertyPath().toString());
             if (field.equals("cves")) {
@@ -123,10 +123,6 @@ public record AdvisoryForm(String title, String severity, String cves, String af
         String versions = line.substring(semicolon + 1).strip();
         return new AdvisoryInput.AffectedProduct(line.substring(0, semicolon).strip(),
                 versions.isEmpty() ? null : versions);
-    }
-
-    private static List<String> lines(String text) {
-        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     private static String local(Instant instant, ZoneId zone) {

@@ -45,13 +45,13 @@ public class AgencyPages {
 
         static AgencyForm of(AgencyView a) {
             String contacts = String.join("\n", a.contacts().stream().map(p -> String.join("; ",
-                    blank(p.department()), blank(p.phone()), blank(p.email()))).toList());
+                    FormChecks.blank(p.department()), FormChecks.blank(p.phone()), FormChecks.blank(p.email()))).toList());
             return new AgencyForm(a.id(), a.nameVi(), a.nameEn(), a.authority(), contacts, a.active(), a.version());
         }
 
         static AgencyForm of(MultivaluedMap<String, String> form) {
-            return new AgencyForm(field(form, "id"), field(form, "nameVi"), field(form, "nameEn"),
-                    field(form, "authority"), field(form, "contacts"), form.containsKey("active"),
+            return new AgencyForm(FormChecks.field(form, "id"), FormChecks.field(form, "nameVi"), FormChecks.field(form, "nameEn"),
+                    FormChecks.field(form, "authority"), FormChecks.field(form, "contacts"), form.containsKey("active"),
                     FormChecks.read("version", form.getFirst("version"), Integer::valueOf));
         }
 
@@ -60,14 +60,14 @@ public class AgencyPages {
         }
 
         AgencyInput input() {
-            List<AgencyInput.ContactPointInput> points = lines(contacts).stream().map(line -> {
+            List<AgencyInput.ContactPointInput> points = FormChecks.lines(contacts).stream().map(line -> {
                 String[] split = line.split(";", -1);
                 if (split.length > 3) {
                     throw ProblemException.invalid("contacts", "invalid-value",
                             "'" + line + "' is not 'department; phone; email'");
                 }
                 String[] parts = Arrays.copyOf(split, 3);
-                return new AgencyInput.ContactPointInput(strip(parts[0]), strip(parts[1]), strip(parts[2]));
+                return new AgencyInput.ContactPointInput(FormChecks.strip(parts[0]), FormChecks.strip(parts[1]), FormChecks.strip(parts[2]));
             }).toList();
             return new AgencyInput(id, nameVi, nameEn, authority, points, active);
         }
@@ -147,21 +147,5 @@ public class AgencyPages {
 
     private List<AuthorityView> authorityChoices() {
         return authorities.list(new AuthorityFilter(null, null, null), visit.actor());
-    }
-
-    private static String field(MultivaluedMap<String, String> form, String name) {
-        return FormChecks.read(name, form.getFirst(name), text -> text);
-    }
-
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    }
-
-    private static String strip(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static String blank(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -4,8 +4,10 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -86,5 +88,25 @@ final class FormChecks {
         } catch (RuntimeException e) {
             throw ProblemException.invalid(field, "invalid-value", "'" + text + "' cannot be read as " + field);
         }
+    }
+
+    /** A form field as typed, stripped; null when left empty. */
+    static String field(MultivaluedMap<String, String> form, String name) {
+        return read(name, form.getFirst(name), text -> text);
+    }
+
+    /** The non-empty lines of a text area, each stripped; none for a field left out. */
+    static List<String> lines(String text) {
+        return text == null ? List.of() : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    /** Null for a blank value, else the value stripped. */
+    static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** What a form shows for a value that may be missing. */
+    static String blank(String text) {
+        return text == null ? "" : text;
     }
 }
