@@ -140,12 +140,7 @@ public class AllowlistService {
                 + " created_by, created_at, expires_at, appeal_id) values (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (type, value) do nothing")) {
             for (AllowEntry entry : entries) {
-                s.setString(1, entry.type().name());
-                s.setString(2, entry.value());
-                s.setString(3, entry.reason());
-                s.setString(4, entry.source());
-                s.setString(5, actor.subject());
-                s.setTimestamp(6, Timestamp.from(clock.instant()));
+                bindEntry(s, entry, actor);
                 s.setTimestamp(7, Timestamp.from(until));
                 s.setLong(8, appeal);
                 if (s.executeUpdate() == 1) {
@@ -175,12 +170,7 @@ public class AllowlistService {
                 + " created_at = excluded.created_at where allowlist_entry.appeal_id = excluded.appeal_id"
                 + " and allowlist_entry.expires_at is not null")) {
             for (AllowEntry entry : entries) {
-                s.setString(1, entry.type().name());
-                s.setString(2, entry.value());
-                s.setString(3, entry.reason());
-                s.setString(4, entry.source());
-                s.setString(5, actor.subject());
-                s.setTimestamp(6, Timestamp.from(clock.instant()));
+                bindEntry(s, entry, actor);
                 s.setLong(7, appeal);
                 if (s.executeUpdate() == 1) {
                     lifted.add(entry);
@@ -193,6 +183,16 @@ public class AllowlistService {
                     "appeal", appeal, "entries", describe(lifted))));
         }
         return lifted;
+    }
+
+    /** The first six parameters of an insert of an entry: type, value, reason, source, who and when. */
+    private void bindEntry(PreparedStatement s, AllowEntry entry, Actor actor) throws SQLException {
+        s.setString(1, entry.type().name());
+        s.setString(2, entry.value());
+        s.setString(3, entry.reason());
+        s.setString(4, entry.source());
+        s.setString(5, actor.subject());
+        s.setTimestamp(6, Timestamp.from(clock.instant()));
     }
 
     /**
