@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.interdict.config.InterdictConfig;
@@ -33,6 +34,11 @@ public class NotificationDelivery {
     private static final Logger LOG = Logger.getLogger(NotificationDelivery.class);
     /** Longest error text kept per attempt. */
     private static final int ERROR_LIMIT = 1000;
+    /**
+     * How long a claimed notification is left to its runner before another may attempt it again: longer than any SMTP
+     * or webhook timeout, so only a runner that died mid-attempt gives one up.
+     */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     private final AgroalDataSource dataSource;
     private final Mailer mailer;
@@ -108,31 +114,40 @@ public class NotificationDelivery {
 
     private int deliverDue(Channel channel) {
         int attempted = 0;
-        while (Transactions.inTransaction(dataSource, c -> attemptNext(c, channel))) {
+        while (attemptNext(channel)) {
             attempted++;
         }
         metrics.oldestPending(Transactions.read(dataSource, NotificationStore::oldestPending));
         return attempted;
     }
 
-    /** Attempts the notification of the channel due longest, if any; false when none is due. */
-    private boolean attemptNext(Connection c, Channel channel) throws SQLException {
+    /**
+     * Attempts the notification of the channel due longest, if any; false when none is due. The claim is committed
+     * before the SMTP server or the webhook is called, and the outcome in a transaction of its own: no transaction
+     * stays open (and no row locked) while a slow receiver answers.
+     */
+    private boolean attemptNext(Channel channel) {
         Instant now = clock.instant();
-        Notification notification = NotificationStore.claimDue(c, now, channel);
+        Notification notification = Transactions.inTransaction(dataSource,
+                c -> NotificationStore.claimDue(c, now, channel, now.plus(LEASE)));
         if (notification == null) {
             return false;
         }
         if (notification.channel() == Channel.WEBHOOK) {
-            WebhookEndpoint endpoint = WebhookStore.find(c, notification.webhookId());
+            WebhookEndpoint endpoint = Transactions.read(dataSource, c -> WebhookStore.find(c, notification.webhookId()));
             if (!endpoint.active()) {
                 // Its owner switched it off after the event was queued: calling it now is what they asked not to have.
-                NotificationStore.failed(c, notification.id(), notification.attempts(), WebhookEndpoints.DEACTIVATED);
+                Transactions.inTransaction(dataSource, c -> {
+                    NotificationStore.failed(c, notification.id(), notification.attempts(),
+                            WebhookEndpoints.DEACTIVATED);
+                    return null;
+                });
                 metrics.failed(Channel.WEBHOOK, 1);
                 return true;
             }
-            record(c, notification, now, () -> callWebhook(notification, endpoint, now));
+            record(notification, now, () -> callWebhook(notification, endpoint, now));
         } else {
-            record(c, notification, now, () -> sendEmail(notification));
+            record(notification, now, () -> sendEmail(notification));
         }
         return true;
     }
@@ -141,11 +156,19 @@ public class NotificationDelivery {
         AttemptResult run();
     }
 
-    private void record(Connection c, Notification notification, Instant now, Attempt attempt) throws SQLException {
+    private void record(Notification notification, Instant now, Attempt attempt) {
         long started = System.nanoTime();
         AttemptResult result = attempt.run();
         long millis = (System.nanoTime() - started) / 1_000_000;
         AttemptResult kept = new AttemptResult(result.delivered(), result.httpStatus(), cut(result.error()));
+        Transactions.inTransaction(dataSource, c -> {
+            record(c, notification, now, kept, millis);
+            return null;
+        });
+    }
+
+    private void record(Connection c, Notification notification, Instant now, AttemptResult kept, long millis)
+            throws SQLException {
         NotificationStore.recordAttempt(c, notification.id(), now, kept, millis);
         int attempts = notification.attempts() + 1;
         if (kept.delivered()) {

@@ -66,16 +66,30 @@ final class NotificationStore {
      * The pending notification of the channel due longest, locked until the caller's transaction ends; null when none is due. Rows
      * another transaction holds are skipped, so runners on several replicas never attempt the same one at once.
      */
-    static Notification claimDue(Connection c, Instant now, Channel channel) throws SQLException {
+    /**
+     * The pending notification of the channel due longest, if any, made not due again until {@code leasedUntil}: the
+     * caller attempts it after committing, and records the outcome (or, should it die, leaves it to be attempted again
+     * once the lease has passed).
+     */
+    static Notification claimDue(Connection c, Instant now, Channel channel, Instant leasedUntil) throws SQLException {
+        Notification due;
         try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from notification"
                 + " where state = 'pending' and channel = ? and next_attempt_at <= ?"
                 + " order by next_attempt_at, id limit 1 for update skip locked")) {
             s.setString(1, channel.column());
             Columns.set(s, 2, now);
             try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? notification(rows) : null;
+                due = rows.next() ? notification(rows) : null;
             }
         }
+        if (due != null) {
+            try (PreparedStatement s = c.prepareStatement("update notification set next_attempt_at = ? where id = ?")) {
+                Columns.set(s, 1, leasedUntil);
+                s.setLong(2, due.id());
+                s.executeUpdate();
+            }
+        }
+        return due;
     }
 
     static void recordAttempt(Connection c, long id, Instant at, AttemptResult result, long durationMillis)
