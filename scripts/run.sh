@@ -20,6 +20,10 @@ ensure_dev_keys
 # Development tokens signed with the key under .dev/ (scripts/token.sh ROLE ...) are accepted too.
 : "${LOCAL_TOKENS:=true}"
 export LOCAL_TOKENS
+# No SMTP server runs here: unless one is named, e-mails are written to the log (confirmation links included).
+if [ -z "${SMTP_HOST:-}" ]; then
+  export SMTP_MOCK="${SMTP_MOCK:-true}"
+fi
 
 if [ -z "${OIDC_AUTH_SERVER_URL:-}" ] && [ -z "${KEYCLOAK_URL:-}" ]; then
   keycloak_start
