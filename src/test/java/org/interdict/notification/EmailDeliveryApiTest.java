@@ -48,10 +48,12 @@ class EmailDeliveryApiTest {
         assertThat(GreenMailUtil.getBody(message)).contains("Appeal 42 was received.");
         assertThat(message.getFrom()[0].toString()).isEqualTo("interdict@test.interdict.vn");
         awaitState(to, "delivered");
-        assertThat(Db.queryString("select attempts || ' ' || cause from notification where recipient = ?", to))
-                .isEqualTo("1 appeal:42:received");
-        assertThat(Db.queryString("select count(*) || ' ' || bool_and(delivered) from notification_attempt a"
-                + " join notification n on n.id = a.notification_id where n.recipient = ?", to)).isEqualTo("1 true");
+        assertThat(Db.queryString("select cause from notification where recipient = ?", to))
+                .isEqualTo("appeal:42:received");
+        // An SMTP server just restarted by another test may time a first attempt out: it is then retried, and one
+        // attempt delivers.
+        assertThat(Db.queryString("select count(*) filter (where delivered) from notification_attempt a"
+                + " join notification n on n.id = a.notification_id where n.recipient = ?", to)).isEqualTo("1");
         assertThat(metrics.get("interdict.notifications.delivered").tag("channel", "email").counter().count())
                 .isGreaterThan(delivered);
     }
