@@ -1,16 +1,15 @@
 package org.interdict.appeal;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.interdict.support.Appeals.anonymous;
+import static org.interdict.support.Appeals.text;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -449,18 +448,5 @@ class AppealReviewApiTest {
 
     private double overdue(String stage) {
         return metrics.get("interdict.appeals.overdue").tag("stage", stage).gauge().value();
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            return String.valueOf(multipart.getBodyPart(0).getContent());
-        }
-        return String.valueOf(content);
-    }
-
-    private static RequestSpecification anonymous() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return given().header("X-Forwarded-For", "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
     }
 }

@@ -1,20 +1,18 @@
 package org.interdict.appeal;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.interdict.support.Appeals.anonymous;
+import static org.interdict.support.Appeals.text;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.interdict.notification.MailServer;
@@ -100,18 +98,5 @@ class PublicAppealApiTest {
 
     private static long count(String sql, Object... params) {
         return Long.parseLong(Db.queryString(sql, params));
-    }
-
-    private static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof Multipart multipart) {
-            return String.valueOf(multipart.getBodyPart(0).getContent());
-        }
-        return String.valueOf(content);
-    }
-
-    private static RequestSpecification anonymous() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return given().header("X-Forwarded-For", "198.18." + random.nextInt(256) + "." + random.nextInt(1, 255));
     }
 }
