@@ -103,10 +103,13 @@ class SeedWalkthroughApiTest {
                 .post("/api/v1/directives/" + directive + "/approve").then().statusCode(200)
                 .body("enforcementDeadlineMinutes", equalTo(10));
 
-        // The ISP's contact point received the advisory and the alert period.
-        List<String> subjects = MailServer.awaitMessagesTo("noc@" + ispA + ".example", 2).stream()
-                .map(SeedWalkthroughApiTest::subject).toList();
-        assertThat(subjects).anyMatch(s -> s.contains("Spring4Shell")).anyMatch(s -> s.contains("Lễ 30/4 – 1/5"));
+        // The ISP's contact point received the advisory and the alert period (and the directive now in force for it).
+        Waits.until(() -> {
+            List<String> subjects = MailServer.messagesTo("noc@" + ispA + ".example").stream()
+                    .map(SeedWalkthroughApiTest::subject).toList();
+            return subjects.stream().anyMatch(s -> s.contains("Spring4Shell"))
+                    && subjects.stream().anyMatch(s -> s.contains("Lễ 30/4 – 1/5"));
+        }, "the advisory's and the alert period's e-mails to the ISP's contact point");
         assertThat(Db.queryString("select summary->>'alertPeriod' from audit_entry where subject_type = 'directive'"
                 + " and subject_id = ? and action like '%approved'", String.valueOf(directive)))
                 .isEqualTo(String.valueOf(period));
