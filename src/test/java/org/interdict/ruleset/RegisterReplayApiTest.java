@@ -2,6 +2,7 @@ package org.interdict.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.interdict.support.Api.OFFICER;
 import static org.interdict.support.Api.SUPERVISOR;
 import static org.interdict.support.Api.as;
@@ -81,8 +82,11 @@ class RegisterReplayApiTest {
                 assertThat(domains).contains("site-" + i + "." + run + ".example.vn");
                 assertThat(covered(address(i), blocks)).as("address of order %d", i).isTrue();
             }
+            // The last order is in force from a published version; later ones (timed changes of other tests' orders
+            // addressed to every ISP) may have followed while this long test ran.
             as(OFFICER).get("/api/v1/directives/" + ids.get(ORDERS - 1) + "/enforcement").then().statusCode(200)
-                    .body("isps[0].firstVersion", equalTo((int) current)).body("isps[0].waitingBehind", equalTo(null));
+                    .body("isps[0].firstVersion", lessThanOrEqualTo((int) current))
+                    .body("isps[0].waitingBehind", equalTo(null));
         } finally {
             threads.shutdownNow();
         }
