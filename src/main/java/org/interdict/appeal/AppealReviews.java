@@ -271,8 +271,8 @@ public class AppealReviews {
                         + " blocks is not suspended by one authority alone");
             }
             List<AllowEntry> added = allowlist.suspendForAppeal(c, id, entries, until, actor);
-            update(c, review, "suspended_by = ?, suspended_at = ?, suspended_until = ?", actor.subject(),
-                    Timestamp.from(now), Timestamp.from(until));
+            update(c, review, "suspended_by = ?, suspended_by_name = ?, suspended_at = ?, suspended_until = ?",
+                    actor.subject(), actor.displayName(), Timestamp.from(now), Timestamp.from(until));
             audit.append(c, AuditEvent.by(actor, now, "appeal.suspended", AppealIntake.SUBJECT_TYPE, id, Map.of(
                     "authority", authority, "until", until.toString(), "targets",
                     added.stream().map(AllowEntry::value).toList())));
@@ -486,7 +486,7 @@ public class AppealReviews {
                 + " a.report_kind, a.collateral, a.grounds, a.filed_at, r.received_at, r.status, r.reviewer_name,"
                 + " r.taken_at, r.proposed_outcome, r.proposed_lift, r.proposed_reasons, r.proposed_by_name,"
                 + " r.proposed_at, r.outcome, r.lifted_target_ids, r.reasons, r.confirmed_by_name, r.closed_at,"
-                + " r.suspended_by, r.suspended_at, r.suspended_until, r.version"
+                + " r.suspended_by_name, r.suspended_at, r.suspended_until, r.version"
                 + " from appeal a join appeal_review r on r.appeal_id = a.id where r.id = ?")) {
             s.setLong(1, review.id());
             try (ResultSet r = s.executeQuery()) {
@@ -504,7 +504,7 @@ public class AppealReviews {
                 Instant until = Columns.instant(r, "suspended_until");
                 List<String> suspended = suspendedNow(c, id);
                 AppealReviewView.Suspension suspension = until == null ? null : new AppealReviewView.Suspension(
-                        r.getString("suspended_by"), Columns.instant(r, "suspended_at"), until, suspended);
+                        r.getString("suspended_by_name"), Columns.instant(r, "suspended_at"), until, suspended);
                 List<Long> lifted = longs(r.getArray("lifted_target_ids"));
                 return new AppealReviewView(id, review.authority(), status, r.getString(1), r.getString(2),
                         r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
