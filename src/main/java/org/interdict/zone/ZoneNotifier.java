@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.interdict.config.InterdictConfig;
-import org.interdict.persistence.Transactions;
 import org.interdict.ruleset.RuleSetQueries;
 import org.interdict.ruleset.dto.VersionView;
 import org.interdict.version.CoalescingRun;
@@ -108,16 +107,21 @@ public class ZoneNotifier {
     }
 
     private void run() {
-        try {
-            Transactions.inTransaction(dataSource, c -> {
-                if (tryLock(c)) {
-                    boolean all = everyone;
-                    everyone = false;
-                    notifyAll(c, all);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
+        try (Connection c = dataSource.getConnection()) {
+            // A session lock on a connection in auto-commit: the answers are waited for with no transaction open, and
+            // each outcome is its own short update, so that no secondary's row stays locked while others are asked
+            // (removing a secondary meanwhile is not refused as a concurrent change).
+            if (!lock(c, "pg_try_advisory_lock")) {
+                return;
+            }
+            try {
+                boolean all = everyone;
+                everyone = false;
+                notifyAll(c, all);
+            } finally {
+                lock(c, "pg_advisory_unlock");
+            }
+        } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "NOTIFY run failed; retrying");
         }
     }
@@ -206,8 +210,8 @@ public class ZoneNotifier {
                 .register(registry).increment();
     }
 
-    private static boolean tryLock(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+    private static boolean lock(Connection c, String function) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select " + function + "(?)")) {
             s.setLong(1, NOTIFY_LOCK);
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();

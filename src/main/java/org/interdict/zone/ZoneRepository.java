@@ -116,21 +116,18 @@ final class ZoneRepository {
         }
     }
 
-    static ZoneSecondary lockSecondary(Connection c, String isp, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select " + SECONDARY_COLUMNS + " from zone_secondary"
-                + " where isp_id = ? and id = ? for update nowait")) {
+    /**
+     * Removes the ISP's secondary and gives back what it was, or null when there is none. A NOTIFY run recording an
+     * answer holds the row for an instant only, and is waited for rather than taken for another person's change.
+     */
+    static ZoneSecondary deleteSecondary(Connection c, String isp, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("delete from zone_secondary where isp_id = ? and id = ?"
+                + " returning " + SECONDARY_COLUMNS)) {
             s.setString(1, isp);
             s.setLong(2, id);
             try (ResultSet rows = s.executeQuery()) {
                 return rows.next() ? secondary(rows) : null;
             }
-        }
-    }
-
-    static void deleteSecondary(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("delete from zone_secondary where id = ?")) {
-            s.setLong(1, id);
-            s.executeUpdate();
         }
     }
 

@@ -93,11 +93,10 @@ public class ZoneSecondaries {
         IspVisibility.requireWrite(actor, isp);
         Transactions.inTransaction(dataSource, c -> {
             isps.require(c, isp, false);
-            ZoneSecondary secondary = ZoneRepository.lockSecondary(c, isp, id);
+            ZoneSecondary secondary = ZoneRepository.deleteSecondary(c, isp, id);
             if (secondary == null) {
                 throw ProblemException.notFound("Secondary", id);
             }
-            ZoneRepository.deleteSecondary(c, id);
             audit.append(c, AuditEvent.by(actor, clock.instant(), "zone-secondary.removed", "zone-secondary", id,
                     Map.of("isp", isp, "address", secondary.address(), "port", secondary.port())));
             return null;
