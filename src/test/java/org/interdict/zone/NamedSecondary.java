@@ -74,7 +74,7 @@ final class NamedSecondary extends ResolverProcess {
                 };
                 controls { };
                 logging {
-                    channel everything { file "%1$s/named.log"; severity debug 3; print-category yes; };
+                    channel everything { file "%1$s/named.log"; severity debug 3; print-time yes; print-category yes; };
                     category default { everything; };
                     category xfer-in { everything; };
                     category notify { everything; };
