@@ -29,6 +29,7 @@ import org.interdict.error.ErrorCategory;
 import org.interdict.error.ProblemException;
 import org.interdict.error.Violation;
 import org.interdict.hash.Sha256;
+import org.interdict.lookup.LookupService;
 import org.interdict.lookup.PublicLookup;
 import org.interdict.notification.EmailNotice;
 import org.interdict.notification.Notifications;
@@ -58,6 +59,7 @@ public class AppealIntake {
     private final AgroalDataSource dataSource;
     private final TargetParser parser;
     private final PublicLookup lookup;
+    private final LookupService ispLookup;
     private final Notifications notifications;
     private final AuditLog audit;
     private final AllowlistService allowlist;
@@ -65,12 +67,13 @@ public class AppealIntake {
     private final InterdictConfig.PublicAccess config;
     private final SecureRandom random = new SecureRandom();
 
-    public AppealIntake(AgroalDataSource dataSource, TargetParser parser, PublicLookup lookup,
+    public AppealIntake(AgroalDataSource dataSource, TargetParser parser, PublicLookup lookup, LookupService ispLookup,
             Notifications notifications, AuditLog audit, AllowlistService allowlist, Clock clock,
             InterdictConfig config) {
         this.dataSource = dataSource;
         this.parser = parser;
         this.lookup = lookup;
+        this.ispLookup = ispLookup;
         this.notifications = notifications;
         this.audit = audit;
         this.allowlist = allowlist;
@@ -83,7 +86,7 @@ public class AppealIntake {
 
     public AppealReceipt file(AppealForm form) {
         List<Violation> violations = new ArrayList<>();
-        List<Contested> contested = contested(form.targets(), violations);
+        List<Contested> contested = contested(form.targets(), null, violations);
         if (form.appellantKind() == null || !APPELLANT_KINDS.contains(form.appellantKind())) {
             violations.add(Violation.ofField("appellantKind", "unknown-kind", "appellantKind is one of "
                     + String.join(", ", APPELLANT_KINDS.stream().sorted().toList())));
@@ -299,7 +302,11 @@ public class AppealIntake {
         return reviews;
     }
 
-    List<Contested> contested(String text, List<Violation> violations) {
+    /**
+     * The targets of an appeal, one per line, each blocked now: by a published order for anyone ({@code isp} null),
+     * or in that ISP's current rules when the ISP reports an error.
+     */
+    List<Contested> contested(String text, String isp, List<Violation> violations) {
         Map<String, Contested> found = new LinkedHashMap<>();
         String[] lines = text == null ? new String[0] : text.split("\\R");
         int line = 0;
@@ -323,7 +330,7 @@ public class AppealIntake {
             Target target = ((ParseResult.Valid) parsed).target();
             List<Long> orders;
             try {
-                orders = lookup.publishedOrderIds(input);
+                orders = isp == null ? lookup.publishedOrderIds(input) : ispLookup.orderIds(input, isp);
             } catch (ProblemException notOneAddress) {
                 String code = notOneAddress.violations().isEmpty() ? notOneAddress.code()
                         : notOneAddress.violations().get(0).code();
@@ -331,8 +338,9 @@ public class AppealIntake {
                 continue;
             }
             if (orders.isEmpty()) {
-                violations.add(Violation.ofLine(line, input, "not-blocked", target.value() + " is not blocked by any"
-                        + " published order now: there is nothing to appeal against", null));
+                violations.add(Violation.ofLine(line, input, "not-blocked", target.value() + (isp == null
+                        ? " is not blocked by any published order now: there is nothing to appeal against"
+                        : " is not in the current rules of ISP " + isp + ": it blocks nothing there to report"), null));
                 continue;
             }
             found.putIfAbsent(target.type() + " " + target.value(), new Contested(target, input, orders));

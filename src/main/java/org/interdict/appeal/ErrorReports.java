@@ -63,7 +63,7 @@ public class ErrorReports {
                     + String.join(", ", KINDS.stream().sorted().toList())));
         }
         List<AppealIntake.Contested> contested = intake.contested(request.targets() == null ? null
-                : String.join("\n", request.targets()), violations);
+                : String.join("\n", request.targets()), isp, violations);
         String description = request.description() == null ? "" : request.description().strip();
         if (description.isEmpty() || description.length() > MAX_DESCRIPTION) {
             violations.add(Violation.ofField("description", description.isEmpty() ? "required" : "too-long",

@@ -60,6 +60,21 @@ public class LookupService {
     }
 
     /**
+     * The orders whose rules block {@code target} in the ISP's current version, whatever their category (the ISP
+     * holds those rules already); none when it has no version yet.
+     */
+    public List<Long> orderIds(String target, String isp) {
+        VersionView version = rulesets.current(isp);
+        if (version == null) {
+            return List.of();
+        }
+        TreeSet<Long> ids = new TreeSet<>();
+        LookupQuery.parse(target, parser).match(new RuleMatcher(rulesets.content(version).rules()))
+                .forEach(match -> ids.addAll(match.directiveIds()));
+        return List.copyOf(ids);
+    }
+
+    /**
      * Walks the retained published versions backwards from {@code version} while each matched rule is still present;
      * the last version that held it is where it started, as far as retained content tells.
      */
