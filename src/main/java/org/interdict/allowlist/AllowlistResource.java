@@ -70,7 +70,9 @@ public class AllowlistResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
-    @Operation(summary = "Stop protecting an entry")
+    @Operation(summary = "Stop protecting an entry", description = "An appeal's interim suspension (an entry with"
+            + " expiresAt) is not removed here: it ends with the appeal's decision or withdrawal, or at its expiry,"
+            + " and is refused with 409 entry-of-appeal.")
     public Response delete(@PathParam("id") long id) {
         allowlist.delete(id, actor.get());
         return Response.noContent().build();

@@ -110,6 +110,19 @@ public class AllowlistService {
     public void delete(long id, Actor actor) {
         inTransaction(c -> {
             Map<String, String> removed;
+            try (PreparedStatement s = c.prepareStatement("select appeal_id, expires_at from allowlist_entry"
+                    + " where id = ? and expires_at is not null for update")) {
+                s.setLong(1, id);
+                try (ResultSet rows = s.executeQuery()) {
+                    if (rows.next()) {
+                        // An appeal's interim suspension ends with the appeal's decision or at its expiry; removed
+                        // here, the appeal would still say the targets are suspended.
+                        throw ProblemException.conflict("entry-of-appeal", "Entry " + id + " is the interim"
+                                + " suspension of appeal " + rows.getLong(1) + " until " + Columns.instant(rows,
+                                        "expires_at") + "; it ends when the appeal is decided or withdrawn, or then");
+                    }
+                }
+            }
             try (PreparedStatement s = c.prepareStatement(
                     "delete from allowlist_entry where id = ? returning type, value, reason")) {
                 s.setLong(1, id);

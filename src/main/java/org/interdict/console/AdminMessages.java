@@ -36,6 +36,15 @@ public interface AdminMessages {
             + "'refused'}Version {version} of {isp} refused: the current version stays.{#else}Done.{/when}")
     String heldDone(String done, String isp, long version);
 
+    @Message("Appeal {id}")
+    String appealEntry(long id);
+
+    @Message("Suspended until {until}")
+    String suspendedUntil(String until);
+
+    @Message("Ends with the appeal's decision or at its expiry")
+    String endsWithAppeal();
+
     @Message("No version is held: every ISP's latest version was published.")
     String noHeld();
 

@@ -85,6 +85,16 @@ class AppealReviewApiTest {
         assertThat(rules(isp)).doesNotContain(kept).doesNotContain(freed);
         String suspendedMail = text(MailServer.awaitMessagesTo(email, 2).get(1));
         assertThat(suspendedMail).contains(kept).contains("appeal " + appeal.id());
+        // The suspension is the appeal's: the allowlist shows it with its limit, and removes it only with the appeal.
+        String entry = Db.queryString("select id from allowlist_entry where appeal_id = ? and value = ?", appeal.id(),
+                kept);
+        Api.as(Api.ADMIN).delete("/api/v1/allowlist/" + entry).then().statusCode(409)
+                .contentType("application/problem+json").body("code", equalTo("entry-of-appeal"));
+        String allowlistPage = Api.as(Api.SUPERVISOR).header("Accept-Language", "en").queryParam("q", kept)
+                .get("/console/allowlist")
+                .then().statusCode(200).extract().asString();
+        assertThat(allowlistPage).contains("href=\"/console/appeals/" + appeal.id() + "\"")
+                .contains("id=\"until-" + entry + "\"").doesNotContain("/console/allowlist/" + entry + "/remove");
 
         version = Api.as(REVIEWER).body(Map.of("version", version)).post("/api/v1/appeals/" + appeal.id() + "/review")
                 .then().statusCode(200).body("status", equalTo("UNDER_REVIEW")).extract().jsonPath().getInt("version");
