@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.interdict.appeal.dto.AppealQueueItem;
 import org.interdict.appeal.dto.AppealReviewView;
 import org.interdict.appeal.dto.DecisionProposal;
+import org.interdict.appeal.dto.ProposalReturn;
 import org.interdict.appeal.dto.ReviewStep;
 import org.interdict.security.CurrentActor;
 import org.interdict.security.Roles;
@@ -70,9 +71,10 @@ public class AppealReviewResource {
     @Path("/{id}/review")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take an appeal up for review", description = "The caller becomes its reviewer; refused with "
-            + "409 `reviewer-involved` to whoever drafted, submitted or approved an order concerned, 409 "
-            + "`stale-version` when the version is not the review's.")
+    @Operation(summary = "Take an appeal up for review", description = "The caller becomes its reviewer. A "
+            + "supervisor may take over a review another reviewer holds, unless a proposal of theirs waits (409 "
+            + "`proposal-pending`). Refused with 409 `reviewer-involved` to whoever drafted, submitted or approved an "
+            + "order concerned, 409 `stale-version` when the version is not the review's.")
     public AppealReviewView take(@PathParam("id") long id, @NotNull @Valid ReviewStep step) {
         return reviews.take(actor.get(), id, step.version());
     }
@@ -99,6 +101,18 @@ public class AppealReviewResource {
             + "interim suspension lapses; the appellant is e-mailed the outcome and the reasons.")
     public AppealReviewView confirm(@PathParam("id") long id, @NotNull @Valid ReviewStep step) {
         return reviews.confirm(actor.get(), id, step.version());
+    }
+
+    @POST
+    @Path("/{id}/proposal/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Send the proposed decision back to the reviewer", description = "By a supervisor of the "
+            + "authority other than the proposer (409 `four-eyes`), with remarks the reviewer reads; the review stays "
+            + "under review and the reviewer proposes again. 409 `appeal-state` when no proposal waits.")
+    public AppealReviewView returnProposal(@PathParam("id") long id, @NotNull @Valid ProposalReturn request) {
+        return reviews.returnProposal(actor.get(), id, request);
     }
 
     @POST

@@ -20,6 +20,7 @@ import org.interdict.allowlist.AllowlistService;
 import org.interdict.appeal.dto.AppealQueueItem;
 import org.interdict.appeal.dto.AppealReviewView;
 import org.interdict.appeal.dto.DecisionProposal;
+import org.interdict.appeal.dto.ProposalReturn;
 import org.interdict.audit.AuditEvent;
 import org.interdict.audit.AuditLog;
 import org.interdict.compile.AllowEntry;
@@ -136,23 +137,39 @@ public class AppealReviews {
         });
     }
 
-    /** A reviewer of the authority takes the appeal up: under review from now on. */
+    /**
+     * A reviewer of the authority takes the appeal up: under review from now on. A supervisor may also take over a
+     * review another reviewer holds (who is away, or late), as long as no proposal of theirs waits for confirmation:
+     * that one is confirmed or sent back first.
+     */
     public AppealReviewView take(Actor actor, long id, int version) {
         String authority = authorityOf(actor);
         Instant now = clock.instant();
         return Transactions.inTransaction(dataSource, c -> {
             Review review = find(c, id, authority, true);
             requireVersion(review, version);
-            if (!review.status().equals("RECEIVED")) {
+            boolean takeOver = review.status().equals("UNDER_REVIEW") && actor.has(Roles.SUPERVISOR)
+                    && !actor.subject().equals(review.reviewer());
+            if (!review.status().equals("RECEIVED") && !takeOver) {
                 throw ProblemException.conflict("appeal-state", "Appeal " + id + " is " + review.status()
-                        + " for " + authority + "; only a received appeal is taken up");
+                        + " for " + authority + "; only a received appeal is taken up, and only a supervisor takes"
+                        + " over another reviewer's review");
+            }
+            if (takeOver && review.proposedOutcome() != null) {
+                throw ProblemException.conflict("proposal-pending", "Appeal " + id + " has a decision proposed by "
+                        + review.reviewerName() + " waiting for confirmation; confirm it or send it back first");
             }
             requireUninvolved(c, review, actor);
             update(c, review, "status = 'UNDER_REVIEW', reviewer = ?, reviewer_name = ?, taken_at = ?",
                     actor.subject(), actor.displayName(), Timestamp.from(now));
             AppealStatus.follow(c, id, now);
-            audit.append(c, AuditEvent.by(actor, now, "appeal.taken", AppealIntake.SUBJECT_TYPE, id,
-                    Map.of("authority", authority)));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("authority", authority);
+            if (takeOver) {
+                details.put("previousReviewer", review.reviewer());
+            }
+            audit.append(c, AuditEvent.by(actor, now, takeOver ? "appeal.taken-over" : "appeal.taken",
+                    AppealIntake.SUBJECT_TYPE, id, details));
             return view(c, find(c, id, authority, false));
         });
     }
@@ -230,6 +247,40 @@ public class AppealReviews {
             allowlist.wakeCompiler("appeal-decided");
         }
         return done.view();
+    }
+
+    /**
+     * A supervisor who would not confirm the proposed decision sends it back to the reviewer with written remarks:
+     * the proposal is withdrawn, the review stays under review with the same reviewer, who proposes again.
+     */
+    public AppealReviewView returnProposal(Actor actor, long id, ProposalReturn request) {
+        String authority = authorityOf(actor);
+        requireSupervisor(actor, "send a proposed decision back");
+        String remarks = request.remarks() == null ? "" : request.remarks().strip();
+        if (remarks.isEmpty()) {
+            throw ProblemException.invalid("remarks", "required", "remarks tell the reviewer why the proposal is"
+                    + " sent back");
+        }
+        Instant now = clock.instant();
+        return Transactions.inTransaction(dataSource, c -> {
+            Review review = find(c, id, authority, true);
+            requireVersion(review, request.version());
+            if (!review.status().equals("UNDER_REVIEW") || review.proposedOutcome() == null) {
+                throw ProblemException.conflict("appeal-state", "Appeal " + id + " has no proposed decision to send"
+                        + " back for " + authority);
+            }
+            if (actor.subject().equals(review.proposedBy())) {
+                throw ProblemException.conflict("four-eyes", "Appeal " + id + "'s proposal is sent back by someone"
+                        + " other than the reviewer who made it; the reviewer proposes again instead");
+            }
+            update(c, review, "proposed_outcome = null, proposed_lift = null, proposed_reasons = null,"
+                    + " proposed_by = null, proposed_by_name = null, proposed_at = null, returned_remarks = ?,"
+                    + " returned_by_name = ?, returned_at = ?", remarks, actor.displayName(), Timestamp.from(now));
+            audit.append(c, AuditEvent.by(actor, now, "appeal.returned", AppealIntake.SUBJECT_TYPE, id, Map.of(
+                    "authority", authority, "outcome", review.proposedOutcome(), "proposedBy", review.proposedBy(),
+                    "remarks", remarks)));
+            return view(c, find(c, id, authority, false));
+        });
     }
 
     /**
@@ -486,7 +537,8 @@ public class AppealReviews {
                 + " a.report_kind, a.collateral, a.grounds, a.filed_at, r.received_at, r.status, r.reviewer_name,"
                 + " r.taken_at, r.proposed_outcome, r.proposed_lift, r.proposed_reasons, r.proposed_by_name,"
                 + " r.proposed_at, r.outcome, r.lifted_target_ids, r.reasons, r.confirmed_by_name, r.closed_at,"
-                + " r.suspended_by_name, r.suspended_at, r.suspended_until, r.version"
+                + " r.suspended_by_name, r.suspended_at, r.suspended_until, r.returned_remarks, r.returned_by_name,"
+                + " r.returned_at, r.version"
                 + " from appeal a join appeal_review r on r.appeal_id = a.id where r.id = ?")) {
             s.setLong(1, review.id());
             try (ResultSet r = s.executeQuery()) {
@@ -505,13 +557,16 @@ public class AppealReviews {
                 List<String> suspended = suspendedNow(c, id);
                 AppealReviewView.Suspension suspension = until == null ? null : new AppealReviewView.Suspension(
                         r.getString("suspended_by_name"), Columns.instant(r, "suspended_at"), until, suspended);
+                AppealReviewView.Returned returned = r.getString("returned_remarks") == null || !OPEN.contains(status)
+                        ? null : new AppealReviewView.Returned(r.getString("returned_by_name"),
+                                Columns.instant(r, "returned_at"), r.getString("returned_remarks"));
                 List<Long> lifted = longs(r.getArray("lifted_target_ids"));
                 return new AppealReviewView(id, review.authority(), status, r.getString(1), r.getString(2),
                         r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
                         r.getTimestamp(8).toInstant(), received, received.plus(config.acknowledgeWithin()),
                         received.plus(config.decideWithin()), overdue(status, received, now),
                         viewTargets(c, review, lifted, suspended), evidenceList(c, id), r.getString(11),
-                        Columns.instant(r, "taken_at"), proposal, decision, suspension, r.getInt("version"));
+                        Columns.instant(r, "taken_at"), proposal, decision, suspension, returned, r.getInt("version"));
             }
         }
     }

@@ -276,7 +276,9 @@ public interface AppealMessages {
 
     @Message("{#when step}{#is 'taken'}You took the appeal up for review.{#is 'proposed'}Your decision is proposed;"
             + " a second person must confirm it.{#is 'confirmed'}The decision is confirmed; the appellant is told."
-            + "{#is 'suspended'}The contested targets are suspended until the appeal is decided.{#else}Done.{/when}")
+            + "{#is 'suspended'}The contested targets are suspended until the appeal is decided.{#is 'returned'}The"
+            + " proposal is sent back to the reviewer with your remarks.{#is 'taken-over'}You took over the review."
+            + "{#else}Done.{/when}")
     String stepDone(String step);
 
     @Message("Grounds")
@@ -360,6 +362,26 @@ public interface AppealMessages {
 
     @Message("Confirm the decision")
     String confirmDecision();
+
+    @Message("Or send the proposal back to the reviewer, saying what you disagree with: the appeal stays under review"
+            + " and the reviewer proposes again.")
+    String returnHint();
+
+    @Message("Remarks for the reviewer")
+    String remarksLabel();
+
+    @Message("Send back to the reviewer")
+    String returnProposal();
+
+    @Message("Proposal sent back by {who} on {time}:")
+    String historyReturned(String who, String time);
+
+    @Message("{reviewer} holds the review. As a supervisor you can take it over (when they are away or late); you"
+            + " cannot if you drafted, submitted or approved an order it contests.")
+    String takeOverHint(String reviewer);
+
+    @Message("Take over the review")
+    String takeOver();
 
     @Message("Back to the appeals")
     String backToQueue();

@@ -21,6 +21,7 @@ import org.interdict.appeal.AppealReviews;
 import org.interdict.appeal.dto.AppealQueueItem;
 import org.interdict.appeal.dto.AppealReviewView;
 import org.interdict.appeal.dto.DecisionProposal;
+import org.interdict.appeal.dto.ProposalReturn;
 import org.interdict.error.Problem;
 import org.interdict.error.ProblemException;
 import org.interdict.security.Roles;
@@ -114,6 +115,16 @@ public class AppealPages {
     @Operation(hidden = true)
     public Response confirm(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         return step(id, "confirmed", version -> reviews.confirm(visit.actor(), id, version), form);
+    }
+
+    @POST
+    @Path("/{id}/proposal/return")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(hidden = true)
+    public Response returnProposal(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        return step(id, "returned", version -> reviews.returnProposal(visit.actor(), id,
+                new ProposalReturn(form.getFirst("remarks"), version)), form);
     }
 
     @POST

@@ -3,6 +3,8 @@ package org.interdict.appeal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.interdict.support.Appeals.anonymous;
 import static org.interdict.support.Appeals.text;
 
@@ -249,6 +251,63 @@ class AppealReviewApiTest {
                 .get("/api/v1/transparency").then().statusCode(200).extract().asString();
         assertThat(csv).startsWith("month,authority,").contains(month + "," + Tokens.DEFAULT_AUTHORITY + ",");
         assertThat(rules(isp)).contains(target);
+    }
+
+    @Test
+    void aConfirmerSendsTheProposalBackAndASupervisorTakesOverAnAbsentReviewersReview() throws Exception {
+        String isp = Api.newIsp();
+        long first = Rulesets.current(isp);
+        String target = Api.unique("sentback") + ".example.vn";
+        Api.approvedFor(List.of(isp), Api.unique("83/QD-APPEAL"), target);
+        Rulesets.await(isp, s -> s.getLong("current.version") > first);
+        Filed appeal = file(Api.unique("owner") + "@example.org", List.of(target), null);
+        String path = "/api/v1/appeals/" + appeal.id();
+        String away = Tokens.of("officer-away", "officer");
+        int version = Api.as(away).body(Map.of("version", version(appeal.id()))).post(path + "/review").then()
+                .statusCode(200).extract().jsonPath().getInt("version");
+        // Another officer cannot take it from the reviewer; a supervisor can, while no proposal waits.
+        Api.as(Api.OTHER_OFFICER).body(Map.of("version", version)).post(path + "/review").then().statusCode(409)
+                .body("code", equalTo("appeal-state"));
+        version = Api.as(REVIEWER).body(Map.of("version", version)).post(path + "/review").then().statusCode(200)
+                .body("status", equalTo("UNDER_REVIEW")).body("reviewer", equalTo("Test supervisor-hoa"))
+                .extract().jsonPath().getInt("version");
+        assertThat(Db.queryString("select summary->>'previousReviewer' from audit_entry where action ="
+                + " 'appeal.taken-over' and subject_id = ?", String.valueOf(appeal.id()))).isEqualTo("officer-away");
+        // The one who left is no longer the reviewer.
+        Api.as(away).body(Map.of("outcome", "UPHELD", "reasons", "Too late.", "version", version))
+                .post(path + "/proposal").then().statusCode(409).body("code", equalTo("not-reviewer"));
+        version = Api.as(REVIEWER).body(Map.of("outcome", "LIFTED", "reasons", "The site is a bakery.",
+                "version", version)).post(path + "/proposal").then().statusCode(200).extract().jsonPath()
+                .getInt("version");
+        Api.as(CONFIRMER).body(Map.of("version", version)).post(path + "/review").then().statusCode(409)
+                .body("code", equalTo("proposal-pending"));
+
+        // The proposer cannot send back their own proposal; remarks are required; the confirmer sends it back.
+        Api.as(REVIEWER).body(Map.of("remarks", "On second thought.", "version", version))
+                .post(path + "/proposal/return").then().statusCode(409).body("code", equalTo("four-eyes"));
+        Api.as(CONFIRMER).body(Map.of("remarks", " ", "version", version)).post(path + "/proposal/return").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field",
+                        equalTo("remarks"));
+        Api.as(Api.OTHER_OFFICER).body(Map.of("remarks", "No.", "version", version)).post(path + "/proposal/return")
+                .then().statusCode(403);
+        version = Api.as(CONFIRMER).body(Map.of("remarks", "The bakery shares its address with the gambling site;"
+                + " lift only if the order named the name, not the address.", "version", version))
+                .post(path + "/proposal/return").then().statusCode(200).body("status", equalTo("UNDER_REVIEW"))
+                .body("proposal", nullValue())
+                .body("returned.returnedBy", equalTo("Test supervisor-giang"))
+                .body("returned.remarks", startsWith("The bakery shares"))
+                .extract().jsonPath().getInt("version");
+        Api.as(CONFIRMER).body(Map.of("version", version)).post(path + "/decision").then().statusCode(409)
+                .body("code", equalTo("appeal-state"));
+        assertThat(rules(isp)).contains(target);
+        // The reviewer proposes again; the confirmer confirms that one.
+        version = Api.as(REVIEWER).body(Map.of("outcome", "UPHELD", "reasons", "The order named the address.",
+                "version", version)).post(path + "/proposal").then().statusCode(200).extract().jsonPath()
+                .getInt("version");
+        Api.as(CONFIRMER).body(Map.of("version", version)).post(path + "/decision").then().statusCode(200)
+                .body("decision.outcome", equalTo("UPHELD")).body("returned", nullValue());
+        assertThat(Db.queryString("select count(*) from audit_entry where action = 'appeal.returned' and subject_id = ?",
+                String.valueOf(appeal.id()))).isEqualTo("1");
     }
 
     @Test

@@ -62,6 +62,21 @@ class AppealPagesApiTest {
         assertThat(fourEyes).contains("id=\"refusal-code\">four-eyes").contains("Four eyes:")
                 .contains("The address serves the blocked site only.");
 
+        // A second supervisor sends the proposal back: the remarks are required, then shown in the history.
+        Form confirming = form(SECOND_SUPERVISOR, id);
+        String noRemarks = post(SECOND_SUPERVISOR, confirming, "/console/appeals/" + id + "/proposal/return",
+                Map.of("remarks", "")).then().statusCode(400).extract().asString();
+        assertThat(noRemarks).contains("id=\"refusal\"").contains("remarks");
+        post(SECOND_SUPERVISOR, confirming, "/console/appeals/" + id + "/proposal/return",
+                Map.of("remarks", "Say which of the two sites the address serves.")).then().statusCode(303);
+        String returned = Api.as(UNINVOLVED_SUPERVISOR).header("Accept-Language", "en")
+                .get("/console/appeals/" + id).then().statusCode(200).extract().asString();
+        assertThat(returned).contains("id=\"history-returned\"").contains("Say which of the two sites")
+                .doesNotContain("id=\"history-proposal\"").contains("id=\"propose\"");
+        String vietnamese = Api.as(UNINVOLVED_SUPERVISOR).header("Accept-Language", "vi")
+                .get("/console/appeals/" + id).then().statusCode(200).extract().asString();
+        assertThat(vietnamese).contains("trả lại");
+
         // A form shown before someone else acted is refused, not applied twice.
         String stale = post(Api.OFFICER, involved, "/console/appeals/" + id + "/review", Map.of()).then()
                 .statusCode(409).extract().asString();
@@ -97,6 +112,9 @@ class AppealPagesApiTest {
                 .contains(name).contains("Shared address");
         Api.as(Tokens.ispEngineer(Api.unique("eng"), Api.newIsp())).get(path).then().statusCode(404);
     }
+
+    /** Neither involved in the orders nor the reviewer: the second pair of eyes. */
+    private static final String SECOND_SUPERVISOR = Tokens.of("supervisor-second-pages", "supervisor");
 
     private static Form form(String token, long appeal) {
         return form(token, "/console/appeals/" + appeal);

@@ -263,6 +263,8 @@ class AuthorizationMatrixApiTest {
                     .path(seed -> seed.appeal())),
             Map.entry("AppealReviewResource_suspend", allow(SUPERVISOR).body(seed -> Map.of("version", 0))
                     .path(seed -> seed.appeal())),
+            Map.entry("AppealReviewResource_returnProposal", allow(SUPERVISOR).body(seed -> Map.of("remarks", "matrix",
+                    "version", 0)).path(seed -> seed.appeal())),
             Map.entry("ErrorReportResource_file", allow(ENGINEER).hiding(FOREIGN_ENGINEER).body(seed -> Map.of(
                     "kind", "false-positive", "targets", List.of(seed.target()), "description", "matrix"))),
             Map.entry("ErrorReportResource_list", allow(ENGINEER).hiding(FOREIGN_ENGINEER)),

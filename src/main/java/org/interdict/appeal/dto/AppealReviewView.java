@@ -12,7 +12,7 @@ public record AppealReviewView(long id, String authority, String status, String 
         String email, String isp, String reportKind, String collateral, String grounds, Instant filedAt,
         Instant receivedAt, Instant acknowledgeBy, Instant decideBy, List<String> overdue, List<Target> targets,
         List<Evidence> evidence, String reviewer, Instant takenAt, Proposal proposal, Decision decision,
-        Suspension suspension, int version) {
+        Suspension suspension, Returned returned, int version) {
 
     /** A contested target; {@code lifted} once this authority lifted it, {@code suspended} while suspended. */
     public record Target(long id, String type, String value, boolean decidedHere, boolean lifted, boolean suspended,
@@ -27,6 +27,9 @@ public record AppealReviewView(long id, String authority, String status, String 
     /** The reviewer's proposal, waiting for a second person's confirmation. */
     public record Proposal(String outcome, List<Long> liftTargets, String reasons, String proposedBy,
             Instant proposedAt) {}
+
+    /** The last proposal sent back to the reviewer, while the review is open: by whom, when and why. */
+    public record Returned(String returnedBy, Instant returnedAt, String remarks) {}
 
     /** The confirmed decision. */
     public record Decision(String outcome, List<Long> liftedTargets, String reasons, String proposedBy,
