@@ -294,11 +294,16 @@ public class AlertPeriodService {
 
     /**
      * Every day of the period up to today, for every active recipient it addresses: reported, missed (a past day
-     * without a report) or due (today). For the authorities' people, auditors and administrators.
+     * without a report) or due (today). The authorities' people, auditors and administrators see every recipient's
+     * days; an ISP engineer or an agency's person their own only, and a period that does not address them is not
+     * found, as for {@link #get}.
      */
     public List<SituationReportView> situationReports(long id, Actor actor) {
         return Transactions.read(dataSource, c -> {
             Instant now = clock.instant();
+            Recipient own = confined(actor);
+            require(c, id, now, own);
+            // Read in full: a recipient's view of the period leaves out the other recipients it lists.
             AlertPeriodView period = require(c, id, now, null);
             LocalDate today = LocalDate.ofInstant(now, zone);
             LocalDate first = LocalDate.ofInstant(period.from(), zone);
@@ -321,7 +326,9 @@ public class AlertPeriodService {
                 }
             }
             List<SituationReportView> days = new ArrayList<>();
-            for (String recipient : recipients(c, period)) {
+            List<String> shown = recipients(c, period).stream()
+                    .filter(recipient -> own == null || recipient.equals(own.key())).toList();
+            for (String recipient : shown) {
                 for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                     SituationReportView found = reported.get(recipient + "/" + day);
                     days.add(found != null ? found : new SituationReportView(recipient, day,
