@@ -103,9 +103,10 @@ public class AlertPeriodResource {
 
     @GET
     @Path("/{id}/situation-reports")
-    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.OFFICER, Roles.SUPERVISOR, Roles.AUDITOR, Roles.ADMIN, Roles.ISP_ENGINEER, Roles.AGENCY})
     @Operation(summary = "Who reported, missed or still owes today's report", description = "Every day of the "
-            + "period up to today, for every active recipient it addresses.")
+            + "period up to today, for every active recipient it addresses. ISP engineers and an agency's people see "
+            + "their own days only; a period that does not address them is not found.")
     public List<SituationReportView> situationReports(@PathParam("id") long id) {
         return service.situationReports(id, actor.get());
     }

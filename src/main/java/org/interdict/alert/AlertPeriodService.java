@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.interdict.agency.ContactPoints;
@@ -117,8 +118,8 @@ public class AlertPeriodService {
         AlertPeriodInput.Audience audience = input.audience();
         return Transactions.inTransaction(dataSource, c -> {
             Instant now = clock.instant();
-            AlertPeriodView before = lockOwn(c, id, actor, now);
-            requireOpen(before, now, expectedVersion);
+            AlertPeriodView before = locked(c, id, now);
+            requireChangeable(before, actor, now, expectedVersion);
             if (!input.to().isAfter(now)) {
                 throw ProblemException.invalid("to", "ends-in-the-past",
                         "the period must end in the future; to end it now, cancel it");
@@ -167,8 +168,8 @@ public class AlertPeriodService {
         return Transactions.inTransaction(dataSource, c -> {
             // As PostgreSQL keeps it: rounded to the microsecond, the end could fall after now.
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            AlertPeriodView before = lockOwn(c, id, actor, now);
-            requireOpen(before, now, expectedVersion);
+            AlertPeriodView before = locked(c, id, now);
+            requireChangeable(before, actor, now, expectedVersion);
             String reason = cancellation.reason().strip();
             try (PreparedStatement s = c.prepareStatement("update alert_period set ends_at = ?, cancelled_by = ?,"
                     + " cancelled_at = ?, cancellation_reason = ?, version = version + 1 where id = ?")) {
@@ -199,8 +200,26 @@ public class AlertPeriodService {
         }
     }
 
-    /** The period, locked, when the caller works for its authority: another authority's is a 403. */
-    private static AlertPeriodView lockOwn(Connection c, long id, Actor actor, Instant now) throws SQLException {
+    /**
+     * The period for a form that edits or cancels it, refused as {@link #edit} and {@link #cancel} refuse a change
+     * made now without a version.
+     */
+    public AlertPeriodView forChange(long id, Actor actor) {
+        return Transactions.read(dataSource, c -> {
+            Instant now = clock.instant();
+            AlertPeriodView period = require(c, id, now, confined(actor));
+            requireChangeable(period, actor, now, null);
+            return period;
+        });
+    }
+
+    /** Whether {@link #edit} and {@link #cancel} would accept the caller's change of the period now. */
+    public boolean mayChange(AlertPeriodView period, Actor actor) {
+        return refusalOfChange(period, actor, clock.instant(), null).isEmpty();
+    }
+
+    /** The period, locked until the transaction ends. */
+    private static AlertPeriodView locked(Connection c, long id, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select id from alert_period where id = ? for update")) {
             s.setLong(1, id);
             try (ResultSet rows = s.executeQuery()) {
@@ -209,27 +228,41 @@ public class AlertPeriodService {
                 }
             }
         }
-        AlertPeriodView period = require(c, id, now, null);
-        if (!period.authority().equals(actor.authority())) {
-            throw new ProblemException(ErrorCategory.FORBIDDEN, "other-authority", "Forbidden", "Alert period " + id
-                    + " was declared by " + period.authority() + "; only its people may change it");
-        }
-        return period;
+        return require(c, id, now, null);
     }
 
-    private static void requireOpen(AlertPeriodView period, Instant now, Integer expectedVersion) {
+    private static void requireChangeable(AlertPeriodView period, Actor actor, Instant now, Integer expectedVersion) {
+        Optional<ProblemException> refused = refusalOfChange(period, actor, now, expectedVersion);
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
+    }
+
+    /**
+     * Why a change of the period is refused: another authority's period is a 403; an ended or cancelled one, or a
+     * version that has moved on ({@code expectedVersion}, the ETag read before), a 409.
+     */
+    private static Optional<ProblemException> refusalOfChange(AlertPeriodView period, Actor actor, Instant now,
+            Integer expectedVersion) {
+        if (!period.authority().equals(actor.authority())) {
+            return Optional.of(new ProblemException(ErrorCategory.FORBIDDEN, "other-authority", "Forbidden",
+                    "Alert period " + period.id() + " was declared by " + period.authority()
+                            + "; only its people may change it"));
+        }
         if (period.cancelledAt() != null) {
-            throw ProblemException.conflict("alert-period-cancelled", "Alert period " + period.id()
-                    + " was cancelled at " + period.cancelledAt() + "; it can no longer change");
+            return Optional.of(ProblemException.conflict("alert-period-cancelled", "Alert period " + period.id()
+                    + " was cancelled at " + period.cancelledAt() + "; it can no longer change"));
         }
         if (!period.to().isAfter(now)) {
-            throw ProblemException.conflict("alert-period-ended", "Alert period " + period.id() + " ended at "
-                    + period.to() + "; it can no longer change");
+            return Optional.of(ProblemException.conflict("alert-period-ended", "Alert period " + period.id()
+                    + " ended at " + period.to() + "; it can no longer change"));
         }
         if (expectedVersion != null && expectedVersion != period.version()) {
-            throw ProblemException.conflict("stale-version", "Alert period " + period.id() + " is at version "
-                    + period.version() + ", not " + expectedVersion + "; reload it and apply the change again");
+            return Optional.of(ProblemException.conflict("stale-version", "Alert period " + period.id()
+                    + " is at version " + period.version() + ", not " + expectedVersion
+                    + "; reload it and apply the change again"));
         }
+        return Optional.empty();
     }
 
     /** Newest first; recipients see the periods that address them. */
@@ -294,11 +327,16 @@ public class AlertPeriodService {
 
     /**
      * Every day of the period up to today, for every active recipient it addresses: reported, missed (a past day
-     * without a report) or due (today). For the authorities' people, auditors and administrators.
+     * without a report) or due (today). The authorities' people, auditors and administrators see every recipient's
+     * days; an ISP engineer or an agency's person their own only, and a period that does not address them is not
+     * found, as for {@link #get}.
      */
     public List<SituationReportView> situationReports(long id, Actor actor) {
         return Transactions.read(dataSource, c -> {
             Instant now = clock.instant();
+            Recipient own = confined(actor);
+            require(c, id, now, own);
+            // Read in full: a recipient's view of the period leaves out the other recipients it lists.
             AlertPeriodView period = require(c, id, now, null);
             LocalDate today = LocalDate.ofInstant(now, zone);
             LocalDate first = LocalDate.ofInstant(period.from(), zone);
@@ -321,7 +359,9 @@ public class AlertPeriodService {
                 }
             }
             List<SituationReportView> days = new ArrayList<>();
-            for (String recipient : recipients(c, period)) {
+            List<String> shown = recipients(c, period).stream()
+                    .filter(recipient -> own == null || recipient.equals(own.key())).toList();
+            for (String recipient : shown) {
                 for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                     SituationReportView found = reported.get(recipient + "/" + day);
                     days.add(found != null ? found : new SituationReportView(recipient, day,

@@ -369,7 +369,43 @@ public interface AdvisoryMessages {
     @Message("Day")
     String day();
 
+    @Message("Edit the alert period: {name}")
+    String editAlert(String name);
+
+    @Message("Its recipients are told of the change. The start can change only while the period has not started; "
+            + "to end it now, cancel it.")
+    String editAlertHint();
+
+    @Message("Save the changes")
+    String saveAlert();
+
+    @Message("Back to the alert period")
+    String backToAlert();
+
+    @Message("Last changed by")
+    String changedBy();
+
+    @Message("Cancelled by")
+    String cancelledBy();
+
+    @Message("Reason for cancelling")
+    String cancelReason();
+
+    @Message("The period ends now; its recipients are told, with the reason.")
+    String cancelHint();
+
+    @Message("Cancel the period")
+    String cancelAlert();
+
+    @Message("Your situation reports")
+    String ownReports();
+
+    @Message("No day of this period to report yet.")
+    String noOwnDays();
+
     @Message("{#when done}{#is 'declared'}The alert period was declared: its recipients are told.{#is "
-            + "'situation-reported'}Your situation report was sent.{#else}Done.{/when}")
+            + "'edited'}The alert period was changed: its recipients are told.{#is 'cancelled'}The alert period "
+            + "was cancelled: it has ended and its recipients are told.{#is 'situation-reported'}Your situation "
+            + "report was sent.{#else}Done.{/when}")
     String alertDone(String done);
 }

@@ -109,6 +109,17 @@ class AlertPeriodApiTest {
         assertThat(state(situation, "isp:" + isp, today)).isEqualTo("due");
         assertThat(state(situation, "isp:" + isp, today.minusDays(1))).isEqualTo("missed");
         assertThat(situation.getList("recipient", String.class)).doesNotContain("agency:" + otherAgency);
+
+        // A recipient reads its own days only; one the period does not address finds it not found.
+        JsonPath own = as(person).get("/api/v1/alert-periods/" + period + "/situation-reports").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(own.getList("recipient", String.class)).containsOnly("agency:" + agency);
+        assertThat(state(own, "agency:" + agency, today)).isEqualTo("reported");
+        assertThat(state(own, "agency:" + agency, today.minusDays(1))).isEqualTo("missed");
+        as(Tokens.ispEngineer("eng-" + isp, isp)).get("/api/v1/alert-periods/" + period + "/situation-reports")
+                .then().statusCode(200).body("recipient.unique()", equalTo(List.of("isp:" + isp)));
+        as(Tokens.agency("p-" + otherAgency, otherAgency)).get("/api/v1/alert-periods/" + period
+                + "/situation-reports").then().statusCode(404);
     }
 
     @Test

@@ -114,6 +114,7 @@ class PageAccessApiTest {
         pages.put("/console/alerts", new int[] {200, 200, 200, 200, 200, 200, 200, 200, 200, 200});
         pages.put("/console/alerts/new", new int[] {200, 200, 403, 403, 403, 403, 200, 200, 403, 403});
         pages.put("/console/alerts/" + period, new int[] {200, 200, 200, 200, 404, 404, 200, 200, 200, 404});
+        pages.put("/console/alerts/" + period + "/edit", new int[] {200, 200, 403, 403, 403, 403, 403, 403, 403, 403});
 
         List<String> wrong = new ArrayList<>();
         List<String> callers = List.copyOf(tokens.keySet());

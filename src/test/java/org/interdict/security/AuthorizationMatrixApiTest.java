@@ -161,7 +161,9 @@ class AuthorizationMatrixApiTest {
             Map.entry("AlertPeriodResource_reportSituation", allow(AGENCY)
                     .hiding(ENGINEER, FOREIGN_ENGINEER, FOREIGN_AGENCY).body(seed -> Map.of("noIncident", true))
                     .path(seed -> Map.of("recipient", "agency:" + seed.agency()))),
-            Map.entry("AlertPeriodResource_situationReports", allow(OFFICER, SUPERVISOR, AUDITOR, ADMIN)),
+            // A recipient sees its own days only; a period that does not address it is not found.
+            Map.entry("AlertPeriodResource_situationReports", allow(READERS, ENGINEER, AGENCY)
+                    .hiding(FOREIGN_ENGINEER, FOREIGN_AGENCY)),
             Map.entry("AlertPeriodResource_edit", allow(OFFICER, SUPERVISOR).body(Seed::periodBody)
                     .path(seed -> Map.of("id", seed.freshAlertPeriod()))),
             Map.entry("AlertPeriodResource_cancel", allow(OFFICER, SUPERVISOR)
