@@ -344,6 +344,12 @@ public interface AdvisoryMessages {
     @Message("Send the report")
     String sendSituation();
 
+    @Message("You, among recipients the authority named (the others are not shown)")
+    String addressedToYou();
+
+    @Message("Today's report was sent by {who} at {time}.")
+    String situationSent(String who, String time);
+
     @Message("Situation reports for {day}")
     String reportsOf(String day);
 

@@ -66,7 +66,13 @@ public class AlertPages {
      * today's reports and the days missed, every recipient's; to a recipient, its own days.
      */
     public record Reports(List<SituationReportView> today, List<SituationReportView> missed,
-            List<SituationReportView> own) {}
+            List<SituationReportView> own) {
+
+        /** The caller's own report of {@code day} once sent (the form is not shown again), else null. */
+        public SituationReportView ownSent(LocalDate day) {
+            return own.stream().filter(r -> r.day().equals(day) && r.reportedAt() != null).findFirst().orElse(null);
+        }
+    }
 
     @CheckedTemplate
     static class Templates {

@@ -125,8 +125,10 @@ class IncidentConsoleApiTest {
         browser.press("send-situation");
         assertThat(done()).isEqualTo("Your situation report was sent.");
         visited("alert-situation-en");
-        browser.press("send-situation");
-        assertThat(driver.findElement(By.id("refusal-code")).getText()).isEqualTo("already-reported");
+        // Sent once a day: the form gives way to who sent it and when.
+        assertThat(driver.findElements(By.id("situation-form"))).isEmpty();
+        assertThat(driver.findElement(By.id("addressed-to-you")).getText()).startsWith("You, among recipients");
+        assertThat(driver.findElement(By.id("situation-sent")).getText()).startsWith("Today's report was sent by");
 
         browser.signIn(root.resolve("/console/alerts/" + id).toString(), "qnam-officer", "dev-qnam-officer");
         assertThat(driver.findElement(By.id("today-isp-vnpt")).getText()).contains("Reported", "No incident",
