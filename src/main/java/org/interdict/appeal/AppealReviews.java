@@ -88,7 +88,8 @@ public class AppealReviews {
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement s = c.prepareStatement("select a.id, r.status, a.appellant_kind, a.isp_id,"
                     + " a.report_kind, a.collateral, (select count(*) from appeal_target t where t.appeal_id = a.id),"
-                    + " r.received_at, r.reviewer_name, r.proposed_by is not null, r.suspended_until, r.version"
+                    + " r.received_at, r.reviewer_name, r.proposed_by is not null, r.suspended_until, r.version,"
+                    + " r.proposed_by is null and r.returned_at is not null"
                     + " from appeal_review r join appeal a on a.id = r.appeal_id where r.authority_id = ?"
                     + " and r.status = any(?) order by r.received_at, a.id limit ?")) {
                 s.setString(1, authority);
@@ -103,7 +104,7 @@ public class AppealReviews {
                                 r.getString(5), r.getString(6), r.getInt(7), received,
                                 Duration.between(received, now).toHours(), received.plus(config.acknowledgeWithin()),
                                 received.plus(config.decideWithin()), overdue(r.getString(2), received, now),
-                                r.getString(9), r.getBoolean(10),
+                                r.getString(9), r.getBoolean(10), r.getBoolean(13),
                                 suspended != null && suspended.isAfter(now) ? suspended : null, r.getInt(12)));
                     }
                 }

@@ -268,6 +268,9 @@ public interface AppealMessages {
     @Message("decision proposed, waiting for confirmation")
     String proposalWaiting();
 
+    @Message("proposal sent back to the reviewer")
+    String proposalReturned();
+
     @Message("targets suspended until {until}")
     String suspendedUntil(String until);
 

@@ -299,6 +299,9 @@ class AppealReviewApiTest {
                 .extract().jsonPath().getInt("version");
         Api.as(CONFIRMER).body(Map.of("version", version)).post(path + "/decision").then().statusCode(409)
                 .body("code", equalTo("appeal-state"));
+        Api.as(REVIEWER).get("/api/v1/appeals").then().statusCode(200)
+                .body("find { it.id == " + appeal.id() + " }.returned", equalTo(true))
+                .body("find { it.id == " + appeal.id() + " }.proposed", equalTo(false));
         assertThat(rules(isp)).contains(target);
         // The reviewer proposes again; the confirmer confirms that one.
         version = Api.as(REVIEWER).body(Map.of("outcome", "UPHELD", "reasons", "The order named the address.",

@@ -76,6 +76,8 @@ class AppealPagesApiTest {
         String vietnamese = Api.as(UNINVOLVED_SUPERVISOR).header("Accept-Language", "vi")
                 .get("/console/appeals/" + id).then().statusCode(200).extract().asString();
         assertThat(vietnamese).contains("trả lại");
+        assertThat(Api.as(Api.OFFICER).header("Accept-Language", "en").get("/console/appeals").then().statusCode(200)
+                .extract().asString()).contains("id=\"returned-" + id + "\"");
 
         // A form shown before someone else acted is refused, not applied twice.
         String stale = post(Api.OFFICER, involved, "/console/appeals/" + id + "/review", Map.of()).then()
