@@ -79,6 +79,14 @@ class AppealPagesApiTest {
         assertThat(Api.as(Api.OFFICER).header("Accept-Language", "en").get("/console/appeals").then().statusCode(200)
                 .extract().asString()).contains("id=\"returned-" + id + "\"");
 
+        // With no proposal waiting, another supervisor may take the review over; the reviewer is offered no such form.
+        assertThat(returned).doesNotContain("id=\"take-over\"");
+        post(SECOND_SUPERVISOR, form(SECOND_SUPERVISOR, id), "/console/appeals/" + id + "/review", Map.of()).then()
+                .statusCode(303);
+        String takenOver = Api.as(SECOND_SUPERVISOR).header("Accept-Language", "en").get("/console/appeals/" + id
+                + "?done=taken").then().statusCode(200).extract().asString();
+        assertThat(takenOver).contains("Taken up by Test supervisor-second-pages");
+
         // A form shown before someone else acted is refused, not applied twice.
         String stale = post(Api.OFFICER, involved, "/console/appeals/" + id + "/review", Map.of()).then()
                 .statusCode(409).extract().asString();
