@@ -22,10 +22,14 @@ final class AdvisoryRepository {
 
     private static final String COLUMNS = "id, authority_id, status, revision, title, severity, cves, affected,"
             + " description, recommended_actions, reference_urls, remediation_deadline, all_isps, all_agencies, isps,"
-            + " agencies, drafted_by, drafted_at, published_by, published_at, revised_at, withdrawn_by, withdrawn_at,"
-            + " withdrawal_reason, updated_at, version";
+            + " agencies, drafted_by, coalesce(drafted_by_name, drafted_by) as drafted_by_name, drafted_at,"
+            + " published_by, coalesce(published_by_name, published_by) as published_by_name, published_at,"
+            + " revised_at, withdrawn_by, coalesce(withdrawn_by_name, withdrawn_by) as withdrawn_by_name,"
+            + " withdrawn_at, withdrawal_reason, updated_at, version";
     private static final String RECIPIENT_COLUMNS = "r.kind, r.recipient_id, r.told_revision, r.acknowledged_revision,"
-            + " r.acknowledged_at, r.acknowledged_by, r.status, r.status_note, r.status_at, r.status_reported_at,"
+            + " r.acknowledged_at, r.acknowledged_by,"
+            + " coalesce(r.acknowledged_by_name, r.acknowledged_by) as acknowledged_by_name, r.status, r.status_note,"
+            + " r.status_at, r.status_reported_at,"
             + " coalesce(i.legal_name, g.name_vi) as name";
     private static final String RECIPIENT_JOIN = " from advisory_recipient r"
             + " left join isp i on r.kind = 'isp' and i.id = r.recipient_id"
@@ -35,17 +39,18 @@ final class AdvisoryRepository {
 
     private AdvisoryRepository() {}
 
-    static long insert(Connection c, String authority, AdvisoryInput in, String draftedBy, Instant now)
-            throws SQLException {
+    static long insert(Connection c, String authority, AdvisoryInput in, String draftedBy, String draftedByName,
+            Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into advisory (authority_id, status, title, severity,"
                 + " cves, affected, description, recommended_actions, reference_urls, remediation_deadline, all_isps,"
-                + " all_agencies, isps, agencies, drafted_by, drafted_at, updated_at)"
-                + " values (?, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+                + " all_agencies, isps, agencies, drafted_by, drafted_by_name, drafted_at, updated_at)"
+                + " values (?, 'DRAFT', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
             s.setString(1, authority);
             bindContent(c, s, 2, in);
             s.setString(14, draftedBy);
-            Columns.set(s, 15, now);
+            s.setString(15, draftedByName);
             Columns.set(s, 16, now);
+            Columns.set(s, 17, now);
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -202,37 +207,41 @@ final class AdvisoryRepository {
         }
     }
 
-    static void acknowledge(Connection c, long advisory, Recipient recipient, int revision, String by, Instant now)
-            throws SQLException {
+    static void acknowledge(Connection c, long advisory, Recipient recipient, int revision, String by, String byName,
+            Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update advisory_recipient set acknowledged_revision = ?,"
-                + " acknowledged_at = ?, acknowledged_by = ? where advisory_id = ? and kind = ? and recipient_id = ?")) {
+                + " acknowledged_at = ?, acknowledged_by = ?, acknowledged_by_name = ? where advisory_id = ?"
+                + " and kind = ? and recipient_id = ?")) {
             s.setInt(1, revision);
             Columns.set(s, 2, now);
             s.setString(3, by);
-            s.setLong(4, advisory);
-            s.setString(5, recipient.kind());
-            s.setString(6, recipient.id());
+            s.setString(4, byName);
+            s.setLong(5, advisory);
+            s.setString(6, recipient.kind());
+            s.setString(7, recipient.id());
             s.executeUpdate();
         }
     }
 
     static void reportStatus(Connection c, long advisory, Recipient recipient, String status, String note,
-            Instant statusAt, String by, Instant now) throws SQLException {
+            Instant statusAt, String by, String byName, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("update advisory_recipient set status = ?, status_note = ?,"
-                + " status_at = ?, status_reported_at = ?, status_by = ? where advisory_id = ? and kind = ?"
-                + " and recipient_id = ?")) {
+                + " status_at = ?, status_reported_at = ?, status_by = ?, status_by_name = ? where advisory_id = ?"
+                + " and kind = ? and recipient_id = ?")) {
             s.setString(1, status);
             s.setString(2, note);
             Columns.set(s, 3, statusAt);
             Columns.set(s, 4, now);
             s.setString(5, by);
-            s.setLong(6, advisory);
-            s.setString(7, recipient.kind());
-            s.setString(8, recipient.id());
+            s.setString(6, byName);
+            s.setLong(7, advisory);
+            s.setString(8, recipient.kind());
+            s.setString(9, recipient.id());
             s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("insert into advisory_status_report (advisory_id, kind,"
-                + " recipient_id, status, note, status_at, reported_at, reported_by) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " recipient_id, status, note, status_at, reported_at, reported_by, reported_by_name)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, advisory);
             s.setString(2, recipient.kind());
             s.setString(3, recipient.id());
@@ -241,6 +250,7 @@ final class AdvisoryRepository {
             Columns.set(s, 6, statusAt);
             Columns.set(s, 7, now);
             s.setString(8, by);
+            s.setString(9, byName);
             s.executeUpdate();
         }
     }
@@ -284,8 +294,9 @@ final class AdvisoryRepository {
                 new AdvisoryInput.Audience(r.getBoolean("all_isps"), r.getBoolean("all_agencies"),
                         Arrays.asList(Columns.textArray(r, "isps")), Arrays.asList(Columns.textArray(r, "agencies"))));
         return new Advisory(r.getLong("id"), r.getString("authority_id"), r.getString("status"), r.getInt("revision"),
-                content, r.getString("drafted_by"), Columns.instant(r, "drafted_at"), r.getString("published_by"),
-                Columns.instant(r, "published_at"), Columns.instant(r, "revised_at"), r.getString("withdrawn_by"),
+                content, r.getString("drafted_by"), r.getString("drafted_by_name"), Columns.instant(r, "drafted_at"),
+                r.getString("published_by"), r.getString("published_by_name"), Columns.instant(r, "published_at"),
+                Columns.instant(r, "revised_at"), r.getString("withdrawn_by"), r.getString("withdrawn_by_name"),
                 Columns.instant(r, "withdrawn_at"), r.getString("withdrawal_reason"), Columns.instant(r, "updated_at"),
                 r.getInt("version"));
     }
@@ -293,7 +304,8 @@ final class AdvisoryRepository {
     private static RecipientState readRecipient(ResultSet r) throws SQLException {
         return new RecipientState(r.getString("kind") + ":" + r.getString("recipient_id"), r.getString("name"),
                 r.getInt("told_revision"), Columns.intOrNull(r, "acknowledged_revision"),
-                Columns.instant(r, "acknowledged_at"), r.getString("acknowledged_by"), r.getString("status"),
+                Columns.instant(r, "acknowledged_at"), r.getString("acknowledged_by"),
+                r.getString("acknowledged_by_name"), r.getString("status"),
                 r.getString("status_note"), Columns.instant(r, "status_at"), Columns.instant(r, "status_reported_at"),
                 null);
     }

@@ -64,7 +64,8 @@ public class AdvisoryService {
         return Transactions.inTransaction(dataSource, c -> {
             checkAudience(c, input.audience());
             Instant now = clock.instant();
-            long id = AdvisoryRepository.insert(c, actor.authority(), input, actor.subject(), now);
+            long id = AdvisoryRepository.insert(c, actor.authority(), input, actor.subject(),
+                    actor.displayName(), now);
             Advisory created = require(c, id, false);
             audit.append(c, AuditEvent.by(actor, now, "advisory.drafted", SUBJECT, id, Map.of("after", fields(created))));
             return view(c, created, actor);
@@ -99,7 +100,7 @@ public class AdvisoryService {
             }
             Instant now = clock.instant();
             AdvisoryRepository.transition(c, id, "status = 'PUBLISHED', revision = 1, published_by = ?,"
-                    + " published_at = ?", now, actor.subject(), now);
+                    + " published_by_name = ?, published_at = ?", now, actor.subject(), actor.displayName(), now);
             Advisory published = require(c, id, false);
             List<Recipient> told = AdvisoryRepository.tell(c, published, 1);
             AdvisoryNotices.tell(c, notifications, published, told, "advisory.published");
@@ -138,8 +139,9 @@ public class AdvisoryService {
             }
             Instant now = clock.instant();
             String reason = withdrawal.reason().strip();
-            AdvisoryRepository.transition(c, id, "status = 'WITHDRAWN', withdrawn_by = ?, withdrawn_at = ?,"
-                    + " withdrawal_reason = ?", now, actor.subject(), now, reason);
+            AdvisoryRepository.transition(c, id, "status = 'WITHDRAWN', withdrawn_by = ?, withdrawn_by_name = ?,"
+                    + " withdrawn_at = ?, withdrawal_reason = ?", now, actor.subject(), actor.displayName(), now,
+                    reason);
             audit.append(c, AuditEvent.by(actor, now, "advisory.withdrawn", SUBJECT, id,
                     Map.of("reason", reason, "was", a.status())));
             return view(c, require(c, id, false), actor);
@@ -174,7 +176,8 @@ public class AdvisoryService {
                 return state;
             }
             Instant now = clock.instant();
-            AdvisoryRepository.acknowledge(c, id, recipient, a.revision(), actor.subject(), now);
+            AdvisoryRepository.acknowledge(c, id, recipient, a.revision(), actor.subject(), actor.displayName(),
+                    now);
             audit.append(c, AuditEvent.by(actor, now, "advisory.acknowledged", SUBJECT, id,
                     Map.of("recipient", recipient.key(), "revision", a.revision())));
             return AdvisoryRepository.recipient(c, id, recipient, false).orElseThrow();
@@ -191,9 +194,11 @@ public class AdvisoryService {
             Advisory a = requireAddressed(c, id, recipient);
             AdvisoryRepository.recipient(c, id, recipient, true).orElseThrow();
             String note = report.note() == null || report.note().isBlank() ? null : report.note().strip();
-            AdvisoryRepository.reportStatus(c, id, recipient, report.status(), note, at, actor.subject(), now);
+            AdvisoryRepository.reportStatus(c, id, recipient, report.status(), note, at, actor.subject(),
+                    actor.displayName(), now);
             // A status report shows the advisory was received: it acknowledges the current revision too.
-            AdvisoryRepository.acknowledge(c, id, recipient, a.revision(), actor.subject(), now);
+            AdvisoryRepository.acknowledge(c, id, recipient, a.revision(), actor.subject(), actor.displayName(),
+                    now);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("recipient", recipient.key());
             summary.put("status", report.status());
@@ -250,8 +255,8 @@ public class AdvisoryService {
 
     private static RecipientState withStanding(RecipientState r, Standing standing) {
         return new RecipientState(r.recipient(), r.name(), r.toldRevision(), r.acknowledgedRevision(),
-                r.acknowledgedAt(), r.acknowledgedBy(), r.status(), r.statusNote(), r.statusAt(),
-                r.statusReportedAt(), standing.code());
+                r.acknowledgedAt(), r.acknowledgedBy(), r.acknowledgedByName(), r.status(), r.statusNote(),
+                r.statusAt(), r.statusReportedAt(), standing.code());
     }
 
     private static Recipient ownOrNothing(Actor actor) {
@@ -356,8 +361,9 @@ public class AdvisoryService {
                 own == null ? in.audience().listedAgencies() : null);
         return new AdvisoryView(a.id(), a.authorityId(), a.status(), a.revision(), in.title(), in.severity(), in.cves(),
                 in.affected(), in.description(), in.recommendedActions(), in.references(), in.remediationDeadline(),
-                audience, a.draftedBy(), a.draftedAt(), a.publishedBy(), a.publishedAt(), a.revisedAt(),
-                a.withdrawnBy(), a.withdrawnAt(), a.withdrawalReason(), a.version(), mine);
+                audience, a.draftedBy(), a.draftedByName(), a.draftedAt(), a.publishedBy(), a.publishedByName(),
+                a.publishedAt(), a.revisedAt(), a.withdrawnBy(), a.withdrawnByName(), a.withdrawnAt(),
+                a.withdrawalReason(), a.version(), mine);
     }
 
     /** The content as the audit log records it. */

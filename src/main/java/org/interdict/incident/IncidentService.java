@@ -49,7 +49,8 @@ public class IncidentService {
     static final String SUBJECT = "incident";
     private static final int LIST_LIMIT = 500;
     private static final String COLUMNS = "id, recipient_kind, recipient_id, type, severity, detected_at,"
-            + " affected_systems, actions_taken, triage, reported_by, reported_at, directive_id, version";
+            + " affected_systems, actions_taken, triage, reported_by,"
+            + " coalesce(reported_by_name, reported_by) as reported_by_name, reported_at, directive_id, version";
 
     private final AgroalDataSource dataSource;
     private final TargetParser parser;
@@ -79,8 +80,8 @@ public class IncidentService {
         return Transactions.inTransaction(dataSource, c -> {
             long id;
             try (PreparedStatement s = c.prepareStatement("insert into incident (recipient_kind, recipient_id, type,"
-                    + " severity, detected_at, affected_systems, actions_taken, reported_by, reported_at, updated_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+                    + " severity, detected_at, affected_systems, actions_taken, reported_by, reported_by_name,"
+                    + " reported_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
                 s.setString(1, recipient.kind());
                 s.setString(2, recipient.id());
                 s.setString(3, report.type());
@@ -89,8 +90,9 @@ public class IncidentService {
                 s.setString(6, report.affectedSystems().strip());
                 s.setString(7, blankToNull(report.actionsTaken()));
                 s.setString(8, actor.subject());
-                Columns.set(s, 9, now);
+                s.setString(9, actor.displayName());
                 Columns.set(s, 10, now);
+                Columns.set(s, 11, now);
                 try (ResultSet rows = s.executeQuery()) {
                     rows.next();
                     id = rows.getLong(1);
@@ -254,14 +256,15 @@ public class IncidentService {
                 s.executeUpdate();
             }
         }
-        try (PreparedStatement s = c.prepareStatement("insert into incident_update (incident_id, at, by_subject, side,"
-                + " triage, note) values (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement("insert into incident_update (incident_id, at, by_subject,"
+                + " by_name, side, triage, note) values (?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, incident.id());
             Columns.set(s, 2, now);
             s.setString(3, actor.subject());
-            s.setString(4, side);
-            s.setString(5, update.triage());
-            s.setString(6, note);
+            s.setString(4, actor.displayName());
+            s.setString(5, side);
+            s.setString(6, update.triage());
+            s.setString(7, note);
             s.executeUpdate();
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -285,8 +288,8 @@ public class IncidentService {
     }
 
     private record Incident(long id, Recipient recipient, String type, String severity, Instant detectedAt,
-            String affectedSystems, String actionsTaken, String triage, String reportedBy, Instant reportedAt,
-            Long directiveId, int version) {}
+            String affectedSystems, String actionsTaken, String triage, String reportedBy, String reportedByName,
+            Instant reportedAt, Long directiveId, int version) {}
 
     private static Incident require(Connection c, long id, boolean lock) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select " + COLUMNS + " from incident where id = ?"
@@ -305,8 +308,8 @@ public class IncidentService {
         return new Incident(r.getLong("id"), new Recipient(r.getString("recipient_kind"), r.getString("recipient_id")),
                 r.getString("type"), r.getString("severity"), Columns.instant(r, "detected_at"),
                 r.getString("affected_systems"), r.getString("actions_taken"), r.getString("triage"),
-                r.getString("reported_by"), Columns.instant(r, "reported_at"), Columns.longOrNull(r, "directive_id"),
-                r.getInt("version"));
+                r.getString("reported_by"), r.getString("reported_by_name"), Columns.instant(r, "reported_at"),
+                Columns.longOrNull(r, "directive_id"), r.getInt("version"));
     }
 
     private static List<IncidentView.Indicator> indicators(Connection c, long id) throws SQLException {
@@ -325,19 +328,20 @@ public class IncidentService {
 
     private static IncidentView view(Connection c, Incident i) throws SQLException {
         List<IncidentView.Update> updates = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select at, by_subject, side, triage, note from incident_update"
-                + " where incident_id = ? order by id")) {
+        try (PreparedStatement s = c.prepareStatement("select at, by_subject, coalesce(by_name, by_subject) as by_name,"
+                + " side, triage, note from incident_update where incident_id = ? order by id")) {
             s.setLong(1, i.id());
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     updates.add(new IncidentView.Update(Columns.instant(rows, "at"), rows.getString("by_subject"),
-                            rows.getString("side"), rows.getString("triage"), rows.getString("note")));
+                            rows.getString("by_name"), rows.getString("side"), rows.getString("triage"),
+                            rows.getString("note")));
                 }
             }
         }
         return new IncidentView(i.id(), i.recipient().key(), i.type(), i.severity(), i.detectedAt(),
                 i.affectedSystems(), indicators(c, i.id()), i.actionsTaken(), i.triage(), i.reportedBy(),
-                i.reportedAt(), i.directiveId(), updates, i.version());
+                i.reportedByName(), i.reportedAt(), i.directiveId(), updates, i.version());
     }
 
     private static String blankToNull(String text) {

@@ -85,6 +85,8 @@ class AdvisoryApiTest {
         String both = Tokens.of("officer-and-supervisor", "officer", "supervisor");
         long id = as(both).body(spring4Shell(Map.of("allAgencies", true), Instant.now().plus(1, ChronoUnit.DAYS)))
                 .post("/api/v1/advisories").then().statusCode(201).body("status", equalTo("DRAFT"))
+                .body("draftedBy", equalTo("officer-and-supervisor"))
+                .body("draftedByName", equalTo("Test officer-and-supervisor"))
                 .extract().jsonPath().getLong("id");
         as(both).post("/api/v1/advisories/" + id + "/publish").then().statusCode(409).body("code", equalTo("four-eyes"));
         String otherAuthority = Tokens.ofAuthority("dic-da-nang", "dnang-sup", "supervisor");
@@ -93,7 +95,8 @@ class AdvisoryApiTest {
 
         as(SUPERVISOR).post("/api/v1/advisories/" + id + "/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("revision", equalTo(1))
-                .body("publishedBy", equalTo("supervisor-chi"));
+                .body("publishedBy", equalTo("supervisor-chi"))
+                .body("publishedByName", equalTo("Test supervisor-chi"));
         as(SUPERVISOR).post("/api/v1/advisories/" + id + "/publish").then().statusCode(409)
                 .body("code", equalTo("advisory-published"));
         as(Tokens.agency("p", "qnam-health")).get("/api/v1/advisories/" + id).then().statusCode(200);
@@ -145,7 +148,9 @@ class AdvisoryApiTest {
         long id = published(audience, Instant.now().plus(2, ChronoUnit.DAYS));
         String base = "/api/v1/advisories/" + id + "/recipients/agency:";
         as(Tokens.agency("a-" + acknowledged, acknowledged)).post(base + acknowledged + "/acknowledgement")
-                .then().statusCode(200).body("acknowledgedRevision", equalTo(1));
+                .then().statusCode(200).body("acknowledgedRevision", equalTo(1))
+                .body("acknowledgedBy", equalTo("a-" + acknowledged))
+                .body("acknowledgedByName", equalTo("Test a-" + acknowledged));
         as(Tokens.agency("a-" + patched, patched))
                 .body(Map.of("status", "patched", "note", "Upgraded to 5.3.18",
                         "at", Instant.now().minusSeconds(3600).toString()))
@@ -160,6 +165,10 @@ class AdvisoryApiTest {
         assertThat(standing(tracking, acknowledged)).isEqualTo("acknowledged");
         assertThat(standing(tracking, silent)).isEqualTo("silent");
         assertThat(tracking.getInt("counts.silent")).isEqualTo(1);
+        assertThat(tracking.getString("recipients.find { it.recipient == 'agency:" + patched
+                + "' }.acknowledgedByName")).as("a status report acknowledges").isEqualTo("Test a-" + patched);
+        assertThat(Db.queryString("select reported_by_name from advisory_status_report where advisory_id = ?", id))
+                .isEqualTo("Test a-" + patched);
 
         String csv = as(AUDITOR).get("/api/v1/advisories/" + id + "/tracking.csv").then().statusCode(200)
                 .contentType("text/csv").extract().asString();
@@ -198,7 +207,8 @@ class AdvisoryApiTest {
 
         as(OFFICER).body(Map.of("reason", "Superseded by the vendor's guidance"))
                 .post("/api/v1/advisories/" + id + "/withdraw").then().statusCode(200)
-                .body("status", equalTo("WITHDRAWN"));
+                .body("status", equalTo("WITHDRAWN"))
+                .body("withdrawnBy", equalTo("officer-an")).body("withdrawnByName", equalTo("Test officer-an"));
         as(person).get("/api/v1/advisories").then().statusCode(200).body("id", hasItem((int) id));
         as(person).post(ack).then().statusCode(409).body("code", equalTo("advisory-withdrawn"));
         as(SUPERVISOR).body(Map.of("reason", "again")).post("/api/v1/advisories/" + id + "/withdraw")

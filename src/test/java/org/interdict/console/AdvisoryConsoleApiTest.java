@@ -83,6 +83,9 @@ class AdvisoryConsoleApiTest {
         browser.press("publish");
         assertThat(done()).startsWith("Đã ban hành cảnh báo");
         assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Đã ban hành");
+        // People by name, not by their sign-in subject.
+        assertThat(driver.findElement(By.id("drafted-by")).getText()).startsWith("Nguyễn Văn An ·");
+        assertThat(driver.findElement(By.id("published-by")).getText()).startsWith("Trần Thị Chi ·");
         visited("advisory-published-vi");
 
         browser.signIn(root.resolve("/console/advisories").toString(), "qnam-health", "dev-qnam-health");

@@ -65,7 +65,9 @@ class IncidentConsoleApiTest {
         driver.findElement(By.id("note")).sendKeys("Traffic from the botnet keeps coming");
         browser.press("add-update");
         assertThat(done()).isEqualTo("The update was recorded.");
-        assertThat(driver.findElement(By.id("updates")).getText()).contains("Traffic from the botnet keeps coming");
+        assertThat(driver.findElement(By.id("updates")).getText()).contains("Traffic from the botnet keeps coming",
+                "Hoàng Đức Minh").doesNotContain("vnpt-engineer");
+        assertThat(driver.findElement(By.id("reported-by")).getText()).contains("isp:vnpt", "Hoàng Đức Minh");
         assertThat(driver.findElements(By.id("draft-directive"))).isEmpty();
         visited("incident-reported-en");
 
@@ -78,6 +80,7 @@ class IncidentConsoleApiTest {
         browser.press("save-triage");
         assertThat(done()).isEqualTo("The triage was recorded.");
         assertThat(driver.findElement(By.id("triage-state")).getText()).isEqualTo("In progress");
+        assertThat(driver.findElement(By.id("updates")).getText()).contains("Nguyễn Văn An (");
         visited("incident-triage-en");
         browser.press("draft-directive");
 

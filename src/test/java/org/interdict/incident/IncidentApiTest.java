@@ -78,6 +78,7 @@ class IncidentApiTest {
         long id = as(person).body(Map.of("type", "defacement", "severity", "medium",
                         "detectedAt", Instant.now().toString(), "affectedSystems", "Portal"))
                 .post("/api/v1/recipients/agency:" + agency + "/incidents").then().statusCode(201)
+                .body("reportedBy", equalTo("p-" + agency)).body("reportedByName", equalTo("Test p-" + agency))
                 .extract().jsonPath().getLong("id");
         String updates = "/api/v1/recipients/agency:" + agency + "/incidents/" + id + "/updates";
         as(OFFICER).body(Map.of("triage", "acknowledged", "note", "Đã tiếp nhận")).post("/api/v1/incidents/" + id
@@ -85,7 +86,9 @@ class IncidentApiTest {
         as(person).body(Map.of("triage", "in-progress")).post(updates).then().statusCode(400)
                 .body("violations[0].code", equalTo("reporter-closes-only"));
         as(person).body(Map.of("note", "Restored from backup")).post(updates).then().statusCode(200)
-                .body("updates.side", equalTo(List.of("authority", "recipient")));
+                .body("updates.side", equalTo(List.of("authority", "recipient")))
+                .body("updates.by", equalTo(List.of("officer-an", "p-" + agency)))
+                .body("updates.byName", equalTo(List.of("Test officer-an", "Test p-" + agency)));
         as(person).body(Map.of("triage", "closed", "note", "Done")).post(updates).then().statusCode(200)
                 .body("triage", equalTo("closed"));
         as(person).body(Map.of("note", "late")).post(updates).then().statusCode(409)
