@@ -51,8 +51,9 @@ public class AlertPeriodService {
     static final String SUBJECT = "alert-period";
     private static final int LIST_LIMIT = 200;
     private static final String COLUMNS = "id, authority_id, name, starts_at, ends_at, level, all_isps, all_agencies,"
-            + " isps, agencies, enforcement_deadline_minutes, appliance_silence_minutes, declared_by, declared_at,"
-            + " version, updated_by, updated_at, cancelled_by, cancelled_at, cancellation_reason";
+            + " isps, agencies, enforcement_deadline_minutes, appliance_silence_minutes, declared_by, declared_by_name,"
+            + " declared_at, version, updated_by, updated_by_name, updated_at, cancelled_by, cancelled_by_name,"
+            + " cancelled_at, cancellation_reason";
     private static final String ADDRESSES = "(? = 'isp' and (all_isps or ? = any(isps))"
             + " or ? = 'agency' and (all_agencies or ? = any(agencies)))";
 
@@ -81,8 +82,8 @@ public class AlertPeriodService {
             long id;
             try (PreparedStatement s = c.prepareStatement("insert into alert_period (authority_id, name, starts_at,"
                     + " ends_at, level, all_isps, all_agencies, isps, agencies, enforcement_deadline_minutes,"
-                    + " appliance_silence_minutes, declared_by, declared_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+                    + " appliance_silence_minutes, declared_by, declared_by_name, declared_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
                 s.setString(1, actor.authority());
                 s.setString(2, input.name().strip());
                 Columns.set(s, 3, input.from());
@@ -95,7 +96,8 @@ public class AlertPeriodService {
                 s.setObject(10, input.enforcementDeadlineMinutes(), java.sql.Types.INTEGER);
                 s.setObject(11, input.applianceSilenceMinutes(), java.sql.Types.INTEGER);
                 s.setString(12, actor.subject());
-                Columns.set(s, 13, now);
+                s.setString(13, actor.displayName());
+                Columns.set(s, 14, now);
                 try (ResultSet rows = s.executeQuery()) {
                     rows.next();
                     id = rows.getLong(1);
@@ -133,7 +135,7 @@ public class AlertPeriodService {
             try (PreparedStatement s = c.prepareStatement("update alert_period set name = ?, starts_at = ?,"
                     + " ends_at = ?, level = ?, all_isps = ?, all_agencies = ?, isps = ?, agencies = ?,"
                     + " enforcement_deadline_minutes = ?, appliance_silence_minutes = ?, updated_by = ?,"
-                    + " updated_at = ?, version = version + 1 where id = ?")) {
+                    + " updated_by_name = ?, updated_at = ?, version = version + 1 where id = ?")) {
                 s.setString(1, input.name().strip());
                 Columns.set(s, 2, input.from());
                 Columns.set(s, 3, input.to());
@@ -145,8 +147,9 @@ public class AlertPeriodService {
                 s.setObject(9, input.enforcementDeadlineMinutes(), java.sql.Types.INTEGER);
                 s.setObject(10, input.applianceSilenceMinutes(), java.sql.Types.INTEGER);
                 s.setString(11, actor.subject());
-                Columns.set(s, 12, now);
-                s.setLong(13, id);
+                s.setString(12, actor.displayName());
+                Columns.set(s, 13, now);
+                s.setLong(14, id);
                 s.executeUpdate();
             }
             AlertPeriodView after = require(c, id, now, null);
@@ -172,12 +175,14 @@ public class AlertPeriodService {
             requireChangeable(before, actor, now, expectedVersion);
             String reason = cancellation.reason().strip();
             try (PreparedStatement s = c.prepareStatement("update alert_period set ends_at = ?, cancelled_by = ?,"
-                    + " cancelled_at = ?, cancellation_reason = ?, version = version + 1 where id = ?")) {
+                    + " cancelled_by_name = ?, cancelled_at = ?, cancellation_reason = ?, version = version + 1"
+                    + " where id = ?")) {
                 Columns.set(s, 1, now);
                 s.setString(2, actor.subject());
-                Columns.set(s, 3, now);
-                s.setString(4, reason);
-                s.setLong(5, id);
+                s.setString(3, actor.displayName());
+                Columns.set(s, 4, now);
+                s.setString(5, reason);
+                s.setLong(6, id);
                 s.executeUpdate();
             }
             AlertPeriodView after = require(c, id, now, null);
@@ -300,8 +305,8 @@ public class AlertPeriodService {
             }
             String summary = input.summary() == null || input.summary().isBlank() ? null : input.summary().strip();
             try (PreparedStatement s = c.prepareStatement("insert into situation_report (alert_period_id, kind,"
-                    + " recipient_id, day, no_incident, summary, reported_by, reported_at)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                    + " recipient_id, day, no_incident, summary, reported_by, reported_by_name, reported_at)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
                 s.setLong(1, id);
                 s.setString(2, recipient.kind());
                 s.setString(3, recipient.id());
@@ -309,7 +314,8 @@ public class AlertPeriodService {
                 s.setBoolean(5, input.noIncident());
                 s.setString(6, summary);
                 s.setString(7, actor.subject());
-                Columns.set(s, 8, now);
+                s.setString(8, actor.displayName());
+                Columns.set(s, 9, now);
                 if (s.executeUpdate() == 0) {
                     throw ProblemException.conflict("already-reported",
                             recipient.key() + " has already reported for " + day);
@@ -321,7 +327,7 @@ public class AlertPeriodService {
             recorded.put("noIncident", input.noIncident());
             audit.append(c, AuditEvent.by(actor, now, "alert-period.situation-reported", SUBJECT, id, recorded));
             return new SituationReportView(recipient.key(), day, "reported", input.noIncident(), summary,
-                    actor.subject(), now);
+                    actor.subject(), actor.displayName(), now);
         });
     }
 
@@ -346,7 +352,7 @@ public class AlertPeriodService {
             }
             Map<String, SituationReportView> reported = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("select kind, recipient_id, day, no_incident, summary,"
-                    + " reported_by, reported_at from situation_report where alert_period_id = ?")) {
+                    + " reported_by, reported_by_name, reported_at from situation_report where alert_period_id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet rows = s.executeQuery()) {
                     while (rows.next()) {
@@ -354,7 +360,7 @@ public class AlertPeriodService {
                         LocalDate day = Columns.date(rows, "day");
                         reported.put(key + "/" + day, new SituationReportView(key, day, "reported",
                                 rows.getBoolean(4), rows.getString(5), rows.getString(6),
-                                Columns.instant(rows, "reported_at")));
+                                nameOf(rows, "reported_by"), Columns.instant(rows, "reported_at")));
                     }
                 }
             }
@@ -365,7 +371,7 @@ public class AlertPeriodService {
                 for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                     SituationReportView found = reported.get(recipient + "/" + day);
                     days.add(found != null ? found : new SituationReportView(recipient, day,
-                            day.isBefore(today) ? "missed" : "due", null, null, null, null));
+                            day.isBefore(today) ? "missed" : "due", null, null, null, null, null));
                 }
             }
             return days;
@@ -491,9 +497,19 @@ public class AlertPeriodService {
         return new AlertPeriodView(r.getLong("id"), r.getString("authority_id"), r.getString("name"), from, to,
                 r.getString("level"), audience, Columns.intOrNull(r, "enforcement_deadline_minutes"),
                 Columns.intOrNull(r, "appliance_silence_minutes"), r.getString("declared_by"),
-                Columns.instant(r, "declared_at"), r.getTimestamp("cancelled_at") == null && !now.isBefore(from)
-                        && now.isBefore(to), r.getInt("version"),
-                r.getString("updated_by"), Columns.instant(r, "updated_at"), r.getString("cancelled_by"),
-                Columns.instant(r, "cancelled_at"), r.getString("cancellation_reason"));
+                nameOf(r, "declared_by"), Columns.instant(r, "declared_at"), r.getTimestamp("cancelled_at") == null
+                        && !now.isBefore(from) && now.isBefore(to), r.getInt("version"),
+                r.getString("updated_by"), nameOf(r, "updated_by"), Columns.instant(r, "updated_at"),
+                r.getString("cancelled_by"), nameOf(r, "cancelled_by"), Columns.instant(r, "cancelled_at"),
+                r.getString("cancellation_reason"));
+    }
+
+    /**
+     * The display name kept beside the subject column {@code by}; the subject for rows written before names were
+     * kept, null when nobody did it.
+     */
+    private static String nameOf(ResultSet r, String by) throws SQLException {
+        String name = r.getString(by + "_name");
+        return name != null ? name : r.getString(by);
     }
 }

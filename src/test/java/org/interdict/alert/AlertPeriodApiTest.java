@@ -41,7 +41,8 @@ class AlertPeriodApiTest {
         body.put("applianceSilenceMinutes", 5);
         return as(QNAM_OFFICER).body(body).post("/api/v1/alert-periods").then().statusCode(201)
                 .body("authority", equalTo("dic-quang-nam")).body("active", equalTo(true))
-                .extract().jsonPath().getLong("id");
+                .body("declaredBy", equalTo("qnam-officer-test"))
+                .body("declaredByName", equalTo("Test qnam-officer-test")).extract().jsonPath().getLong("id");
     }
 
     @Test
@@ -91,7 +92,8 @@ class AlertPeriodApiTest {
         assertThat(MailServer.awaitMessagesTo("it@" + agency + ".example", 1).get(0).getSubject())
                 .contains("Lễ 30/4 – 1/5");
         as(person).body(Map.of("noIncident", true)).post(reports).then().statusCode(201)
-                .body("state", equalTo("reported"));
+                .body("state", equalTo("reported")).body("reportedBy", equalTo("p-" + agency))
+                .body("reportedByName", equalTo("Test p-" + agency));
         as(person).body(Map.of("noIncident", true)).post(reports).then().statusCode(409)
                 .body("code", equalTo("already-reported"));
         as(person).body(Map.of("noIncident", false)).post(reports).then().statusCode(400)
@@ -106,6 +108,8 @@ class AlertPeriodApiTest {
                 .then().statusCode(200).extract().jsonPath();
         LocalDate today = LocalDate.now(VIETNAM);
         assertThat(state(situation, "agency:" + agency, today)).isEqualTo("reported");
+        assertThat(situation.getString("find { it.recipient == 'agency:" + agency + "' && it.day == '" + today
+                + "' }.reportedByName")).isEqualTo("Test p-" + agency);
         assertThat(state(situation, "isp:" + isp, today)).isEqualTo("due");
         assertThat(state(situation, "isp:" + isp, today.minusDays(1))).isEqualTo("missed");
         assertThat(situation.getList("recipient", String.class)).doesNotContain("agency:" + otherAgency);
@@ -139,7 +143,8 @@ class AlertPeriodApiTest {
 
         as(QNAM_OFFICER).header("If-Match", "\"0\"").body(body).put(path).then().statusCode(200)
                 .body("version", equalTo(1)).body("level", equalTo("high"))
-                .body("enforcementDeadlineMinutes", equalTo(15)).body("updatedBy", equalTo("qnam-officer-test"));
+                .body("enforcementDeadlineMinutes", equalTo(15)).body("updatedBy", equalTo("qnam-officer-test"))
+                .body("updatedByName", equalTo("Test qnam-officer-test"));
         // The second of two people editing from version 0 is refused.
         as(QNAM_SUPERVISOR).header("If-Match", "\"0\"").body(body).put(path).then().statusCode(409)
                 .body("code", equalTo("stale-version"));
@@ -173,7 +178,8 @@ class AlertPeriodApiTest {
                 .then().statusCode(409).body("code", equalTo("stale-version"));
         as(QNAM_OFFICER).header("If-Match", "\"0\"").body(Map.of("reason", "Bão đã qua")).post(path + "/cancel")
                 .then().statusCode(200).body("active", equalTo(false)).body("version", equalTo(1))
-                .body("cancellationReason", equalTo("Bão đã qua")).body("cancelledBy", equalTo("qnam-officer-test"));
+                .body("cancellationReason", equalTo("Bão đã qua")).body("cancelledBy", equalTo("qnam-officer-test"))
+                .body("cancelledByName", equalTo("Test qnam-officer-test"));
         assertThat(MailServer.awaitMessagesTo("it@" + agency + ".example", 2).get(1).getSubject())
                 .contains("Alert period cancelled");
         as(QNAM_OFFICER).body(Map.of("reason", "again")).post(path + "/cancel").then().statusCode(409)
@@ -187,6 +193,22 @@ class AlertPeriodApiTest {
         assertThat(Db.queryString("select summary->>'reason' from audit_entry where subject_type = 'alert-period'"
                 + " and subject_id = ? and action = 'alert-period.cancelled'", String.valueOf(period)))
                 .isEqualTo("Bão đã qua");
+    }
+
+    @Test
+    void aPeriodAndAReportRecordedBeforeNamesWereKeptShowTheSubjectAsTheName() {
+        String agency = Api.newAgency();
+        long period = declare(List.of(), List.of(agency));
+        as(Tokens.agency("p-" + agency, agency)).body(Map.of("noIncident", true))
+                .post("/api/v1/alert-periods/" + period + "/recipients/agency:" + agency + "/situation-reports")
+                .then().statusCode(201);
+        Db.update("update alert_period set declared_by_name = null where id = ?", period);
+        Db.update("update situation_report set reported_by_name = null where alert_period_id = ?", period);
+
+        as(OFFICER).get("/api/v1/alert-periods/" + period).then().statusCode(200)
+                .body("declaredByName", equalTo("qnam-officer-test")).body("updatedByName", nullValue());
+        as(OFFICER).get("/api/v1/alert-periods/" + period + "/situation-reports").then().statusCode(200)
+                .body("find { it.state == 'reported' }.reportedByName", equalTo("p-" + agency));
     }
 
     @Test

@@ -78,12 +78,16 @@ class AlertPagesApiTest {
                 .body("from", equalTo(declaredFrom))
                 .body("to", equalTo(LocalDateTime.parse(newEnd).atZone(CONSOLE_ZONE).toInstant().toString()))
                 .body("enforcementDeadlineMinutes", equalTo(15)).body("audience.isps", containsInAnyOrder(isp, added))
-                .body("version", equalTo(1)).body("updatedBy", equalTo("qnam-officer-pages"));
+                .body("version", equalTo(1)).body("updatedBy", equalTo("qnam-officer-pages"))
+                .body("updatedByName", equalTo("Test qnam-officer-pages"));
         assertThat(Db.queryString("select count(*) from audit_entry where subject_type = 'alert-period'"
                 + " and subject_id = ? and action = 'alert-period.updated' and actor = 'qnam-officer-pages'",
                 String.valueOf(id))).isEqualTo("1");
-        assertThat(html(QNAM_OFFICER, page + "?done=edited", "en", 200))
-                .contains("The alert period was changed: its recipients are told.").contains("id=\"changed-by\"");
+        String edited = html(QNAM_OFFICER, page + "?done=edited", "en", 200);
+        assertThat(edited).contains("The alert period was changed: its recipients are told.");
+        // People by name, not by sign-in subject.
+        assertThat(text(edited, "declared-by")).startsWith("Test qnam-officer-pages · ");
+        assertThat(text(edited, "changed-by")).startsWith("Test qnam-officer-pages · ");
 
         // The same form sent again, read at version 0: someone changed the period meanwhile.
         String stale = post(QNAM_OFFICER, csrf, page + "/edit", fields, List.of(isp)).then().statusCode(409)
@@ -143,8 +147,11 @@ class AlertPagesApiTest {
         cancelled.then().statusCode(303);
         assertThat(cancelled.header("Location")).endsWith(page + "?done=cancelled");
         Api.as(QNAM_OFFICER).get("/api/v1/alert-periods/" + id).then().body("active", equalTo(false))
-                .body("cancellationReason", equalTo("Bão đã qua")).body("cancelledBy", equalTo("qnam-officer-pages"));
-        assertThat(html(QNAM_OFFICER, page + "?done=cancelled", "vi", 200))
+                .body("cancellationReason", equalTo("Bão đã qua")).body("cancelledBy", equalTo("qnam-officer-pages"))
+                .body("cancelledByName", equalTo("Test qnam-officer-pages"));
+        String ended = html(QNAM_OFFICER, page + "?done=cancelled", "vi", 200);
+        assertThat(text(ended, "cancelled-by")).startsWith("Test qnam-officer-pages · ").endsWith(": Bão đã qua");
+        assertThat(ended)
                 .contains("Đã hủy giai đoạn cảnh báo: giai đoạn đã kết thúc").contains("Người hủy")
                 .contains("Bão đã qua").doesNotContain("id=\"cancel-form\"").doesNotContain("id=\"edit\"");
 
@@ -173,7 +180,8 @@ class AlertPagesApiTest {
         assertThat(own).contains("Your situation reports").contains("id=\"own-days\"")
                 .doesNotContain("id=\"today\"").doesNotContain("id=\"missed\"").doesNotContain(other)
                 .doesNotContain(agency);
-        assertThat(row(own, today)).contains("Reported", "Resolvers flooded for ten minutes", "eng-" + isp);
+        assertThat(row(own, today)).contains("Reported", "Resolvers flooded for ten minutes", "Test eng-" + isp);
+        assertThat(text(own, "situation-sent")).contains("report was sent by Test eng-" + isp + " at ");
         assertThat(row(own, yesterday)).contains("Missed");
         assertThat(html(engineer, "/console/alerts/" + id, "vi", 200)).contains("Báo cáo tình hình của đơn vị bạn")
                 .contains("Bỏ lỡ");
@@ -203,6 +211,13 @@ class AlertPagesApiTest {
                 + "\" value=\"([^\"]*)\"").matcher(page);
         assertThat(found.find()).as("field " + id).isTrue();
         return found.group(1) != null ? found.group(1) : found.group(2);
+    }
+
+    /** The text of a page's element (by id) that holds no other element. */
+    private static String text(String page, String id) {
+        Matcher found = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
+        assertThat(found.find()).as("element " + id).isTrue();
+        return found.group(1);
     }
 
     /** The row of the recipient's own reports for {@code day}. */

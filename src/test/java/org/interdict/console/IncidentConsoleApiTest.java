@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * include lines that are no targets (refused in a table, the text kept), corrects them and adds an update; the
  * Ministry's officer triages it and drafts a block directive from its indicators in one step. A Quảng Nam officer
  * declares an alert period for VNPT, whose engineer sends the day's situation report ("no incident"), and the officer
- * sees it reported. Every page is checked with axe-core and photographed.
+ * sees it reported; both read each other by name, not by sign-in subject. Every page is checked with axe-core and photographed.
  */
 @QuarkusTest
 class IncidentConsoleApiTest {
@@ -120,6 +120,7 @@ class IncidentConsoleApiTest {
         long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/console/alerts/(\\d+).*", "$1"));
         assertThat(driver.findElement(By.id("level")).getText()).isEqualTo("Highest");
         assertThat(driver.findElement(By.id("today-isp-vnpt")).getText()).contains("Not yet reported");
+        assertThat(driver.findElement(By.id("declared-by")).getText()).startsWith("Võ Minh Quân · ");
         visited("alert-declared-en");
 
         browser.signIn(root.resolve("/console/alerts/" + id).toString(), "vnpt-engineer", "dev-vnpt-engineer");
@@ -131,11 +132,11 @@ class IncidentConsoleApiTest {
         // Sent once a day: the form gives way to who sent it and when.
         assertThat(driver.findElements(By.id("situation-form"))).isEmpty();
         assertThat(driver.findElement(By.id("addressed-to-you")).getText()).startsWith("You, among recipients");
-        assertThat(driver.findElement(By.id("situation-sent")).getText()).startsWith("Today's report was sent by");
+        assertThat(driver.findElement(By.id("situation-sent")).getText()).startsWith("Today's report was sent by Hoàng Đức Minh at ");
 
         browser.signIn(root.resolve("/console/alerts/" + id).toString(), "qnam-officer", "dev-qnam-officer");
         assertThat(driver.findElement(By.id("today-isp-vnpt")).getText()).contains("Reported", "No incident",
-                "vnpt-engineer");
+                "Hoàng Đức Minh").doesNotContain("vnpt-engineer");
         visited("alert-reports-en");
         driver.get(root.resolve("/logout").toString());
     }
