@@ -1,5 +1,8 @@
 package org.interdict.console;
 
+import static org.interdict.console.FormChecks.local;
+import static org.interdict.console.FormChecks.text;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -7,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +67,7 @@ public record AdvisoryForm(String title, String severity, String cves, String af
 
     /** The version the form was read at, for the service's check that nobody changed it meanwhile. */
     public Integer expectedVersion() {
-        return version.matches("\\d{1,9}") ? Integer.valueOf(version) : null;
+        return FormChecks.version(version);
     }
 
     /** The form with the service's refusals by field, as its violations name them. */
@@ -91,7 +93,7 @@ public record AdvisoryForm(String title, String severity, String cves, String af
                 FormChecks.lines(affected).stream().map(AdvisoryForm::product).toList(), description, recommendedActions,
                 FormChecks.lines(references), deadline, new AdvisoryInput.Audience(allIsps, allAgencies, isps, agencies));
         for (ConstraintViolation<AdvisoryInput> v : validator.validate(input)) {
-            String field = field(v.getPropertyPath().toString());
+            String field = FormChecks.fieldOf(v.getPropertyPath().toString());
             if (field.equals("cves")) {
                 refused.merge(field, String.valueOf(v.getInvalidValue()), (a, b) -> a + ", " + b);
             } else {
@@ -109,12 +111,6 @@ public record AdvisoryForm(String title, String severity, String cves, String af
                 remediationDeadline, allIsps, allAgencies, isps, agencies, version, Map.copyOf(refused));
     }
 
-    /** A validation path without list positions: {@code cves[2].<list element>} is {@code cves}. */
-    private static String field(String path) {
-        int bracket = path.indexOf('[');
-        return bracket < 0 ? path : path.substring(0, bracket);
-    }
-
     private static AdvisoryInput.AffectedProduct product(String line) {
         int semicolon = line.indexOf(';');
         if (semicolon < 0) {
@@ -123,14 +119,5 @@ public record AdvisoryForm(String title, String severity, String cves, String af
         String versions = line.substring(semicolon + 1).strip();
         return new AdvisoryInput.AffectedProduct(line.substring(0, semicolon).strip(),
                 versions.isEmpty() ? null : versions);
-    }
-
-    private static String local(Instant instant, ZoneId zone) {
-        return instant == null ? "" : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
-    }
-
-    private static String text(MultivaluedMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null ? "" : value.strip();
     }
 }

@@ -1,5 +1,8 @@
 package org.interdict.console;
 
+import static org.interdict.console.FormChecks.local;
+import static org.interdict.console.FormChecks.text;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -7,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +60,7 @@ public record AlertForm(String name, String from, String to, String level, boole
 
     /** The version the form was read at, for the service's check that nobody changed the period meanwhile. */
     Integer expectedVersion() {
-        return version.matches("\\d{1,9}") ? Integer.valueOf(version) : null;
+        return FormChecks.version(version);
     }
 
     /** The form with the service's refusals by field, as its violations name them. */
@@ -83,9 +85,7 @@ public record AlertForm(String name, String from, String to, String level, boole
         AlertPeriodInput input = new AlertPeriodInput(name, start, end, level,
                 new AlertPeriodInput.Audience(allIsps, allAgencies, isps, agencies), deadline, silence);
         for (ConstraintViolation<AlertPeriodInput> v : validator.validate(input)) {
-            String path = v.getPropertyPath().toString();
-            int bracket = path.indexOf('[');
-            refused.putIfAbsent(bracket < 0 ? path : path.substring(0, bracket), FormChecks.message(v, locale));
+            refused.putIfAbsent(FormChecks.fieldOf(v.getPropertyPath().toString()), FormChecks.message(v, locale));
         }
         return refused.isEmpty() ? new Reading(input, this) : new Reading(null, withErrors(refused));
     }
@@ -126,17 +126,7 @@ public record AlertForm(String name, String from, String to, String level, boole
         }
     }
 
-    /** As a {@code datetime-local} field shows it: to the minute. */
-    private static String local(Instant instant, ZoneId zone) {
-        return LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
-    }
-
     private static String number(Integer value) {
         return value == null ? "" : value.toString();
-    }
-
-    private static String text(MultivaluedMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null ? "" : value.strip();
     }
 }

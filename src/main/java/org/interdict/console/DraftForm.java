@@ -1,5 +1,8 @@
 package org.interdict.console;
 
+import static org.interdict.console.FormChecks.local;
+import static org.interdict.console.FormChecks.text;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -8,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,15 +130,6 @@ public record DraftForm(String legalReference, String title, String issuedOn, St
 
     private TakedownInput takedown(Parser p) {
         return isTakedown() ? new TakedownInput(takedownHost, p.instant("takedown.deadline", takedownDeadline)) : null;
-    }
-
-    private static String local(Instant instant, ZoneId zone) {
-        return instant == null ? "" : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
-    }
-
-    private static String text(MultivaluedMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null ? "" : value.strip();
     }
 
     static String blankToNull(String value) {

@@ -7,6 +7,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,6 +97,27 @@ final class FormChecks {
     /** A form field as typed, stripped; null when left empty. */
     static String field(MultivaluedMap<String, String> form, String name) {
         return read(name, form.getFirst(name), text -> text);
+    }
+
+    /** A form field as typed, stripped; empty when left out. */
+    static String text(MultivaluedMap<String, String> form, String name) {
+        return blank(strip(form.getFirst(name)));
+    }
+
+    /** An instant as a {@code datetime-local} field shows it, to the minute in {@code zone}; empty for none. */
+    static String local(Instant instant, ZoneId zone) {
+        return instant == null ? "" : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    /** The version a form was shown at (a hidden field), or null when it is not one. */
+    static Integer version(String text) {
+        return text != null && text.matches("\\d{1,9}") ? Integer.valueOf(text) : null;
+    }
+
+    /** A validation path without list positions: {@code isps[2].<list element>} is {@code isps}, a form's field. */
+    static String fieldOf(String path) {
+        int bracket = path.indexOf('[');
+        return bracket < 0 ? path : path.substring(0, bracket);
     }
 
     /** The non-empty lines of a text area, each stripped; none for a field left out. */

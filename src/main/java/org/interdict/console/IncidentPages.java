@@ -1,5 +1,8 @@
 package org.interdict.console;
 
+import static org.interdict.console.FormChecks.local;
+import static org.interdict.console.FormChecks.text;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -22,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +60,7 @@ public class IncidentPages {
             String indicators, String actionsTaken, Map<String, String> errors) {
 
         static ReportForm blank(ZoneId zone, Instant now) {
-            return new ReportForm("ddos", "high", LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.MINUTES)
-                    .toString(), "", "", "", Map.of());
+            return new ReportForm("ddos", "high", local(now, zone), "", "", "", Map.of());
         }
 
         static ReportForm read(MultivaluedMap<String, String> form) {
@@ -239,11 +240,6 @@ public class IncidentPages {
 
     private ConsoleMessages words() {
         return MessageBundles.get(ConsoleMessages.class, Localized.Literal.of(visit.locale().toLanguageTag()));
-    }
-
-    private static String text(MultivaluedMap<String, String> form, String field) {
-        String value = form.getFirst(field);
-        return value == null ? "" : value.strip();
     }
 
     /** A textarea as sent, its line numbers kept for the refused lines' table. */
