@@ -110,6 +110,11 @@ class AppealWalkthroughConsoleApiTest {
         Rulesets.await(isp, s -> s.getList("current.changes.change", String.class)
                 .contains("appeal-suspended:" + appeal));
         assertThat(rules(isp)).doesNotContain(shop).doesNotContain(blog).contains("casino-" + suffix);
+        // The suspension as the allowlist shows it, in both languages.
+        driver.get(root.resolve("/console/allowlist?q=" + shop).toString());
+        browser.screenshot("appeal-allowlist-suspended-en");
+        browser.press("lang-vi");
+        browser.screenshot("appeal-allowlist-suspended-vi");
 
         // An officer not involved takes it up and proposes to lift the shop only, with reasons.
         browser.signIn(root.resolve("/console/appeals/" + id).toString(), "mic-officer", "dev-mic-officer");
@@ -129,7 +134,11 @@ class AppealWalkthroughConsoleApiTest {
         String month = LocalDate.now(ZoneOffset.UTC).toString().substring(0, 7);
         long partiallyLifted = partiallyLifted(month);
         browser.signIn(root.resolve("/console/appeals/" + id).toString(), "mic-supervisor", "dev-mic-supervisor");
-        switchTo("en");
+        // What the second person weighs: the proposal, and the forms to confirm it or send it back.
+        browser.press("lang-vi");
+        browser.screenshot("appeal-review-confirm-vi");
+        browser.press("lang-en");
+        browser.screenshot("appeal-review-confirm-en");
         driver.findElement(By.id("confirm")).click();
         assertThat(driver.findElement(By.id("decided-outcome")).getText()).isEqualTo("Partially lifted");
         assertThat(driver.findElement(By.id("review-status")).getText()).isEqualTo("Decided");

@@ -122,6 +122,13 @@ class IncidentConsoleApiTest {
         assertThat(driver.findElement(By.id("today-isp-vnpt")).getText()).contains("Not yet reported");
         assertThat(driver.findElement(By.id("declared-by")).getText()).startsWith("Võ Minh Quân · ");
         visited("alert-declared-en");
+        // The period as its authority changes it, in both languages.
+        driver.get(root.resolve("/console/alerts/" + id + "/edit").toString());
+        browser.screenshot("alert-edit-en");
+        browser.press("lang-vi");
+        browser.screenshot("alert-edit-vi");
+        driver.get(root.resolve("/console/alerts/" + id).toString());
+        browser.screenshot("alert-declared-vi");
 
         browser.signIn(root.resolve("/console/alerts/" + id).toString(), "vnpt-engineer", "dev-vnpt-engineer");
         assertThat(driver.findElement(By.id("alert-period-" + id)).getText()).contains(name, "highest level, until");
@@ -129,6 +136,9 @@ class IncidentConsoleApiTest {
         browser.press("send-situation");
         assertThat(done()).isEqualTo("Your situation report was sent.");
         visited("alert-situation-en");
+        browser.press("lang-vi");
+        browser.screenshot("alert-situation-vi");
+        browser.press("lang-en");
         // Sent once a day: the form gives way to who sent it and when.
         assertThat(driver.findElements(By.id("situation-form"))).isEmpty();
         assertThat(driver.findElement(By.id("addressed-to-you")).getText()).startsWith("You, among recipients");
