@@ -290,6 +290,12 @@ class AppealReviewApiTest {
                         equalTo("remarks"));
         Api.as(Api.OTHER_OFFICER).body(Map.of("remarks", "No.", "version", version)).post(path + "/proposal/return")
                 .then().statusCode(403);
+        // Another authority's supervisor does not see the appeal at all.
+        Api.as(Tokens.ofAuthority("dic-quang-nam", "qn-supervisor-return", "supervisor"))
+                .body(Map.of("remarks", "No.", "version", version)).post(path + "/proposal/return").then()
+                .statusCode(404);
+        Api.as(Tokens.ofAuthority("dic-quang-nam", "qn-supervisor-return", "supervisor"))
+                .body(Map.of("version", version)).post(path + "/review").then().statusCode(404);
         version = Api.as(CONFIRMER).body(Map.of("remarks", "The bakery shares its address with the gambling site;"
                 + " lift only if the order named the name, not the address.", "version", version))
                 .post(path + "/proposal/return").then().statusCode(200).body("status", equalTo("UNDER_REVIEW"))

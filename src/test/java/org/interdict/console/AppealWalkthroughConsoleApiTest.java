@@ -112,8 +112,10 @@ class AppealWalkthroughConsoleApiTest {
         assertThat(rules(isp)).doesNotContain(shop).doesNotContain(blog).contains("casino-" + suffix);
         // The suspension as the allowlist shows it, in both languages.
         driver.get(root.resolve("/console/allowlist?q=" + shop).toString());
+        browser.scrollTo("entries");
         browser.screenshot("appeal-allowlist-suspended-en");
         browser.press("lang-vi");
+        browser.scrollTo("entries");
         browser.screenshot("appeal-allowlist-suspended-vi");
 
         // An officer not involved takes it up and proposes to lift the shop only, with reasons.
@@ -136,8 +138,10 @@ class AppealWalkthroughConsoleApiTest {
         browser.signIn(root.resolve("/console/appeals/" + id).toString(), "mic-supervisor", "dev-mic-supervisor");
         // What the second person weighs: the proposal, and the forms to confirm it or send it back.
         browser.press("lang-vi");
+        browser.scrollTo("history");
         browser.screenshot("appeal-review-confirm-vi");
         browser.press("lang-en");
+        browser.scrollTo("history");
         browser.screenshot("appeal-review-confirm-en");
         driver.findElement(By.id("confirm")).click();
         assertThat(driver.findElement(By.id("decided-outcome")).getText()).isEqualTo("Partially lifted");

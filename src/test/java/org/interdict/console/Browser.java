@@ -127,6 +127,11 @@ final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallbac
         }
     }
 
+    /** Scrolls element {@code id} to the top of the window, for a screenshot of what lies below the fold. */
+    void scrollTo(String id) {
+        driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    }
+
     WebDriver.Navigation navigate() {
         return driver.navigate();
     }

@@ -128,6 +128,7 @@ class IncidentConsoleApiTest {
         browser.press("lang-vi");
         browser.screenshot("alert-edit-vi");
         driver.get(root.resolve("/console/alerts/" + id).toString());
+        browser.scrollTo("period-fields");
         browser.screenshot("alert-declared-vi");
 
         browser.signIn(root.resolve("/console/alerts/" + id).toString(), "vnpt-engineer", "dev-vnpt-engineer");
